@@ -1,0 +1,114 @@
+# restwatch - build, test and install.  GNU make.
+#
+#   make            build build/restwatch
+#   make run        build, then open the TUI on the default journal
+#   make test       build and run every test (unit, end-to-end, sanitizers)
+#   make check      the unit and end-to-end tests of the plain build only
+#   make sanitize   the same tests built with ASan+UBSan
+#   make install    PREFIX=/usr/local DESTDIR= (binary, man page, completions)
+
+VERSION     := 0.1.0
+PREFIX      ?= /usr/local
+BINDIR      ?= $(PREFIX)/bin
+MANDIR      ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+BUILD       ?= build
+PKG_CONFIG  ?= pkg-config
+
+CFLAGS  ?= -O2 -g
+LDFLAGS ?=
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wformat=2 -Wwrite-strings
+ifeq ($(CI),true)
+WARN += -Werror
+endif
+HARDEN_CFLAGS  := -U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
+HARDEN_LDFLAGS := -pie -Wl,-z,relro -Wl,-z,now
+
+# Evaluated when a recipe runs, i.e. after `deps` has installed them.
+# ncursesw's own -D flags are dropped: everything is built with the same
+# feature macros (_XOPEN_SOURCE=700 gives both POSIX.1-2008 and wide curses).
+PKG_CFLAGS = $(filter-out -D%,$(shell $(PKG_CONFIG) --cflags ncursesw sqlite3 2>/dev/null))
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw sqlite3 2>/dev/null)
+CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
+
+ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -DRESTWATCH_VERSION='"$(VERSION)"' \
+	$(WARN) $(HARDEN_CFLAGS) -Iinclude -I$(BUILD) $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(HARDEN_LDFLAGS) $(LDFLAGS)
+
+LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c src/report/*.c src/tui/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema.o
+SCHEMA  := $(sort $(wildcard schema/*.sql))
+UNIT    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/check_*.c))
+BIN     := $(BUILD)/restwatch
+
+.PHONY: all run test check sanitize valgrind deps clean install uninstall \
+	bench fuzz demo lint
+
+all: $(BIN)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/schema.c: $(SCHEMA) tools/embed-schema
+	@mkdir -p $(@D)
+	sh tools/embed-schema $(SCHEMA) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/schema.o: $(BUILD)/schema.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/librestwatch.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(BUILD)/src/main.o $(BUILD)/librestwatch.a
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/librestwatch.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
+		$(BUILD)/librestwatch.a $(PKG_LIBS) $(CHECK_LIBS) -lm
+
+run: deps $(BIN)
+	./$(BIN)
+
+# The plain build's unit and end-to-end tests.
+check: deps $(BIN) $(UNIT)
+	BUILD=$(BUILD) sh tests/run
+
+# Every test: the plain build, then the same tests under ASan+UBSan and the
+# unit tests under valgrind.  Ends with one summary line.
+test: deps
+	sh tests/all
+
+sanitize: deps
+	$(MAKE) BUILD=build-san CC=clang \
+		CFLAGS='-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all' \
+		LDFLAGS='-fsanitize=address,undefined' check
+
+valgrind: deps $(UNIT)
+	BUILD=$(BUILD) sh tests/valgrind
+
+deps:
+	@sh tools/deps
+
+clean:
+	rm -rf build build-san build-fuzz
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/restwatch
+	install -m 0644 man/restwatch.1 $(DESTDIR)$(MANDIR)/man1/restwatch.1
+	install -m 0644 completions/restwatch.bash $(DESTDIR)$(BASHCOMPDIR)/restwatch
+	install -m 0644 completions/_restwatch $(DESTDIR)$(ZSHCOMPDIR)/_restwatch
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/restwatch $(DESTDIR)$(MANDIR)/man1/restwatch.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/restwatch $(DESTDIR)$(ZSHCOMPDIR)/_restwatch
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d

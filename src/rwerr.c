@@ -1,0 +1,72 @@
+/* rwerr.c - error text and exit status; pure. */
+#include "rwerr.h"
+#include "utf8.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+int rw_fail(struct rw_error *e, int code, const char *fmt, ...)
+{
+	if (e) {
+		va_list ap;
+		va_start(ap, fmt);
+		e->code = code;
+		vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+		va_end(ap);
+	}
+	return code;
+}
+
+const char *rw_show(char *buf, size_t n, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t o = 0, shown = 0;
+
+	if (n < 8) {
+		if (n)
+			buf[0] = '\0';
+		return buf;
+	}
+	while (*p) {
+		size_t len = utf8_seq((const char *)p);
+		char tmp[8];
+		size_t tl;
+
+		if (shown >= 40) {
+			if (o + 4 < n)
+				memcpy(buf + o, "...", 4);
+			return buf;
+		}
+		if (len == 1 && *p >= 0x20 && *p != 0x7f) {
+			tmp[0] = (char)*p;
+			tl = 1;
+		} else if (len > 1) {
+			memcpy(tmp, p, len);
+			tl = len;
+		} else {
+			snprintf(tmp, sizeof tmp, "\\x%02x", *p);
+			tl = 4;
+			len = 1;
+		}
+		if (o + tl + 4 >= n) {
+			memcpy(buf + o, "...", 4);
+			return buf;
+		}
+		memcpy(buf + o, tmp, tl);
+		o += tl;
+		p += len;
+		shown++;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+int rw_exit_status(int code)
+{
+	if (code >= 0)
+		return 0;
+	if (code == RW_ENOMEM)
+		return 74;
+	return -code;
+}
