@@ -1,0 +1,121 @@
+/* entry.h - one day's journal entry: its fields, parsing and validation; pure.
+ *
+ * Every parser takes the text a person or a file gave, a field name for the
+ * error text ("--rest", "rest_hours", ...) and fills a struct rw_error whose
+ * message names the field and the value.  Nothing here allocates.
+ */
+#ifndef RESTWATCH_ENTRY_H
+#define RESTWATCH_ENTRY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "date.h"
+#include "rwerr.h"
+
+enum activity_kind {
+	ACT_WALKING,
+	ACT_WATER_THERAPY,
+	ACT_STRETCHING,
+	ACT_CYCLING,
+	ACT_PHYSIO,
+	ACT_OTHER,
+	ACT_KINDS
+};
+
+#define ENTRY_MAX_ACTIVITIES 32
+#define ENTRY_MAX_SYMPTOMS 32
+#define SYMPTOM_MAX 40   /* bytes in a symptom name */
+#define NOTE_MAX 4096    /* bytes in a note */
+#define PAIN_UNSET (-1)
+#define WEIGHT_UNSET 0   /* weight_dg of a day without a weight */
+#define WEIGHT_MIN_DG 200
+#define WEIGHT_MAX_DG 4000
+
+struct activity {
+	enum activity_kind kind;
+	int minutes; /* 1-1440 */
+};
+
+struct entry {
+	rw_day day;
+	bool has_rest;
+	double rest_hours; /* 0-24 when has_rest */
+	int n_activities;
+	struct activity activities[ENTRY_MAX_ACTIVITIES];
+	int pain; /* 0-10, or PAIN_UNSET */
+	int n_symptoms;
+	char symptoms[ENTRY_MAX_SYMPTOMS][SYMPTOM_MAX + 1];
+	int weight_dg; /* weight in tenths of a kg (200-4000), or WEIGHT_UNSET */
+	char note[NOTE_MAX + 1]; /* "" when there is none */
+};
+
+/* Capacity of the text forms. */
+#define ACTIVITIES_TEXT_MAX (ENTRY_MAX_ACTIVITIES * 20)
+#define SYMPTOMS_TEXT_MAX (ENTRY_MAX_SYMPTOMS * (SYMPTOM_MAX + 1))
+
+/* An empty entry for day: nothing logged yet. */
+void entry_init(struct entry *en, rw_day day);
+/* True when the entry has no field set at all. */
+bool entry_is_empty(const struct entry *en);
+
+/* Names: "walking", "water-therapy", "stretching", "cycling", "physio", "other". */
+const char *entry_kind_name(enum activity_kind kind);
+/* Kind for a name; returns 0 or RW_EDATA. */
+int entry_kind_parse(const char *name, enum activity_kind *kind);
+
+/* Symptoms that need urgent medical care (ENGINE.md red flags), NULL-ended. */
+extern const char *const entry_red_flags[];
+/* The suggested everyday symptoms, NULL-ended. */
+extern const char *const entry_common_symptoms[];
+bool entry_symptom_is_red_flag(const char *name);
+/* True when any of the entry's symptoms is a red flag. */
+bool entry_has_red_flag(const struct entry *en);
+
+/* Field parsers.  Each accepts exactly the documented form, with no leading
+ * or trailing junk, and rejects NaN, infinities and overflow. */
+int entry_parse_rest(const char *s, double *hours, const char *field, struct rw_error *e);
+int entry_parse_activity(const char *s, struct activity *a, const char *field,
+			 struct rw_error *e); /* "KIND:MIN" */
+int entry_parse_pain(const char *s, int *pain, const char *field, struct rw_error *e);
+int entry_parse_symptom(const char *s, char out[SYMPTOM_MAX + 1], const char *field,
+			struct rw_error *e);
+int entry_parse_weight(const char *s, int *weight_dg, const char *field, struct rw_error *e);
+/* A note: well-formed UTF-8, at most NOTE_MAX bytes, no control characters
+ * but newline and tab.  Copies into out. */
+int entry_parse_note(const char *s, char out[NOTE_MAX + 1], const char *field,
+		     struct rw_error *e);
+
+/* A plain decimal number ("7", "-0.5", "0.033"): no exponent, NaN,
+ * infinity, blanks or trailing junk; at most 15 significant digits. */
+int entry_parse_number(const char *s, double *out, const char *field, struct rw_error *e);
+
+/* List forms used in storage and CSV: "kind:min;kind:min" and "name;name".
+ * Empty text is an empty list.  The parsers replace the entry's list. */
+int entry_parse_activities(const char *s, struct entry *en, const char *field,
+			   struct rw_error *e);
+int entry_parse_symptoms(const char *s, struct entry *en, const char *field,
+			 struct rw_error *e);
+/* Write the list forms; out must hold ACTIVITIES_TEXT_MAX / SYMPTOMS_TEXT_MAX. */
+char *entry_format_activities(const struct entry *en, char *out, size_t n);
+char *entry_format_symptoms(const struct entry *en, char *out, size_t n);
+/* Shortest decimal text that reads back as exactly the same rest hours. */
+char *entry_format_rest(double hours, char *out, size_t n);
+/* "72.5" for 725 decigrams. */
+char *entry_format_weight(int weight_dg, char *out, size_t n);
+
+/* List edits with the journal's rules; field names the option in errors. */
+int entry_add_activity(struct entry *en, struct activity a, const char *field,
+		       struct rw_error *e);
+/* Adds a symptom unless the day already has it. */
+int entry_add_symptom(struct entry *en, const char *name, const char *field,
+		      struct rw_error *e);
+bool entry_remove_symptom(struct entry *en, const char *name);
+
+/* Sum of the activity minutes. */
+int entry_activity_minutes(const struct entry *en);
+/* Whole-entry rules: activity minutes at most 1440 and rest + activity at
+ * most 24 hours. */
+int entry_validate(const struct entry *en, struct rw_error *e);
+
+#endif
