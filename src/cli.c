@@ -1,0 +1,331 @@
+/* cli.c - argv to commands: global options, dispatch, option parsing, help. */
+#include "cli.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "advice.h"
+#include "tui.h"
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *c, struct cli_args *a, struct rw_error *e);
+	const char *usage; /* the options, after the name */
+	const char *about; /* one line */
+	const char *more;  /* details for `restwatch COMMAND --help` */
+};
+
+static const struct command commands[] = {
+	{ "log", cli_log,
+	  "[--date DATE] [--rest H] [--activity KIND:MIN]... [--pain N] [--symptom NAME]...\n"
+	  "             [--weight KG] [--note TEXT] [--clear-activities] [--clear-symptoms]",
+	  "create or update one day's entry, then print its projection",
+	  "  --date DATE         the day (default today)\n"
+	  "  --rest H            hours lying down or in bed, sleep included (0-24)\n"
+	  "  --activity KIND:MIN add an activity: walking, water-therapy, stretching,\n"
+	  "                      cycling, physio or other, for MIN minutes (1-1440)\n"
+	  "  --pain N            the day's average pain, 0-10\n"
+	  "  --symptom NAME      add a symptom (lower-case words with dashes), e.g.\n"
+	  "                      sciatica, numbness, tingling, stiffness, spasm, leg-pain;\n"
+	  "                      red flags: bladder-bowel-change, saddle-numbness,\n"
+	  "                      worsening-weakness, fever, unexplained-weight-loss,\n"
+	  "                      major-trauma\n"
+	  "  --weight KG         body weight, 20-400, one decimal\n"
+	  "  --note TEXT         a note (replaces the day's note)\n"
+	  "  --clear-activities  empty the day's activities before adding\n"
+	  "  --clear-symptoms    empty the day's symptoms before adding\n"
+	  "--rest, --pain, --weight and --note replace the stored value; --activity and\n"
+	  "--symptom add to the day's lists.  Rest plus activity is at most 24 hours.\n" },
+	{ "show", cli_show, "[--from DATE] [--to DATE] [--json]",
+	  "the days in range, entries and projections, as a table or JSON",
+	  "  --from DATE  first day (default the first logged day)\n"
+	  "  --to DATE    last day (default the last logged day)\n"
+	  "  --json       JSON as in report --format json\n"
+	  "Days between logged days are shown as not logged.\n" },
+	{ "status", cli_status, "[--json]",
+	  "one line: the last logged day's level, rest clock and losses",
+	  "  --json  the last logged day's projection, the days since it and a\n"
+	  "          forecast of 1, 3 and 7 more days like it\n" },
+	{ "report", cli_report,
+	  "[--format text|markdown|csv|json|html] [--from DATE] [--to DATE] [-o FILE]",
+	  "the history report",
+	  "  --format F   text (default), markdown, csv, json or html\n"
+	  "  --from DATE  first day (default the first logged day)\n"
+	  "  --to DATE    last day (default the last logged day)\n"
+	  "  -o FILE      write FILE (0600, replaced atomically) instead of stdout\n" },
+	{ "import", cli_import, "FILE|-", "read days from CSV in the report --format csv layout",
+	  "Reads date,rest_hours,activities,pain,symptoms,weight_kg,note by header\n"
+	  "name (in any order; other columns are ignored).  All rows are stored or\n"
+	  "none: the first bad row is named by line and field.  A day already in the\n"
+	  "journal is replaced.  `restwatch undo` reverts the whole import.\n" },
+	{ "delete", cli_delete, "--date DATE", "remove one day's entry", "" },
+	{ "undo", cli_undo, "", "revert the most recent change (log, delete, import, config)", "" },
+	{ "config", cli_config, "[KEY [VALUE]] | --reset",
+	  "list the engine's parameters, show one, or set one",
+	  "  (no arguments)  list every parameter with its default and source\n"
+	  "  KEY             print one parameter's value\n"
+	  "  KEY VALUE       set it; every projection is recomputed\n"
+	  "  --reset         restore every default\n" },
+	{ "backup", cli_backup, "FILE", "a consistent copy of the journal, taken while in use",
+	  "" },
+	{ "check", cli_check, "", "the journal's integrity check; exit 0 only when sound",
+	  "Runs SQLite's integrity and foreign-key checks, validates every stored day\n"
+	  "and compares the stored projections with a full recompute.\n" },
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static const struct command *find_command(const char *name)
+{
+	size_t i;
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+void cli_usage(FILE *f, const char *cmd)
+{
+	const struct command *c = cmd ? find_command(cmd) : NULL;
+	size_t i;
+
+	if (c) {
+		fprintf(f, "Usage: restwatch [--db PATH] %s%s%s\n\n%c%s.\n", c->name,
+			c->usage[0] ? " " : "", c->usage, toupper((unsigned char)c->about[0]), c->about + 1);
+		if (c->more[0])
+			fprintf(f, "\n%s", c->more);
+		return;
+	}
+	fputs("Usage: restwatch [--db PATH] [--no-color] [COMMAND [OPTIONS]]\n"
+	      "\n"
+	      "A day-by-day journal for acute lower back pain: rest, activity, pain,\n"
+	      "symptoms, weight and notes, with projected losses of back-muscle\n"
+	      "strength, fitness and bone once rest passes 48 hours.  With no command,\n"
+	      "restwatch opens its terminal interface.\n"
+	      "\n"
+	      "Commands:\n",
+	      f);
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].about);
+	fputs("\n"
+	      "Options:\n"
+	      "  --db PATH    the journal (default $RESTWATCH_DB, else\n"
+	      "               $XDG_DATA_HOME/restwatch/journal.db)\n"
+	      "  --no-color   no colours in the interface (NO_COLOR is honoured too)\n"
+	      "  -h, --help   this help; restwatch COMMAND --help for one command\n"
+	      "  --version    print the version\n"
+	      "\n"
+	      "DATE is YYYY-MM-DD, today, yesterday or -N (N days ago).\n"
+	      "Exit status: 0 done, 64 usage, 65 bad data, 66 input cannot be opened,\n"
+	      "73 output cannot be created, 74 I/O or journal error, 75 journal locked.\n"
+	      "\n",
+	      f);
+	fprintf(f, "%s\n", advice_disclaimer);
+}
+
+int cli_next(struct cli_args *a, const struct cli_opt *opts, int *id, const char **value,
+	     struct rw_error *e)
+{
+	char shown[64];
+
+	while (a->i < a->argc) {
+		const char *arg = a->argv[a->i++];
+		const char *eq;
+		size_t len;
+		const struct cli_opt *o;
+
+		*value = NULL;
+		if (a->only_args || arg[0] != '-' || strcmp(arg, "-") == 0) {
+			*id = CLI_ARG;
+			*value = arg;
+			return 1;
+		}
+		if (strcmp(arg, "--") == 0) {
+			a->only_args = true;
+			continue;
+		}
+		eq = arg[1] == '-' ? strchr(arg, '=') : NULL;
+		len = eq ? (size_t)(eq - arg) : strlen(arg);
+		for (o = opts; o && o->name; o++) {
+			bool is_short = arg[1] != '-' && o->short_name && arg[1] == o->short_name &&
+					arg[2] == '\0';
+			if (is_short || (strlen(o->name) == len && strncmp(arg, o->name, len) == 0))
+				break;
+		}
+		if (!o || !o->name) {
+			/* The global options work after a command too. */
+			if (a->c && strncmp(arg, "--db", len) == 0 && len == 4) {
+				if (!eq && a->i >= a->argc)
+					return rw_fail(e, RW_EUSAGE, "--db: needs a path");
+				a->c->db_opt = eq ? eq + 1 : a->argv[a->i++];
+				continue;
+			}
+			if (a->c && strcmp(arg, "--no-color") == 0) {
+				a->c->no_color = true;
+				continue;
+			}
+			return rw_fail(e, RW_EUSAGE, "%s: unknown option '%s' (see restwatch %s --help)",
+				       a->cmd, rw_show(shown, sizeof shown, arg), a->cmd);
+		}
+		*id = o->id;
+		if (o->value) {
+			if (eq)
+				*value = eq + 1;
+			else if (a->i < a->argc)
+				*value = a->argv[a->i++];
+			else
+				return rw_fail(e, RW_EUSAGE, "%s: %s needs a value", a->cmd, o->name);
+		} else if (eq) {
+			return rw_fail(e, RW_EUSAGE, "%s: %s takes no value", a->cmd, o->name);
+		}
+		return 1;
+	}
+	return 0;
+}
+
+int cli_date(const struct cli *c, const char *s, rw_day *out, const char *field,
+	     struct rw_error *e)
+{
+	return date_parse(s, c->today, out, field, e);
+}
+
+int cli_journal(struct cli *c, struct journal **j, struct rw_error *e)
+{
+	char *path;
+	int r;
+
+	if (!c->j) {
+		if ((r = journal_path(c->db_opt, &path, e)))
+			return r;
+		r = journal_open(&c->j, path, e);
+		free(path);
+		if (r)
+			return r;
+	}
+	*j = c->j;
+	return 0;
+}
+
+int cli_flush(struct rw_error *e)
+{
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return rw_fail(e, RW_EIO, "standard output: %s", strerror(errno));
+	return 0;
+}
+
+/* Today as the program sees it: RESTWATCH_TODAY (YYYY-MM-DD) when set, which
+ * makes runs reproducible, else the local calendar date. */
+static int find_today(rw_day *today, struct rw_error *e)
+{
+	const char *env = getenv("RESTWATCH_TODAY");
+	time_t now;
+	struct tm tm;
+
+	if (env && *env) {
+		if (date_parse_iso(env, today) != 0) {
+			char shown[64];
+			return rw_fail(e, RW_EUSAGE, "RESTWATCH_TODAY: '%s' is not a date (YYYY-MM-DD)",
+				       rw_show(shown, sizeof shown, env));
+		}
+		return 0;
+	}
+	now = time(NULL);
+	if (!localtime_r(&now, &tm))
+		return rw_fail(e, RW_EIO, "cannot read the local date");
+	if (!date_valid_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday))
+		return rw_fail(e, RW_EIO, "the system date %d-%02d-%02d is out of range",
+			       tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	*today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return 0;
+}
+
+static bool is_help(const char *arg)
+{
+	return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
+}
+
+static int run(struct cli *c, int argc, char **argv, struct rw_error *e)
+{
+	const struct command *cmd;
+	struct cli_args a;
+	char shown[64];
+	int i = 1, r;
+
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		const char *arg = argv[i];
+		if (is_help(arg)) {
+			cli_usage(stdout, NULL);
+			return cli_flush(e);
+		}
+		if (strcmp(arg, "--version") == 0 || strcmp(arg, "-V") == 0) {
+			printf("restwatch %s\n", RESTWATCH_VERSION);
+			return cli_flush(e);
+		}
+		if (strcmp(arg, "--no-color") == 0) {
+			c->no_color = true;
+		} else if (strcmp(arg, "--db") == 0) {
+			if (++i >= argc)
+				return rw_fail(e, RW_EUSAGE, "--db: needs a path");
+			c->db_opt = argv[i];
+		} else if (strncmp(arg, "--db=", 5) == 0) {
+			c->db_opt = arg + 5;
+		} else if (strcmp(arg, "--") == 0) {
+			i++;
+			break;
+		} else {
+			return rw_fail(e, RW_EUSAGE, "unknown option '%s' (see restwatch --help)",
+				       rw_show(shown, sizeof shown, arg));
+		}
+	}
+	if (c->db_opt && !*c->db_opt)
+		return rw_fail(e, RW_EUSAGE, "--db: the path is empty");
+	if ((r = find_today(&c->today, e)))
+		return r;
+	if (i >= argc) {
+		struct journal *j;
+		struct tui_opts o = { .no_color = c->no_color, .today = c->today };
+		if ((r = cli_journal(c, &j, e)))
+			return r;
+		return tui_run(j, &o, e);
+	}
+	if (strcmp(argv[i], "help") == 0) {
+		cli_usage(stdout, i + 1 < argc ? argv[i + 1] : NULL);
+		return cli_flush(e);
+	}
+	if (!(cmd = find_command(argv[i])))
+		return rw_fail(e, RW_EUSAGE, "'%s' is not a command (see restwatch --help)",
+			       rw_show(shown, sizeof shown, argv[i]));
+	for (int k = i + 1; k < argc && strcmp(argv[k], "--") != 0; k++) {
+		if (is_help(argv[k])) {
+			cli_usage(stdout, cmd->name);
+			return cli_flush(e);
+		}
+	}
+	a = (struct cli_args){ .argc = argc, .argv = argv, .i = i + 1, .cmd = cmd->name, .c = c };
+	r = cmd->run(c, &a, e);
+	if (r == 0)
+		r = cli_flush(e);
+	return r;
+}
+
+int cli_main(int argc, char **argv)
+{
+	struct cli c = { .prog = "restwatch" };
+	struct rw_error e = { 0, "" };
+	int r;
+
+	/* Only the character type follows the locale: numbers are always read
+	 * and written with a '.' whatever LC_NUMERIC says. */
+	setlocale(LC_CTYPE, "");
+	r = run(&c, argc, argv, &e);
+	journal_close(c.j);
+	if (r) {
+		fflush(stdout);
+		fprintf(stderr, "restwatch: %s\n", e.msg[0] ? e.msg : "failed");
+	}
+	return rw_exit_status(r);
+}

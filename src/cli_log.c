@@ -1,0 +1,194 @@
+/* cli_log.c - the commands that change days: log, delete, undo. */
+#include <stdio.h>
+#include <string.h>
+
+#include "advice.h"
+#include "cli.h"
+
+/* What `log` was asked to do; applied inside the journal's transaction so
+ * that two processes adding activities to one day never lose either. */
+struct log_request {
+	bool set_rest, set_pain, set_weight, set_note;
+	double rest;
+	int pain, weight_dg;
+	bool clear_activities, clear_symptoms;
+	int n_activities, n_symptoms;
+	struct activity activities[ENTRY_MAX_ACTIVITIES];
+	char symptoms[ENTRY_MAX_SYMPTOMS][SYMPTOM_MAX + 1];
+	char note[NOTE_MAX + 1];
+};
+
+static int apply_log(void *ctx, struct entry *en, bool existed, struct rw_error *e)
+{
+	struct log_request *q = ctx;
+	int i, r;
+
+	(void)existed;
+	if (q->set_rest) {
+		en->has_rest = true;
+		en->rest_hours = q->rest;
+	}
+	if (q->set_pain)
+		en->pain = q->pain;
+	if (q->set_weight)
+		en->weight_dg = q->weight_dg;
+	if (q->set_note)
+		memcpy(en->note, q->note, sizeof en->note);
+	if (q->clear_activities)
+		en->n_activities = 0;
+	if (q->clear_symptoms)
+		en->n_symptoms = 0;
+	for (i = 0; i < q->n_activities; i++)
+		if ((r = entry_add_activity(en, q->activities[i], "--activity", e)))
+			return r;
+	for (i = 0; i < q->n_symptoms; i++)
+		if ((r = entry_add_symptom(en, q->symptoms[i], "--symptom", e)))
+			return r;
+	return 0;
+}
+
+/* Print the projection line of day after a change. */
+static int print_day_line(struct journal *j, rw_day day, struct rw_error *e)
+{
+	struct engine_params p;
+	struct engine_proj proj;
+	struct entry en;
+	bool found;
+	char line[512];
+	int r;
+
+	if ((r = journal_params(j, &p, e)) || (r = journal_get_proj(j, day, &proj, &found, e)) ||
+	    (r = journal_get_entry(j, day, &en, &found, e)))
+		return r;
+	proj.has_rest = en.has_rest;
+	proj.rest_hours = en.rest_hours;
+	puts(advice_line(&proj, &en, &p, line, sizeof line));
+	return 0;
+}
+
+enum { O_DATE, O_REST, O_ACTIVITY, O_PAIN, O_SYMPTOM, O_WEIGHT, O_NOTE, O_CLEAR_ACT, O_CLEAR_SYM };
+
+int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e)
+{
+	static const struct cli_opt opts[] = {
+		{ "--date", 0, true, O_DATE },
+		{ "--rest", 0, true, O_REST },
+		{ "--activity", 0, true, O_ACTIVITY },
+		{ "--pain", 0, true, O_PAIN },
+		{ "--symptom", 0, true, O_SYMPTOM },
+		{ "--weight", 0, true, O_WEIGHT },
+		{ "--note", 0, true, O_NOTE },
+		{ "--clear-activities", 0, false, O_CLEAR_ACT },
+		{ "--clear-symptoms", 0, false, O_CLEAR_SYM },
+		{ NULL, 0, false, 0 },
+	};
+	static struct log_request q; /* large; one per process */
+	struct journal *j;
+	const char *v;
+	rw_day day = c->today;
+	char shown[64];
+	int id, r;
+
+	memset(&q, 0, sizeof q);
+	while ((r = cli_next(a, opts, &id, &v, e)) == 1) {
+		r = 0;
+		switch (id) {
+		case O_DATE:
+			r = cli_date(c, v, &day, "--date", e);
+			break;
+		case O_REST:
+			q.set_rest = true;
+			r = entry_parse_rest(v, &q.rest, "--rest", e);
+			break;
+		case O_ACTIVITY:
+			if (q.n_activities >= ENTRY_MAX_ACTIVITIES)
+				r = rw_fail(e, RW_EDATA, "--activity: a day holds at most %d activities",
+					    ENTRY_MAX_ACTIVITIES);
+			else
+				r = entry_parse_activity(v, &q.activities[q.n_activities++],
+							 "--activity", e);
+			break;
+		case O_PAIN:
+			q.set_pain = true;
+			r = entry_parse_pain(v, &q.pain, "--pain", e);
+			break;
+		case O_SYMPTOM:
+			if (q.n_symptoms >= ENTRY_MAX_SYMPTOMS)
+				r = rw_fail(e, RW_EDATA, "--symptom: a day holds at most %d symptoms",
+					    ENTRY_MAX_SYMPTOMS);
+			else
+				r = entry_parse_symptom(v, q.symptoms[q.n_symptoms++], "--symptom", e);
+			break;
+		case O_WEIGHT:
+			q.set_weight = true;
+			r = entry_parse_weight(v, &q.weight_dg, "--weight", e);
+			break;
+		case O_NOTE:
+			q.set_note = true;
+			r = entry_parse_note(v, q.note, "--note", e);
+			break;
+		case O_CLEAR_ACT:
+			q.clear_activities = true;
+			break;
+		case O_CLEAR_SYM:
+			q.clear_symptoms = true;
+			break;
+		default:
+			r = rw_fail(e, RW_EUSAGE, "log: unexpected argument '%s'",
+				    rw_show(shown, sizeof shown, v));
+		}
+		if (r)
+			return r;
+	}
+	if (r < 0)
+		return r;
+	if ((r = cli_journal(c, &j, e)) || (r = journal_edit(j, day, apply_log, &q, e)))
+		return r;
+	return print_day_line(j, day, e);
+}
+
+int cli_delete(struct cli *c, struct cli_args *a, struct rw_error *e)
+{
+	static const struct cli_opt opts[] = { { "--date", 0, true, O_DATE },
+					       { NULL, 0, false, 0 } };
+	struct journal *j;
+	const char *v;
+	rw_day day = 0;
+	bool have = false;
+	char shown[64], date[DATE_BUFSZ];
+	int id, r;
+
+	while ((r = cli_next(a, opts, &id, &v, e)) == 1) {
+		if (id != O_DATE)
+			return rw_fail(e, RW_EUSAGE, "delete: unexpected argument '%s'",
+				       rw_show(shown, sizeof shown, v));
+		if ((r = cli_date(c, v, &day, "--date", e)))
+			return r;
+		have = true;
+	}
+	if (r < 0)
+		return r;
+	if (!have)
+		return rw_fail(e, RW_EUSAGE, "delete: --date DATE is required");
+	if ((r = cli_journal(c, &j, e)) || (r = journal_delete(j, day, e)))
+		return r;
+	printf("deleted %s\n", date_format(day, date));
+	return 0;
+}
+
+int cli_undo(struct cli *c, struct cli_args *a, struct rw_error *e)
+{
+	struct journal *j;
+	const char *v;
+	char what[128], shown[64];
+	int id, r;
+
+	if ((r = cli_next(a, NULL, &id, &v, e)) != 0)
+		return r < 0 ? r
+			     : rw_fail(e, RW_EUSAGE, "undo: unexpected argument '%s'",
+				       rw_show(shown, sizeof shown, v));
+	if ((r = cli_journal(c, &j, e)) || (r = journal_undo(j, what, sizeof what, e)))
+		return r;
+	printf("undone: %s\n", what);
+	return 0;
+}

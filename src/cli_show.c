@@ -1,0 +1,207 @@
+/* cli_show.c - the commands that read: show and status. */
+#include <stdio.h>
+#include <string.h>
+
+#include "advice.h"
+#include "cli.h"
+#include "jsonw.h"
+#include "report.h"
+
+enum { O_FROM, O_TO, O_JSON };
+
+/* --from/--to/--json, shared by show and report's range options. */
+static int parse_range(struct cli *c, struct cli_args *a, struct report_range *range,
+		       bool *json, struct rw_error *e)
+{
+	static const struct cli_opt opts[] = {
+		{ "--from", 0, true, O_FROM },
+		{ "--to", 0, true, O_TO },
+		{ "--json", 0, false, O_JSON },
+		{ NULL, 0, false, 0 },
+	};
+	const char *v;
+	char shown[64];
+	int id, r;
+
+	while ((r = cli_next(a, opts, &id, &v, e)) == 1) {
+		r = 0;
+		if (id == O_FROM) {
+			range->has_from = true;
+			r = cli_date(c, v, &range->from, "--from", e);
+		} else if (id == O_TO) {
+			range->has_to = true;
+			r = cli_date(c, v, &range->to, "--to", e);
+		} else if (id == O_JSON) {
+			*json = true;
+		} else {
+			r = rw_fail(e, RW_EUSAGE, "%s: unexpected argument '%s'", a->cmd,
+				    rw_show(shown, sizeof shown, v));
+		}
+		if (r)
+			return r;
+	}
+	if (r < 0)
+		return r;
+	if (range->has_from && range->has_to && range->from > range->to) {
+		char a1[DATE_BUFSZ], a2[DATE_BUFSZ];
+		return rw_fail(e, RW_EDATA, "--from: %s is after --to %s",
+			       date_format(range->from, a1), date_format(range->to, a2));
+	}
+	return 0;
+}
+
+static void range_text(char *out, size_t n, double lo, double hi, int decimals)
+{
+	snprintf(out, n, "%.*f-%.*f", decimals, lo, decimals, hi);
+}
+
+/* One row of the show table. */
+static int show_row(void *ctx, const struct engine_proj *p, const struct entry *en)
+{
+	char date[DATE_BUFSZ], rest[16], act[8], pain[4], m[24], cd[24], b[24];
+	char syms[SYMPTOMS_TEXT_MAX + 8];
+	int i;
+
+	(void)ctx;
+	date_format(p->day, date);
+	if (!en) {
+		printf("%-10s %-3s %-24s %-14s %6.1f %-11s %-11s %-11s\n", date,
+		       date_weekday_name(p->day), "(not logged)", engine_level_name(p->level),
+		       p->rest_clock_hours, "", "", "");
+		return 0;
+	}
+	if (en->has_rest)
+		entry_format_rest(en->rest_hours, rest, sizeof rest);
+	else
+		strcpy(rest, "-");
+	snprintf(act, sizeof act, "%d", p->activity_minutes);
+	if (en->pain != PAIN_UNSET)
+		snprintf(pain, sizeof pain, "%d", en->pain);
+	else
+		strcpy(pain, "-");
+	range_text(m, sizeof m, p->loss[LOSS_MUSCLE][BAND_LOW], p->loss[LOSS_MUSCLE][BAND_HIGH], 2);
+	range_text(cd, sizeof cd, p->loss[LOSS_CARDIO][BAND_LOW], p->loss[LOSS_CARDIO][BAND_HIGH],
+		   2);
+	range_text(b, sizeof b, p->loss[LOSS_BONE][BAND_LOW], p->loss[LOSS_BONE][BAND_HIGH], 2);
+	syms[0] = '\0';
+	for (i = 0; i < en->n_symptoms; i++) {
+		size_t used = strlen(syms);
+		snprintf(syms + used, sizeof syms - used, "%s%s%s", i ? "," : "",
+			 entry_symptom_is_red_flag(en->symptoms[i]) ? "!" : "", en->symptoms[i]);
+	}
+	printf("%-10s %-3s %6s %5s %4s     %-14s %6.1f %-11s %-11s %-11s %s%s%s\n", date,
+	       date_weekday_name(p->day), rest, act, pain, engine_level_name(p->level),
+	       p->rest_clock_hours, m, cd, b, syms, syms[0] && en->note[0] ? " " : "",
+	       en->note[0] ? "[note]" : "");
+	return 0;
+}
+
+int cli_show(struct cli *c, struct cli_args *a, struct rw_error *e)
+{
+	struct report_opts o = { .today = c->today };
+	struct journal *j;
+	rw_day first, last;
+	bool json = false, found;
+	int r;
+
+	if ((r = parse_range(c, a, &o.range, &json, e)) || (r = cli_journal(c, &j, e)))
+		return r;
+	if (json)
+		return report_write_json(stdout, j, &o, e);
+	if ((r = journal_bounds(j, &first, &last, NULL, &found, e)))
+		return r;
+	if (!found) {
+		puts("No days logged yet: restwatch log --rest H adds today.");
+		return 0;
+	}
+	printf("%-10s %-3s %6s %5s %4s     %-14s %6s %-11s %-11s %-11s %s\n", "DATE", "DAY",
+	       "REST h", "ACT m", "PAIN", "LEVEL", "CLOCK", "MUSCLE %", "CARDIO %", "BONE %",
+	       "SYMPTOMS");
+	return journal_each(j, o.range.has_from ? o.range.from : first,
+			    o.range.has_to ? o.range.to : last, 0, show_row, NULL, e);
+}
+
+/* The engine's view of a logged day, for the forecast. */
+static void like_day(const struct engine_proj *p, const struct entry *en, struct engine_day *d)
+{
+	d->day = p->day;
+	d->has_rest = en->has_rest;
+	d->rest_hours = en->rest_hours;
+	d->activity_minutes = entry_activity_minutes(en);
+	d->red_flag = entry_has_red_flag(en);
+}
+
+static int status_json(struct cli *c, struct journal *j, struct rw_error *e)
+{
+	static const int ahead[3] = { 1, 3, 7 };
+	struct engine_params p;
+	struct engine_proj last, fc[7];
+	struct engine_day like;
+	struct entry en;
+	bool found;
+	char line[512];
+	int r, i;
+
+	if ((r = journal_params(j, &p, e)) || (r = journal_last(j, &last, &en, &found, e)))
+		return r;
+	printf("{\n  \"restwatch\": \"%s\",\n  \"today\": ", RESTWATCH_VERSION);
+	jsonw_date(stdout, c->today);
+	if (!found) {
+		printf(",\n  \"days_since\": null,\n  \"last\": null,\n  \"message\": ");
+		jsonw_string(stdout, "no days logged yet");
+		printf(",\n  \"forecast\": []\n}\n");
+		return 0;
+	}
+	printf(",\n  \"days_since\": %ld,\n  \"message\": ", (long)(c->today - last.day));
+	jsonw_string(stdout, advice_line(&last, &en, &p, line, sizeof line));
+	printf(",\n  \"last\": ");
+	jsonw_day(stdout, &last, &en, 4);
+	like_day(&last, &en, &like);
+	engine_forecast(&p, &last, &like, 7, fc);
+	printf(",\n  \"forecast\": [");
+	for (i = 0; i < 3; i++) {
+		int first = 0;
+		printf("%s\n    {\"days_ahead\":%d", i ? "," : "", ahead[i]);
+		jsonw_day_fields(stdout, &fc[ahead[i] - 1], NULL, 0, &first);
+		putchar('}');
+	}
+	printf("\n  ]\n}\n");
+	return 0;
+}
+
+int cli_status(struct cli *c, struct cli_args *a, struct rw_error *e)
+{
+	static const struct cli_opt opts[] = { { "--json", 0, false, O_JSON },
+					       { NULL, 0, false, 0 } };
+	struct engine_params p;
+	struct engine_proj last;
+	struct entry en;
+	struct journal *j;
+	const char *v;
+	bool json = false, found;
+	char line[512], shown[64];
+	int id, r;
+
+	while ((r = cli_next(a, opts, &id, &v, e)) == 1) {
+		if (id != O_JSON)
+			return rw_fail(e, RW_EUSAGE, "status: unexpected argument '%s'",
+				       rw_show(shown, sizeof shown, v));
+		json = true;
+	}
+	if (r < 0 || (r = cli_journal(c, &j, e)))
+		return r;
+	if (json)
+		return status_json(c, j, e);
+	if ((r = journal_params(j, &p, e)) || (r = journal_last(j, &last, &en, &found, e)))
+		return r;
+	if (!found) {
+		puts("no days logged yet");
+		return 0;
+	}
+	fputs(advice_line(&last, &en, &p, line, sizeof line), stdout);
+	if (c->today > last.day)
+		printf(" (last logged %ld day%s ago)", (long)(c->today - last.day),
+		       c->today - last.day == 1 ? "" : "s");
+	putchar('\n');
+	return 0;
+}

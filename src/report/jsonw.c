@@ -1,0 +1,188 @@
+/* jsonw.c - JSON writing primitives. */
+#include "jsonw.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "utf8.h"
+
+void jsonw_string(FILE *f, const char *s)
+{
+	putc('"', f);
+	while (*s) {
+		unsigned char c = (unsigned char)*s;
+		size_t n = utf8_seq(s);
+		if (n == 0) {
+			fputs("\\ufffd", f);
+			s++;
+			continue;
+		}
+		if (n > 1) {
+			fwrite(s, 1, n, f);
+			s += n;
+			continue;
+		}
+		switch (c) {
+		case '"':
+			fputs("\\\"", f);
+			break;
+		case '\\':
+			fputs("\\\\", f);
+			break;
+		case '\n':
+			fputs("\\n", f);
+			break;
+		case '\r':
+			fputs("\\r", f);
+			break;
+		case '\t':
+			fputs("\\t", f);
+			break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				fprintf(f, "\\u%04x", c);
+			else
+				putc(c, f);
+		}
+		s++;
+	}
+	putc('"', f);
+}
+
+void jsonw_num4(FILE *f, double v)
+{
+	if (!isfinite(v))
+		fputs("null", f);
+	else
+		fprintf(f, "%.4f", v == 0 ? 0.0 : v);
+}
+
+void jsonw_num(FILE *f, double v)
+{
+	char buf[40];
+	if (!isfinite(v))
+		fputs("null", f);
+	else
+		fputs(entry_format_rest(v, buf, sizeof buf), f);
+}
+
+void jsonw_date(FILE *f, rw_day day)
+{
+	char buf[DATE_BUFSZ];
+	putc('"', f);
+	fputs(date_format(day, buf), f);
+	putc('"', f);
+}
+
+/* Separator before a key: newline and indent, or a space on one line. */
+static void key(FILE *f, const char *name, int indent, int *first)
+{
+	if (!*first)
+		putc(',', f);
+	*first = 0;
+	if (indent)
+		fprintf(f, "\n%*s", indent, "");
+	fprintf(f, "\"%s\":%s", name, indent ? " " : "");
+}
+
+static void boolean(FILE *f, int b)
+{
+	fputs(b ? "true" : "false", f);
+}
+
+void jsonw_day_fields(FILE *f, const struct engine_proj *p, const struct entry *en, int indent,
+		      int *first_key)
+{
+	static const char *const loss_names[LOSS_COUNT][BAND_COUNT] = {
+		{ "muscle_loss_low", "muscle_loss_high" },
+		{ "cardio_loss_low", "cardio_loss_high" },
+		{ "bone_loss_low", "bone_loss_high" },
+	};
+	int x, b, i;
+#define first (*first_key)
+	key(f, "date", indent, &first);
+	jsonw_date(f, p->day);
+	key(f, "logged", indent, &first);
+	boolean(f, p->logged);
+	key(f, "rest_hours", indent, &first);
+	if (p->has_rest)
+		jsonw_num(f, p->rest_hours);
+	else
+		fputs("null", f);
+	key(f, "activity_minutes", indent, &first);
+	fprintf(f, "%d", p->activity_minutes);
+	key(f, "rest_clock_hours", indent, &first);
+	jsonw_num4(f, p->rest_clock_hours);
+	key(f, "loss_days", indent, &first);
+	jsonw_num4(f, p->loss_days);
+	key(f, "level", indent, &first);
+	jsonw_string(f, engine_level_name(p->level));
+	key(f, "clot_risk", indent, &first);
+	boolean(f, p->clot_risk);
+	key(f, "red_flag", indent, &first);
+	boolean(f, p->red_flag);
+	for (x = 0; x < LOSS_COUNT; x++)
+		for (b = 0; b < BAND_COUNT; b++) {
+			key(f, loss_names[x][b], indent, &first);
+			jsonw_num4(f, p->loss[x][b]);
+		}
+	key(f, "activities", indent, &first);
+	putc('[', f);
+	for (i = 0; en && i < en->n_activities; i++)
+		fprintf(f, "%s{\"kind\":%s\"%s\",%s\"minutes\":%s%d}", i ? ", " : "",
+			indent ? " " : "", entry_kind_name(en->activities[i].kind),
+			indent ? " " : "", indent ? " " : "", en->activities[i].minutes);
+	putc(']', f);
+	key(f, "pain", indent, &first);
+	if (en && en->pain != PAIN_UNSET)
+		fprintf(f, "%d", en->pain);
+	else
+		fputs("null", f);
+	key(f, "symptoms", indent, &first);
+	putc('[', f);
+	for (i = 0; en && i < en->n_symptoms; i++) {
+		if (i)
+			fputs(", ", f);
+		jsonw_string(f, en->symptoms[i]);
+	}
+	putc(']', f);
+	key(f, "weight_kg", indent, &first);
+	if (en && en->weight_dg != WEIGHT_UNSET)
+		fprintf(f, "%d.%d", en->weight_dg / 10, en->weight_dg % 10);
+	else
+		fputs("null", f);
+	key(f, "note", indent, &first);
+	if (en && en->note[0])
+		jsonw_string(f, en->note);
+	else
+		fputs("null", f);
+#undef first
+}
+
+void jsonw_day(FILE *f, const struct engine_proj *p, const struct entry *en, int indent)
+{
+	int first = 1;
+
+	putc('{', f);
+	jsonw_day_fields(f, p, en, indent, &first);
+	if (indent)
+		fprintf(f, "\n%*s", indent - 2 > 0 ? indent - 2 : 0, "");
+	putc('}', f);
+}
+
+void jsonw_params(FILE *f, const struct engine_params *p, int indent)
+{
+	const struct engine_param_info *t;
+	size_t n, i;
+	int first = 1;
+
+	t = engine_param_table(&n);
+	putc('{', f);
+	for (i = 0; i < n; i++) {
+		key(f, t[i].name, indent, &first);
+		jsonw_num(f, engine_param_get(p, &t[i]));
+	}
+	if (indent)
+		fprintf(f, "\n%*s", indent - 2 > 0 ? indent - 2 : 0, "");
+	putc('}', f);
+}

@@ -1,0 +1,204 @@
+/* summary.c - the numbers every report opens with, gathered in one pass. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+struct acc {
+	struct report_summary *s;
+	struct rw_error *e;
+	long run_days;          /* current run of rest days */
+	rw_day run_from;
+	double run_peak;
+	bool was_past, was_clot;
+	double walk_first, walk_last, pain_first, pain_last;
+	size_t cap;
+};
+
+static int add_warning(struct acc *a, rw_day day, enum warning_kind kind, const char *symptom,
+		       double clock)
+{
+	struct report_summary *s = a->s;
+	struct report_warning *w;
+
+	if (s->n_warnings == a->cap) {
+		size_t cap = a->cap ? a->cap * 2 : 16;
+		struct report_warning *n = realloc(s->warnings, cap * sizeof *n);
+		if (!n)
+			return rw_fail(a->e, RW_ENOMEM, "out of memory");
+		s->warnings = n;
+		a->cap = cap;
+	}
+	w = &s->warnings[s->n_warnings++];
+	memset(w, 0, sizeof *w);
+	w->day = day;
+	w->kind = kind;
+	w->rest_clock_hours = clock;
+	if (symptom)
+		snprintf(w->symptom, sizeof w->symptom, "%s", symptom);
+	return 0;
+}
+
+static int walking_minutes(const struct entry *en)
+{
+	int i, m = 0;
+	for (i = 0; en && i < en->n_activities; i++)
+		if (en->activities[i].kind == ACT_WALKING)
+			m += en->activities[i].minutes;
+	return m;
+}
+
+static int visit(void *ctx, const struct engine_proj *p, const struct entry *en)
+{
+	struct acc *a = ctx;
+	struct report_summary *s = a->s;
+	const struct engine_params *par = &s->params;
+	long idx = p->day - s->first, from_end = s->last - p->day;
+	int x, b, i, r;
+
+	s->days++;
+	if (en) {
+		s->days_logged++;
+		for (i = 0; i < en->n_activities; i++) {
+			s->activity_minutes[en->activities[i].kind] += en->activities[i].minutes;
+			s->activity_sessions[en->activities[i].kind]++;
+		}
+		for (i = 0; i < en->n_symptoms; i++)
+			if (entry_symptom_is_red_flag(en->symptoms[i]) &&
+			    (r = add_warning(a, p->day, WARN_RED_FLAG, en->symptoms[i],
+					     p->rest_clock_hours)))
+				return r;
+	} else {
+		s->days_missing++;
+	}
+
+	/* Rest episodes and the warnings they brought. */
+	if (p->rest_clock_hours > 0) {
+		if (a->run_days++ == 0) {
+			a->run_from = p->day;
+			a->run_peak = 0;
+		}
+		if (p->rest_clock_hours > a->run_peak)
+			a->run_peak = p->rest_clock_hours;
+		if (a->run_days > s->longest_days) {
+			s->longest_days = a->run_days;
+			s->longest_from = a->run_from;
+			s->longest_to = p->day;
+			s->longest_peak_clock = a->run_peak;
+		}
+	} else {
+		a->run_days = 0;
+	}
+	{
+		bool past = p->rest_clock_hours > par->threshold_hours;
+		bool clot = p->clot_risk;
+		if (past)
+			s->days_past_threshold++;
+		if (clot)
+			s->days_clot_risk++;
+		if (past && !a->was_past &&
+		    (r = add_warning(a, p->day, WARN_DECONDITIONING, NULL, p->rest_clock_hours)))
+			return r;
+		if (clot && !a->was_clot &&
+		    (r = add_warning(a, p->day, WARN_CLOT_RISK, NULL, p->rest_clock_hours)))
+			return r;
+		a->was_past = past;
+		a->was_clot = clot;
+	}
+
+	for (x = 0; x < LOSS_COUNT; x++)
+		for (b = 0; b < BAND_COUNT; b++)
+			if (p->loss[x][b] > s->peak[x][b])
+				s->peak[x][b] = p->loss[x][b];
+	if (p->loss[LOSS_MUSCLE][BAND_HIGH] > 0 &&
+	    p->loss[LOSS_MUSCLE][BAND_HIGH] >= s->peak[LOSS_MUSCLE][BAND_HIGH])
+		s->peak_day = p->day;
+
+	if (idx < 7) {
+		a->walk_first += walking_minutes(en);
+		if (en && en->pain != PAIN_UNSET) {
+			a->pain_first += en->pain;
+			s->pain_first_n++;
+		}
+	}
+	if (from_end < 7) {
+		a->walk_last += walking_minutes(en);
+		if (en && en->pain != PAIN_UNSET) {
+			a->pain_last += en->pain;
+			s->pain_last_n++;
+		}
+	}
+	s->current = *p;
+	return 0;
+}
+
+int report_summarize(struct journal *j, const struct report_opts *o,
+		     struct report_summary *s, struct rw_error *e)
+{
+	struct acc a = { .s = s, .e = e };
+	rw_day first, last;
+	bool found;
+	long span;
+	int r;
+
+	memset(s, 0, sizeof *s);
+	s->empty = true;
+	s->pain_first = s->pain_last = NAN;
+	if ((r = journal_params(j, &s->params, e)) ||
+	    (r = journal_bounds(j, &first, &last, NULL, &found, e)))
+		return r;
+	s->from = o->range.has_from ? o->range.from : (found ? first : o->today);
+	s->to = o->range.has_to ? o->range.to : (found ? last : o->today);
+	if (!found)
+		return 0;
+	s->first = s->from > first ? s->from : first;
+	s->last = s->to < last ? s->to : last;
+	if (s->first > s->last)
+		return 0;
+	if ((r = journal_each(j, s->first, s->last, 0, visit, &a, e))) {
+		report_summary_free(s);
+		return r;
+	}
+	s->empty = s->days_logged == 0;
+	span = s->last - s->first + 1;
+	span = span < 7 ? span : 7;
+	s->walking_first = a.walk_first / (double)span;
+	s->walking_last = a.walk_last / (double)span;
+	if (s->pain_first_n)
+		s->pain_first = a.pain_first / s->pain_first_n;
+	if (s->pain_last_n)
+		s->pain_last = a.pain_last / s->pain_last_n;
+	return 0;
+}
+
+void report_summary_free(struct report_summary *s)
+{
+	free(s->warnings);
+	s->warnings = NULL;
+	s->n_warnings = 0;
+}
+
+char *report_warning_text(const struct report_warning *w, const struct engine_params *p,
+			  char *out, size_t n)
+{
+	switch (w->kind) {
+	case WARN_RED_FLAG:
+		snprintf(out, n, "red flag: %s - see a doctor urgently", w->symptom);
+		break;
+	case WARN_CLOT_RISK:
+		snprintf(out, n,
+			 "rest reached %.0f h (%.0f days in bed): blood clot risk; walk a little every "
+			 "few hours and talk with a doctor about staying active",
+			 w->rest_clock_hours, w->rest_clock_hours / 24);
+		break;
+	case WARN_DECONDITIONING:
+	default:
+		snprintf(out, n,
+			 "rest passed %.0f h (rest clock %.0f h): muscles and fitness start to "
+			 "decline; a short walk or water therapy each day",
+			 p->threshold_hours, w->rest_clock_hours);
+		break;
+	}
+	return out;
+}
