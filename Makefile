@@ -35,7 +35,7 @@ PKG_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw sqlite3 2>/dev/null)
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
-ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -DRESTWATCH_VERSION='"$(VERSION)"' \
+ALL_CFLAGS = -std=c11 -ffp-contract=off -D_XOPEN_SOURCE=700 -DRESTWATCH_VERSION='"$(VERSION)"' \
 	$(WARN) $(HARDEN_CFLAGS) -Iinclude -I$(BUILD) $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(HARDEN_LDFLAGS) $(LDFLAGS)
 
