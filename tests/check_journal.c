@@ -1,0 +1,517 @@
+/* check_journal.c - the SQLite journal: creation, refusal of foreign and
+ * newer files, undo of every kind of change, backup, and stored projections
+ * equal to a full recompute after any sequence of edits. */
+#include <check.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "journal.h"
+#include "jsonw.h"
+
+static char dir[64];
+static char path[128];
+
+static void setup(void)
+{
+	strcpy(dir, "/tmp/rw-check-journal-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/j.db", dir);
+}
+
+static void teardown(void)
+{
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static struct journal *open_ok(const char *p)
+{
+	struct journal *j = NULL;
+	struct rw_error e = { 0, "" };
+	ck_assert_msg(journal_open(&j, p, &e) == 0, "open: %s", e.msg);
+	return j;
+}
+
+static rw_day day(int y, int m, int d)
+{
+	return date_from_ymd(y, m, d);
+}
+
+/* --- editing helpers ---------------------------------------------------- */
+
+struct set {
+	double rest; /* < 0: leave */
+	int activity_minutes;
+	const char *symptom;
+	const char *note;
+};
+
+static int apply(void *ctx, struct entry *en, bool existed, struct rw_error *e)
+{
+	const struct set *s = ctx;
+	(void)existed;
+	if (s->rest >= 0) {
+		en->has_rest = true;
+		en->rest_hours = s->rest;
+	}
+	if (s->activity_minutes) {
+		struct activity a = { ACT_WALKING, s->activity_minutes };
+		int r = entry_add_activity(en, a, "--activity", e);
+		if (r)
+			return r;
+	}
+	if (s->symptom)
+		return entry_add_symptom(en, s->symptom, "--symptom", e);
+	if (s->note)
+		snprintf(en->note, sizeof en->note, "%s", s->note);
+	return 0;
+}
+
+static void log_day(struct journal *j, rw_day d, double rest, int act)
+{
+	struct set s = { rest, act, NULL, NULL };
+	struct rw_error e = { 0, "" };
+	ck_assert_msg(journal_edit(j, d, apply, &s, &e) == 0, "edit: %s", e.msg);
+}
+
+static int dump_day(void *ctx, const struct engine_proj *p, const struct entry *en)
+{
+	jsonw_day(ctx, p, en, 0);
+	fputc('\n', ctx);
+	return 0;
+}
+
+/* Everything the journal holds, as text: days with projections and params. */
+static char *dump(struct journal *j)
+{
+	struct engine_params p;
+	struct rw_error e;
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+
+	ck_assert_int_eq(journal_params(j, &p, &e), 0);
+	jsonw_params(f, &p, 0);
+	fputc('\n', f);
+	ck_assert_int_eq(journal_each(j, date_min(), date_max(), 0, dump_day, f, &e), 0);
+	fclose(f);
+	return buf;
+}
+
+static void assert_sound(struct journal *j)
+{
+	char report[4096];
+	struct rw_error e = { 0, "" };
+	ck_assert_msg(journal_check(j, report, sizeof report, &e) == 0, "check: %s\n%s", e.msg,
+		      report);
+}
+
+/* --- tests ----------------------------------------------------------------- */
+
+START_TEST(create_is_private_and_reopens)
+{
+	struct journal *j = open_ok(path);
+	struct stat st;
+	rw_day first, last;
+	long logged;
+	bool found;
+	struct rw_error e;
+
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+	ck_assert_int_eq(journal_bounds(j, &first, &last, &logged, &found, &e), 0);
+	ck_assert(!found);
+	log_day(j, day(2026, 3, 2), 24, 0);
+	journal_close(j);
+
+	j = open_ok(path);
+	ck_assert_int_eq(journal_bounds(j, &first, &last, &logged, &found, &e), 0);
+	ck_assert(found);
+	ck_assert_int_eq(first, day(2026, 3, 2));
+	ck_assert_int_eq(logged, 1);
+	assert_sound(j);
+	journal_close(j);
+	/* No temporary files are left beside it. */
+	{
+		char cmd[160];
+		snprintf(cmd, sizeof cmd, "test $(ls -A '%s' | grep -v '^j.db' | wc -l) -eq 0", dir);
+		ck_assert_int_eq(system(cmd), 0);
+	}
+}
+END_TEST
+
+/* Overwrite bytes of the file at off. */
+static void poke(const char *p, off_t off, const void *bytes, size_t n)
+{
+	int fd = open(p, O_WRONLY);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(pwrite(fd, bytes, n, off), (ssize_t)n);
+	close(fd);
+}
+
+static char *slurp(const char *p, size_t *n)
+{
+	FILE *f = fopen(p, "rb");
+	char *buf;
+	long len;
+	ck_assert_ptr_nonnull(f);
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	rewind(f);
+	buf = malloc((size_t)len + 1);
+	ck_assert_int_eq(fread(buf, 1, (size_t)len, f), (size_t)len);
+	fclose(f);
+	*n = (size_t)len;
+	return buf;
+}
+
+/* Opening p must fail with code and leave its bytes exactly as they were. */
+static void refused(const char *p, int code, const char *msg_part)
+{
+	struct journal *j = NULL;
+	struct rw_error e = { 0, "" };
+	size_t n1, n2;
+	char *before = slurp(p, &n1), *after;
+
+	ck_assert_int_eq(journal_open(&j, p, &e), code);
+	ck_assert_ptr_null(j);
+	ck_assert_msg(strstr(e.msg, msg_part), "message: %s", e.msg);
+	after = slurp(p, &n2);
+	ck_assert_int_eq(n1, n2);
+	ck_assert(memcmp(before, after, n1) == 0);
+	free(before);
+	free(after);
+}
+
+START_TEST(refuses_newer_and_foreign)
+{
+	static const unsigned char v99[4] = { 0, 0, 0, 99 }, other[4] = { 1, 2, 3, 4 };
+	struct journal *j = open_ok(path);
+	FILE *f;
+
+	log_day(j, day(2026, 3, 2), 24, 0);
+	journal_close(j);
+	poke(path, 60, v99, 4); /* PRAGMA user_version = 99 */
+	refused(path, RW_EIO, "newer restwatch");
+	poke(path, 68, other, 4); /* another application's id */
+	refused(path, RW_EIO, "not a restwatch journal");
+
+	f = fopen(path, "w"); /* an empty file */
+	fclose(f);
+	refused(path, RW_EIO, "empty file");
+	f = fopen(path, "w");
+	fputs("date,rest_hours\n2026-03-02,24\n", f);
+	fclose(f);
+	refused(path, RW_EIO, "not an SQLite database");
+}
+END_TEST
+
+START_TEST(refuses_truncated_and_directories)
+{
+	struct journal *j = open_ok(path), *j2 = NULL;
+	struct rw_error e = { 0, "" };
+	char sub[160];
+	int d;
+
+	for (d = 0; d < 200; d++)
+		log_day(j, day(2026, 1, 1) + d, 12, 30);
+	journal_close(j);
+	ck_assert_int_eq(truncate(path, 8192), 0);
+	refused(path, RW_EIO, "truncated");
+
+	ck_assert_int_eq(journal_open(&j2, dir, &e), RW_EIO);
+	ck_assert_ptr_nonnull(strstr(e.msg, "is a directory"));
+	snprintf(sub, sizeof sub, "%s/missing/j.db", dir);
+	ck_assert_int_eq(journal_open(&j2, sub, &e), RW_ECANTCREAT);
+	ck_assert_int_ne(access(sub, F_OK), 0);
+}
+END_TEST
+
+/* A change, then undo, gives back exactly the journal before the change. */
+START_TEST(undo_each_kind_of_change)
+{
+	struct journal *j = open_ok(path);
+	struct rw_error e = { 0, "" };
+	char what[128], *before, *after;
+	int d;
+
+	for (d = 0; d < 10; d++)
+		log_day(j, day(2026, 3, 1) + d, d < 5 ? 24 : 8, d < 5 ? 0 : 60);
+
+	/* log on a new day */
+	before = dump(j);
+	log_day(j, day(2026, 3, 20), 20, 0);
+	ck_assert_int_eq(journal_undo(j, what, sizeof what, &e), 0);
+	ck_assert_str_eq(what, "log 2026-03-20");
+	after = dump(j);
+	ck_assert_str_eq(after, before);
+	free(after);
+	assert_sound(j);
+
+	/* log changing an existing day */
+	log_day(j, day(2026, 3, 3), 8, 120);
+	ck_assert_int_eq(journal_undo(j, what, sizeof what, &e), 0);
+	after = dump(j);
+	ck_assert_str_eq(after, before);
+	free(after);
+
+	/* delete */
+	ck_assert_int_eq(journal_delete(j, day(2026, 3, 1), &e), 0);
+	ck_assert_int_eq(journal_delete(j, day(2026, 3, 1), &e), RW_EDATA);
+	ck_assert_int_eq(journal_undo(j, what, sizeof what, &e), 0);
+	ck_assert_str_eq(what, "delete 2026-03-01");
+	after = dump(j);
+	ck_assert_str_eq(after, before);
+	free(after);
+
+	/* config set, then reset */
+	ck_assert_int_eq(journal_set_param(j, "sleep_hours", 7, &e), 0);
+	ck_assert_int_eq(journal_set_param(j, "muscle_rate_high", 2, &e), 0);
+	assert_sound(j);
+	ck_assert_int_eq(journal_reset_params(j, &e), 0);
+	after = dump(j);
+	ck_assert_str_eq(after, before);
+	free(after);
+	ck_assert_int_eq(journal_undo(j, what, sizeof what, &e), 0);
+	ck_assert_str_eq(what, "config --reset");
+	ck_assert_int_eq(journal_undo(j, what, sizeof what, &e), 0);
+	ck_assert_int_eq(journal_undo(j, what, sizeof what, &e), 0);
+	ck_assert_str_eq(what, "config sleep_hours 7");
+	after = dump(j);
+	ck_assert_str_eq(after, before);
+	free(after);
+	assert_sound(j);
+	free(before);
+	journal_close(j);
+}
+END_TEST
+
+struct feed {
+	int i, n;
+	rw_day start;
+	bool fail_at_end;
+};
+
+static int next_entry(void *ctx, struct entry *en, struct rw_error *e)
+{
+	struct feed *f = ctx;
+	if (f->i >= f->n)
+		return f->fail_at_end ? rw_fail(e, RW_EDATA, "line %d: bad", f->i + 2) : 0;
+	entry_init(en, f->start + f->i);
+	en->has_rest = true;
+	en->rest_hours = 16;
+	snprintf(en->note, sizeof en->note, "imported %d", f->i);
+	f->i++;
+	return 1;
+}
+
+START_TEST(import_all_or_nothing_and_undo)
+{
+	struct journal *j = open_ok(path);
+	struct rw_error e = { 0, "" };
+	struct feed bad = { 0, 30, day(2026, 2, 20), true };
+	struct feed good = { 0, 30, day(2026, 2, 20), false };
+	char what[128], *before, *after;
+	long count = -1;
+	int d;
+
+	for (d = 0; d < 10; d++)
+		log_day(j, day(2026, 3, 1) + d, 24, 0);
+	before = dump(j);
+	ck_assert_int_eq(journal_import(j, next_entry, &bad, &count, &e), RW_EDATA);
+	ck_assert_int_eq(count, 0);
+	after = dump(j);
+	ck_assert_str_eq(after, before); /* nothing changed */
+	free(after);
+
+	ck_assert_int_eq(journal_import(j, next_entry, &good, &count, &e), 0);
+	ck_assert_int_eq(count, 30);
+	assert_sound(j);
+	ck_assert_int_eq(journal_undo(j, what, sizeof what, &e), 0);
+	ck_assert_str_eq(what, "import 30 days (2026-02-20 to 2026-03-21)");
+	after = dump(j);
+	ck_assert_str_eq(after, before);
+	free(after);
+	free(before);
+	ck_assert_int_eq(journal_undo(j, what, sizeof what, &e), 0);
+	journal_close(j);
+}
+END_TEST
+
+START_TEST(nothing_to_undo)
+{
+	struct journal *j = open_ok(path);
+	struct rw_error e = { 0, "" };
+	char what[64];
+	ck_assert_int_eq(journal_undo(j, what, sizeof what, &e), RW_EDATA);
+	ck_assert_ptr_nonnull(strstr(e.msg, "nothing to undo"));
+	journal_close(j);
+}
+END_TEST
+
+START_TEST(failed_edit_changes_nothing)
+{
+	struct journal *j = open_ok(path);
+	struct rw_error e = { 0, "" };
+	struct set too_much = { 23, 120, NULL, NULL };
+	char *before, *after;
+
+	log_day(j, day(2026, 3, 1), 24, 0);
+	before = dump(j);
+	ck_assert_int_eq(journal_edit(j, day(2026, 3, 2), apply, &too_much, &e), RW_EDATA);
+	ck_assert_int_eq(journal_set_param(j, "sleep_hours", 24, &e), RW_EDATA);
+	ck_assert_int_eq(journal_set_param(j, "threshold_hours", 100, &e), RW_EDATA);
+	ck_assert_int_eq(journal_set_param(j, "no_such", 1, &e), RW_EUSAGE);
+	after = dump(j);
+	ck_assert_str_eq(after, before);
+	free(before);
+	free(after);
+	journal_close(j);
+}
+END_TEST
+
+START_TEST(backup_is_a_journal)
+{
+	struct journal *j = open_ok(path), *b;
+	struct rw_error e = { 0, "" };
+	char bpath[160], *a1, *a2;
+	struct stat st;
+	int d;
+
+	for (d = 0; d < 40; d++)
+		log_day(j, day(2026, 1, 1) + d * 2, d % 7 * 3, d % 3 * 30);
+	snprintf(bpath, sizeof bpath, "%s/backup.db", dir);
+	ck_assert_msg(journal_backup(j, bpath, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(stat(bpath, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+	ck_assert_int_eq(journal_backup(j, path, &e), RW_EUSAGE);
+	b = open_ok(bpath);
+	a1 = dump(j);
+	a2 = dump(b);
+	ck_assert_str_eq(a1, a2);
+	assert_sound(b);
+	free(a1);
+	free(a2);
+	journal_close(b);
+	journal_close(j);
+}
+END_TEST
+
+/* Any sequence of edits leaves stored projections equal to a full
+ * recompute (journal_check compares them). */
+START_TEST(incremental_equals_full)
+{
+	struct journal *j = open_ok(path);
+	struct rw_error e = { 0, "" };
+	unsigned seed = 12345;
+	int k;
+
+	for (k = 0; k < 300; k++) {
+		rw_day d;
+		int op;
+		seed = seed * 1103515245u + 12345u;
+		d = day(2026, 1, 1) + (int)(seed >> 16) % 90;
+		op = (int)(seed >> 8) % 10;
+		if (op < 7) {
+			struct set st = { (double)((seed >> 4) % 25), (int)(seed >> 20) % 3 * 40, NULL,
+					  NULL };
+			int r = journal_edit(j, d, apply, &st, &e);
+			ck_assert_msg(r == 0 || r == RW_EDATA, "%s", e.msg);
+		} else if (op < 9) {
+			journal_delete(j, d, &e); /* may have no entry: fine */
+		} else {
+			char what[64];
+			journal_undo(j, what, sizeof what, &e);
+		}
+		if (k % 50 == 49)
+			assert_sound(j);
+	}
+	ck_assert_int_eq(journal_set_param(j, "recovery_unloading", 0.1, &e), 0);
+	assert_sound(j);
+	journal_close(j);
+}
+END_TEST
+
+START_TEST(two_handles_see_each_other)
+{
+	struct journal *a = open_ok(path), *b = open_ok(path);
+	struct rw_error e = { 0, "" };
+	uint64_t v1, v2;
+	struct entry en;
+	bool found;
+
+	ck_assert_int_eq(journal_version(b, &v1, &e), 0);
+	log_day(a, day(2026, 3, 2), 10, 0);
+	ck_assert_int_eq(journal_version(b, &v2, &e), 0);
+	ck_assert(v1 != v2);
+	ck_assert_int_eq(journal_get_entry(b, day(2026, 3, 2), &en, &found, &e), 0);
+	ck_assert(found);
+	ck_assert(en.rest_hours == 10);
+	journal_close(a);
+	journal_close(b);
+}
+END_TEST
+
+START_TEST(default_path_is_private)
+{
+	char xdg[160], *p = NULL;
+	struct rw_error e = { 0, "" };
+	struct stat st;
+
+	snprintf(xdg, sizeof xdg, "%s/data", dir);
+	setenv("XDG_DATA_HOME", xdg, 1);
+	unsetenv("RESTWATCH_DB");
+	ck_assert_int_eq(journal_path(NULL, &p, &e), 0);
+	ck_assert_str_eq(p + strlen(xdg), "/restwatch/journal.db");
+	snprintf(xdg + strlen(xdg), sizeof xdg - strlen(xdg), "/restwatch");
+	ck_assert_int_eq(stat(xdg, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0700);
+	free(p);
+	setenv("RESTWATCH_DB", "/x/y.db", 1);
+	ck_assert_int_eq(journal_path(NULL, &p, &e), 0);
+	ck_assert_str_eq(p, "/x/y.db");
+	free(p);
+	ck_assert_int_eq(journal_path("/z.db", &p, &e), 0);
+	ck_assert_str_eq(p, "/z.db");
+	free(p);
+	unsetenv("RESTWATCH_DB");
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("journal");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, create_is_private_and_reopens);
+	tcase_add_test(tc, refuses_newer_and_foreign);
+	tcase_add_test(tc, refuses_truncated_and_directories);
+	tcase_add_test(tc, undo_each_kind_of_change);
+	tcase_add_test(tc, import_all_or_nothing_and_undo);
+	tcase_add_test(tc, nothing_to_undo);
+	tcase_add_test(tc, failed_edit_changes_nothing);
+	tcase_add_test(tc, backup_is_a_journal);
+	tcase_add_test(tc, incremental_equals_full);
+	tcase_add_test(tc, two_handles_see_each_other);
+	tcase_add_test(tc, default_path_is_private);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
