@@ -78,20 +78,20 @@ run: deps $(BIN)
 
 # The plain build's unit and end-to-end tests.
 check: deps $(BIN) $(UNIT)
-	BUILD=$(BUILD) sh tests/run
+	@BUILD=$(BUILD) sh tests/run
 
 # Every test: the plain build, then the same tests under ASan+UBSan and the
 # unit tests under valgrind.  Ends with one summary line.
 test: deps
-	sh tests/all
+	@sh tests/all
 
 sanitize: deps
-	$(MAKE) BUILD=build-san CC=clang \
+	$(MAKE) BUILD=build-san \
 		CFLAGS='-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all' \
 		LDFLAGS='-fsanitize=address,undefined' check
 
 valgrind: deps $(UNIT)
-	BUILD=$(BUILD) sh tests/valgrind
+	@BUILD=$(BUILD) sh tests/valgrind
 
 deps:
 	@sh tools/deps
