@@ -1,0 +1,58 @@
+# bash completion for restwatch(1)
+_restwatch()
+{
+	local cur prev cmd i
+	COMPREPLY=()
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	cmd=
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		case ${COMP_WORDS[i]} in
+		--db) ((i++)) ;;
+		-*) ;;
+		*) cmd=${COMP_WORDS[i]}; break ;;
+		esac
+	done
+
+	case $prev in
+	--db | -o | backup)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return ;;
+	import)
+		COMPREPLY=($(compgen -f -- "$cur") $(compgen -W "-" -- "$cur"))
+		return ;;
+	--date | --from | --to)
+		COMPREPLY=($(compgen -W "today yesterday -1 -7" -- "$cur"))
+		return ;;
+	--format)
+		COMPREPLY=($(compgen -W "text markdown csv json html" -- "$cur"))
+		return ;;
+	--activity)
+		COMPREPLY=($(compgen -W "walking: water-therapy: stretching: cycling: physio: other:" -- "$cur"))
+		compopt -o nospace 2>/dev/null
+		return ;;
+	--symptom)
+		COMPREPLY=($(compgen -W "sciatica numbness tingling stiffness spasm leg-pain bladder-bowel-change saddle-numbness worsening-weakness fever unexplained-weight-loss major-trauma" -- "$cur"))
+		return ;;
+	--rest | --pain | --weight | --note)
+		return ;;
+	esac
+
+	case $cmd in
+	"")
+		COMPREPLY=($(compgen -W "log show status report import delete undo config backup check --db --no-color --help --version" -- "$cur")) ;;
+	log)
+		COMPREPLY=($(compgen -W "--date --rest --activity --pain --symptom --weight --note --clear-activities --clear-symptoms --help" -- "$cur")) ;;
+	show)
+		COMPREPLY=($(compgen -W "--from --to --json --help" -- "$cur")) ;;
+	status)
+		COMPREPLY=($(compgen -W "--json --help" -- "$cur")) ;;
+	report)
+		COMPREPLY=($(compgen -W "--format --from --to -o --help" -- "$cur")) ;;
+	delete)
+		COMPREPLY=($(compgen -W "--date --help" -- "$cur")) ;;
+	config)
+		COMPREPLY=($(compgen -W "--reset sleep_hours threshold_hours clot_hours full_credit_minutes recovery_unloading muscle_rate_low muscle_rate_high cardio_rate_low cardio_rate_high bone_rate_low bone_rate_high muscle_recovery_factor_low muscle_recovery_factor_high cardio_recovery_factor_low cardio_recovery_factor_high bone_recovery_factor_low bone_recovery_factor_high" -- "$cur")) ;;
+	esac
+}
+complete -F _restwatch restwatch
