@@ -1,0 +1,34 @@
+# bench/bench.mk - the benchmark's programs, built with the project's own
+# flags (it includes the Makefile) into $(BUILD)/bench/.  bench/run runs
+#   make -f bench/bench.mk BUILD=build bench-progs
+# Nothing here is part of `make` or `make test`.
+include Makefile
+
+.DEFAULT_GOAL := bench-progs
+BENCH_DIR   := $(BUILD)/bench
+BENCH_LIB   := $(BENCH_DIR)/gen $(BENCH_DIR)/engine_bench
+BENCH_TOOLS := $(BENCH_DIR)/measure $(BENCH_DIR)/ptyrun
+BENCH_PROGS := $(BENCH_LIB) $(BENCH_TOOLS) $(BENCH_DIR)/minimal_tui $(BENCH_DIR)/slowsync.so
+
+.PHONY: bench-progs
+bench-progs: $(BENCH_PROGS)
+
+# Linked against the library: the journal API, the engine, entries, dates.
+$(BENCH_LIB): $(BENCH_DIR)/%: bench/%.c $(BUILD)/librestwatch.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/librestwatch.a $(PKG_LIBS) -lm
+
+# Process tools: libc only (forkpty is in libutil).
+$(BENCH_TOOLS): $(BENCH_DIR)/%: bench/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -lutil
+
+$(BENCH_DIR)/minimal_tui: bench/minimal_tui.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
+		$(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null)
+
+# LD_PRELOAD shim: fsync/fdatasync made as slow as a real disk's flush.
+$(BENCH_DIR)/slowsync.so: bench/slowsync.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fPIC -shared -o $@ $< -ldl
