@@ -72,7 +72,59 @@ void report_summary_free(struct report_summary *s);
 char *report_warning_text(const struct report_warning *w, const struct engine_params *p,
 			  char *out, size_t n);
 
+enum report_format {
+	REPORT_TEXT,
+	REPORT_MARKDOWN,
+	REPORT_CSV,
+	REPORT_JSON,
+	REPORT_HTML,
+	REPORT_FORMATS
+};
+
+/* "text", "markdown", "csv", "json", "html". */
+const char *report_format_name(enum report_format fmt);
+int report_format_parse(const char *name, enum report_format *fmt);
+
+/* Write the report in fmt to f. */
+int report_write(FILE *f, struct journal *j, enum report_format fmt,
+		 const struct report_opts *o, struct rw_error *e);
+
+/* Write the report to path atomically: a temporary 0600 file beside it,
+ * flushed and fsync'd, then renamed over path.  RW_ECANTCREAT when the file
+ * cannot be created; the old file, if any, stays as it was on failure. */
+int report_write_path(const char *path, struct journal *j, enum report_format fmt,
+		      const struct report_opts *o, struct rw_error *e);
+
+/* Shared by the formats people read (text, markdown, html). */
+/* "muscle", "cardio", "bone". */
+const char *report_loss_name(enum engine_loss x);
+/* A loss band "low<dash>high" in percent: muscle and cardio with one
+ * decimal, bone (ten times smaller) with two; "1.0-1.5" for dash "-". */
+char *report_band_text(enum engine_loss x, double low, double high, const char *dash,
+		       char *out, size_t n);
+
+/* The summary as labelled lines, so that every format people read says
+ * the same words: "Days logged", "Longest rest", "Rest clock", "Peak
+ * losses", "Current losses", "Activity", "Walking", "Pain".  dash goes
+ * between the low and high band.  Plain ASCII when dash is. */
+#define REPORT_SUMMARY_LINES 8
+struct report_line {
+	const char *label;
+	char text[512];
+};
+void report_summary_lines(const struct report_summary *s, const char *dash,
+			  struct report_line out[REPORT_SUMMARY_LINES]);
+
+/* The writers, one file each under src/report/. */
+int report_write_text(FILE *f, struct journal *j, const struct report_opts *o,
+		      struct rw_error *e);
+int report_write_markdown(FILE *f, struct journal *j, const struct report_opts *o,
+			  struct rw_error *e);
+int report_write_csv(FILE *f, struct journal *j, const struct report_opts *o,
+		     struct rw_error *e);
 int report_write_json(FILE *f, struct journal *j, const struct report_opts *o,
+		      struct rw_error *e);
+int report_write_html(FILE *f, struct journal *j, const struct report_opts *o,
 		      struct rw_error *e);
 
 #endif

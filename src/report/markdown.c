@@ -1,0 +1,148 @@
+/* markdown.c - the report as GitHub-flavoured Markdown: the same content as
+ * the text report, with a pipe table of the days.  User text (notes) is
+ * escaped so that it can never end a cell, start a link or inject HTML:
+ * Markdown's active characters get a backslash, line breaks become <br>.
+ */
+#include <string.h>
+
+#include "advice.h"
+#include "report.h"
+
+#define DASH "\xe2\x80\x93" /* en dash, between the low and high band */
+
+/* s as inline Markdown text that is safe inside a table cell. */
+static void md_text(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '\n':
+			fputs("<br>", f);
+			break;
+		case '\t':
+			putc(' ', f);
+			break;
+		case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+		case '|': case '~': case '&': case '$': case '#': case '!': case '{': case '}':
+			putc('\\', f);
+			putc(*s, f);
+			break;
+		default:
+			putc(*s, f);
+		}
+	}
+}
+
+/* The summary as a list of bold labels, in the words every format shares. */
+static void summary(FILE *f, const struct report_summary *s)
+{
+	struct report_line lines[REPORT_SUMMARY_LINES];
+	int i;
+
+	report_summary_lines(s, DASH, lines);
+	fputs("## Summary\n\n", f);
+	for (i = 0; i < REPORT_SUMMARY_LINES; i++) {
+		fprintf(f, "- **%s:** ", lines[i].label);
+		md_text(f, lines[i].text);
+		putc('\n', f);
+	}
+}
+
+/* Red flags first (in bold), then the rest-clock warnings. */
+static void warnings(FILE *f, const struct report_summary *s)
+{
+	char text[512], date[DATE_BUFSZ];
+	int pass;
+	size_t i;
+
+	fputs("\n## Warnings\n\n", f);
+	if (!s->n_warnings)
+		fputs("None.\n", f);
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < s->n_warnings; i++) {
+			const struct report_warning *w = &s->warnings[i];
+			bool red = w->kind == WARN_RED_FLAG;
+			if (red != (pass == 0))
+				continue;
+			fprintf(f, "- **%s:** %s", date_format(w->day, date), red ? "**" : "");
+			md_text(f, report_warning_text(w, &s->params, text, sizeof text));
+			fputs(red ? "**\n" : "\n", f);
+		}
+	}
+}
+
+/* One table row per calendar day. */
+static int day_row(void *ctx, const struct engine_proj *p, const struct entry *en)
+{
+	FILE *f = ctx;
+	char date[DATE_BUFSZ], buf[48];
+	int x, i;
+
+	fprintf(f, "| %s | %s | ", date_format(p->day, date), date_weekday_name(p->day));
+	if (!en)
+		fputs("*not logged* |  |  | ", f);
+	else {
+		fprintf(f, "%s | ", en->has_rest ? entry_format_rest(en->rest_hours, buf, sizeof buf) : "");
+		if (en->n_activities) {
+			fprintf(f, "%d (", p->activity_minutes);
+			for (i = 0; i < en->n_activities; i++)
+				fprintf(f, "%s%s %d", i ? ", " : "",
+					entry_kind_name(en->activities[i].kind), en->activities[i].minutes);
+			fputs(")", f);
+		}
+		fputs(" | ", f);
+		if (en->pain != PAIN_UNSET)
+			fprintf(f, "%d", en->pain);
+		fputs(" | ", f);
+	}
+	fprintf(f, "%.1f | %s | ", p->rest_clock_hours, engine_level_name(p->level));
+	for (x = 0; x < LOSS_COUNT; x++)
+		fprintf(f, "%s | ", p->loss[x][BAND_HIGH] > 0
+				    ? report_band_text((enum engine_loss)x, p->loss[x][BAND_LOW],
+						       p->loss[x][BAND_HIGH], DASH, buf, sizeof buf)
+				    : "");
+	if (en && en->weight_dg != WEIGHT_UNSET)
+		fputs(entry_format_weight(en->weight_dg, buf, sizeof buf), f);
+	fputs(" | ", f);
+	for (i = 0; en && i < en->n_symptoms; i++) {
+		bool red = entry_symptom_is_red_flag(en->symptoms[i]);
+		fprintf(f, "%s%s%s%s", i ? ", " : "", red ? "**" : "", en->symptoms[i],
+			red ? "**" : "");
+	}
+	fputs(" | ", f);
+	if (en)
+		md_text(f, en->note);
+	fputs(" |\n", f);
+	return 0;
+}
+
+/* Title and notice, summary, warnings, then the table of days. */
+int report_write_markdown(FILE *f, struct journal *j, const struct report_opts *o,
+			  struct rw_error *e)
+{
+	struct report_summary s;
+	char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
+	int r;
+
+	if ((r = report_summarize(j, o, &s, e)))
+		return r;
+	fprintf(f, "# restwatch history report\n\n**Period:** %s to %s\n\n> ",
+		date_format(s.from, d1), date_format(s.to, d2));
+	md_text(f, advice_disclaimer);
+	fputs("\n\n", f);
+	if (s.empty) {
+		fprintf(f, "No days logged between %s and %s.\n", d1, d2);
+		goto out;
+	}
+	summary(f, &s);
+	warnings(f, &s);
+	fputs("\n## Days\n\n"
+	      "Losses are percent, low" DASH "high band; **bold** symptoms are red flags.\n\n"
+	      "| Date | Day | Rest h | Activity min | Pain | Rest clock h | Level | Muscle % "
+	      "| Cardio % | Bone % | Weight kg | Symptoms | Note |\n"
+	      "|---|---|--:|---|--:|--:|---|--:|--:|--:|--:|---|---|\n",
+	      f);
+	r = journal_each(j, s.first, s.last, 0, day_row, f, e);
+out:
+	report_summary_free(&s);
+	return r;
+}

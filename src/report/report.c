@@ -1,0 +1,298 @@
+/* report.c - the report formats by name, and writing a report to stdout or
+ * atomically to a file. */
+#include <errno.h>
+#include <stdbool.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "report.h"
+#include "utf8.h"
+
+/* Indexed by enum report_format. */
+static const char *const format_names[REPORT_FORMATS] = {
+	"text", "markdown", "csv", "json", "html"
+};
+
+/* For messages and the TUI's format picker. */
+const char *report_format_name(enum report_format fmt)
+{
+	return (unsigned)fmt < REPORT_FORMATS ? format_names[fmt] : "?";
+}
+
+/* --format's argument; RW_EUSAGE for an unknown name. */
+int report_format_parse(const char *name, enum report_format *fmt)
+{
+	int i;
+	for (i = 0; i < REPORT_FORMATS; i++) {
+		if (strcmp(name, format_names[i]) == 0) {
+			*fmt = (enum report_format)i;
+			return 0;
+		}
+	}
+	return RW_EUSAGE;
+}
+
+/* The loss names the reports print. */
+const char *report_loss_name(enum engine_loss x)
+{
+	static const char *const names[LOSS_COUNT] = { "muscle", "cardio", "bone" };
+	return (unsigned)x < LOSS_COUNT ? names[x] : "?";
+}
+
+/* Bone losses are about ten times smaller, so they get one more decimal. */
+char *report_band_text(enum engine_loss x, double low, double high, const char *dash,
+		       char *out, size_t n)
+{
+	int dec = x == LOSS_BONE ? 2 : 1;
+	snprintf(out, n, "%.*f%s%.*f", dec, low == 0 ? 0.0 : low, dash, dec,
+		 high == 0 ? 0.0 : high);
+	return out;
+}
+
+/* "s" unless n is 1. */
+static const char *plural(long n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* "muscle 1.0-1.5%, cardio 0.3-1.5%, bone 0.03-0.13%". */
+static void losses_text(const double l[LOSS_COUNT][BAND_COUNT], const char *dash, char *out,
+			size_t n)
+{
+	char band[LOSS_COUNT][48];
+	int x;
+
+	for (x = 0; x < LOSS_COUNT; x++)
+		report_band_text((enum engine_loss)x, l[x][BAND_LOW], l[x][BAND_HIGH], dash, band[x],
+				 sizeof band[x]);
+	snprintf(out, n, "muscle %s%%, cardio %s%%, bone %s%%", band[0], band[1], band[2]);
+}
+
+/* The word for a change from a to b beyond tol. */
+static const char *trend(double a, double b, double tol, const char *up, const char *down)
+{
+	return b - a > tol ? up : a - b > tol ? down : "about the same";
+}
+
+/* Walking minutes a day: first week against last. */
+static void walking_text(const struct report_summary *s, char *out, size_t n)
+{
+	if (s->days <= 7)
+		snprintf(out, n, "%.1f min a day (one week or less logged)", s->walking_first);
+	else
+		snprintf(out, n, "%.1f min a day in the first week, %.1f in the last (%s)",
+			 s->walking_first, s->walking_last,
+			 trend(s->walking_first, s->walking_last, 1.0, "more", "less"));
+}
+
+/* Mean pain: first week against last; a week without pain says so. */
+static void pain_text(const struct report_summary *s, char *out, size_t n)
+{
+	char a[24] = "not logged", b[24] = "not logged";
+
+	if (!isnan(s->pain_first))
+		snprintf(a, sizeof a, "%.1f of 10", s->pain_first);
+	if (!isnan(s->pain_last))
+		snprintf(b, sizeof b, "%.1f of 10", s->pain_last);
+	if (s->days <= 7)
+		snprintf(out, n, "%s%s", isnan(s->pain_first) ? "" : "mean ", a);
+	else if (isnan(s->pain_first) || isnan(s->pain_last))
+		snprintf(out, n, "first week %s, last week %s", a, b);
+	else
+		snprintf(out, n, "mean %.1f of 10 in the first week, %.1f in the last (%s)",
+			 s->pain_first, s->pain_last,
+			 trend(s->pain_first, s->pain_last, 0.5, "higher", "lower"));
+}
+
+/* One place for the summary's sentences, so text, Markdown and HTML
+ * never disagree. */
+void report_summary_lines(const struct report_summary *s, const char *dash,
+			  struct report_line out[REPORT_SUMMARY_LINES])
+{
+	const struct engine_params *p = &s->params;
+	char d1[DATE_BUFSZ], d2[DATE_BUFSZ], l[256];
+	size_t o = 0;
+	int k;
+
+	out[0].label = "Days logged";
+	snprintf(out[0].text, sizeof out[0].text, "%ld of %ld (%ld missing), %s to %s",
+		 s->days_logged, s->days, s->days_missing, date_format(s->first, d1),
+		 date_format(s->last, d2));
+	out[1].label = "Longest rest";
+	if (s->longest_days)
+		snprintf(out[1].text, sizeof out[1].text, "%ld day%s, %s to %s (rest clock up to %.0f h)",
+			 s->longest_days, plural(s->longest_days), date_format(s->longest_from, d1),
+			 date_format(s->longest_to, d2), s->longest_peak_clock);
+	else
+		snprintf(out[1].text, sizeof out[1].text, "none (the rest clock never ran)");
+	out[2].label = "Rest clock";
+	snprintf(out[2].text, sizeof out[2].text,
+		 "%ld day%s past %g h; %ld day%s at %g h or more (blood clot risk)",
+		 s->days_past_threshold, plural(s->days_past_threshold), p->threshold_hours,
+		 s->days_clot_risk, plural(s->days_clot_risk), p->clot_hours);
+	out[3].label = "Peak losses";
+	if (s->peak[LOSS_MUSCLE][BAND_HIGH] > 0) {
+		losses_text(s->peak, dash, l, sizeof l);
+		snprintf(out[3].text, sizeof out[3].text, "%s (highest on %s)", l,
+			 date_format(s->peak_day, d1));
+	} else {
+		snprintf(out[3].text, sizeof out[3].text, "none");
+	}
+	out[4].label = "Current losses";
+	losses_text(s->current.loss, dash, l, sizeof l);
+	snprintf(out[4].text, sizeof out[4].text, "%s on %s (%s)", l,
+		 date_format(s->current.day, d1), engine_level_name(s->current.level));
+	out[5].label = "Activity";
+	out[5].text[0] = '\0';
+	for (k = 0; k < ACT_KINDS && o < sizeof out[5].text; k++)
+		if (s->activity_sessions[k])
+			o += (size_t)snprintf(out[5].text + o, sizeof out[5].text - o,
+					      "%s%s %ld min (%ld time%s)", o ? ", " : "",
+					      entry_kind_name((enum activity_kind)k),
+					      s->activity_minutes[k], s->activity_sessions[k],
+					      plural(s->activity_sessions[k]));
+	if (!o)
+		snprintf(out[5].text, sizeof out[5].text, "none logged");
+	out[6].label = "Walking";
+	walking_text(s, out[6].text, sizeof out[6].text);
+	out[7].label = "Pain";
+	pain_text(s, out[7].text, sizeof out[7].text);
+}
+
+/* The one switch from format to writer, for the CLI and the TUI. */
+int report_write(FILE *f, struct journal *j, enum report_format fmt,
+		 const struct report_opts *o, struct rw_error *e)
+{
+	switch (fmt) {
+	case REPORT_TEXT:
+		return report_write_text(f, j, o, e);
+	case REPORT_MARKDOWN:
+		return report_write_markdown(f, j, o, e);
+	case REPORT_CSV:
+		return report_write_csv(f, j, o, e);
+	case REPORT_JSON:
+		return report_write_json(f, j, o, e);
+	case REPORT_HTML:
+		return report_write_html(f, j, o, e);
+	case REPORT_FORMATS:
+	default:
+		return rw_fail(e, RW_ESOFTWARE, "report: format %d is unknown", (int)fmt);
+	}
+}
+
+/* A path as messages show it: as given when it is clean text, else an
+ * escaped, shortened copy, so the error stays one readable line. */
+static void shown_name(const char *path, char *buf, size_t n)
+{
+	const char *p;
+	bool clean = strlen(path) < n && utf8_valid(path);
+
+	for (p = path; clean && *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			clean = false;
+	if (clean)
+		snprintf(buf, n, "%s", path);
+	else
+		rw_show(buf, n, path);
+}
+
+/* The temporary file's name: hidden, in the target's directory, so that
+ * the final rename stays within one file system. */
+static char *temp_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	static const char tail[] = ".restwatch-report-XXXXXX";
+	char *t = malloc(dirlen + sizeof tail);
+
+	if (t) {
+		memcpy(t, path, dirlen);
+		memcpy(t + dirlen, tail, sizeof tail);
+	}
+	return t;
+}
+
+/* Make the rename itself durable: fsync the directory holding path.  A
+ * file system that cannot do that is not an error worth failing on. */
+static void sync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int fd;
+
+	if (!slash) {
+		dir = strdup(".");
+	} else {
+		size_t n = slash == path ? 1 : (size_t)(slash - path);
+		if ((dir = malloc(n + 1))) {
+			memcpy(dir, path, n);
+			dir[n] = '\0';
+		}
+	}
+	if (!dir)
+		return;
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+/* A reader never sees a half-written report: everything goes to a hidden
+ * temporary file that replaces path only once it is complete and on disk. */
+int report_write_path(const char *path, struct journal *j, enum report_format fmt,
+		      const struct report_opts *o, struct rw_error *e)
+{
+	char *tmp = temp_name(path), name[160];
+	FILE *f = NULL;
+	bool created = false;
+	int fd = -1, r;
+
+	if (!tmp)
+		return rw_fail(e, RW_ENOMEM, "out of memory");
+	shown_name(path, name, sizeof name);
+	if ((fd = mkstemp(tmp)) < 0) {
+		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot be created: %s", name, strerror(errno));
+		goto out;
+	}
+	created = true;
+	if (fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "w"))) {
+		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot be created: %s", name, strerror(errno));
+		goto out;
+	}
+	fd = -1; /* f owns it now */
+	setvbuf(f, NULL, _IOFBF, 1 << 16);
+	if ((r = report_write(f, j, fmt, o, e)))
+		goto out;
+	errno = 0;
+	if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0) {
+		r = rw_fail(e, RW_EIO, "%s: write error: %s", name,
+			    strerror(errno ? errno : EIO));
+		goto out;
+	}
+	r = fclose(f);
+	f = NULL;
+	if (r != 0) {
+		r = rw_fail(e, RW_EIO, "%s: write error: %s", name, strerror(errno));
+		goto out;
+	}
+	if (rename(tmp, path) != 0) {
+		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot be created: %s", name, strerror(errno));
+		goto out;
+	}
+	created = false;
+	sync_dir(path);
+out:
+	if (f)
+		fclose(f);
+	if (fd >= 0)
+		close(fd);
+	if (created)
+		unlink(tmp);
+	free(tmp);
+	return r;
+}

@@ -1,0 +1,205 @@
+/* text.c - the plain-text report: what a clinician reads in a minute.
+ *
+ * The summary, the warnings (red flags first), then one line per calendar
+ * day with the day's note wrapped below it.  Everything but the user's
+ * notes is ASCII; lines are wrapped at spaces only, never inside a word.
+ */
+#include <stdbool.h>
+#include <string.h>
+
+#include "advice.h"
+#include "report.h"
+#include "utf8.h"
+
+#define WIDTH 78     /* wrap column of the prose */
+#define LABEL 18     /* width of the summary's labels */
+
+/* Write s wrapped at spaces to width columns: the first line continues
+ * whatever is already on the line (col columns used), later lines start
+ * with indent spaces.  Newlines in s start a new line; tabs count as
+ * spaces; a word longer than a line stands alone, whole.  Indentation is
+ * written only before a word, so no line ends in blanks. */
+static void wrap(FILE *f, const char *s, int col, int indent, int width)
+{
+	bool pending = false; /* a space owed before the next word */
+	bool fresh = false;   /* a new line whose indentation is not written yet */
+
+	while (*s) {
+		const char *w = s;
+		int len = 0;
+
+		if (*s == '\n') {
+			putc('\n', f);
+			col = indent;
+			fresh = true;
+			pending = false;
+			s++;
+			continue;
+		}
+		if (*s == ' ' || *s == '\t') {
+			pending = true;
+			s++;
+			continue;
+		}
+		while (*s && *s != ' ' && *s != '\t' && *s != '\n') {
+			size_t n = utf8_seq(s);
+			s += n ? n : 1;
+			len++;
+		}
+		if (col > indent && col + pending + len > width) {
+			putc('\n', f);
+			col = indent;
+			fresh = true;
+		} else if (pending && col > indent) {
+			putc(' ', f);
+			col++;
+		}
+		if (fresh)
+			fprintf(f, "%*s", indent, "");
+		fresh = false;
+		fwrite(w, 1, (size_t)(s - w), f);
+		col += len;
+		pending = false;
+	}
+	putc('\n', f);
+}
+
+/* A summary line: the label in its column, the text wrapped after it. */
+static void item(FILE *f, const char *label, const char *text)
+{
+	fprintf(f, "  %-*s", LABEL - 2, label);
+	wrap(f, text, LABEL, LABEL, WIDTH);
+}
+
+/* The summary's labelled lines, in the words every format shares. */
+static void summary(FILE *f, const struct report_summary *s)
+{
+	struct report_line lines[REPORT_SUMMARY_LINES];
+	int i;
+
+	report_summary_lines(s, "-", lines);
+	fputs("Summary\n", f);
+	for (i = 0; i < REPORT_SUMMARY_LINES; i++)
+		item(f, lines[i].label, lines[i].text);
+}
+
+/* Red flags first, then the rest-clock warnings, each in date order. */
+static void warnings(FILE *f, const struct report_summary *s)
+{
+	char text[512], date[DATE_BUFSZ];
+	int pass;
+	size_t i;
+
+	fputs("\nWarnings\n", f);
+	if (!s->n_warnings)
+		fputs("  none\n", f);
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < s->n_warnings; i++) {
+			const struct report_warning *w = &s->warnings[i];
+			if ((w->kind == WARN_RED_FLAG) != (pass == 0))
+				continue;
+			fprintf(f, "  %s  ", date_format(w->day, date));
+			wrap(f, report_warning_text(w, &s->params, text, sizeof text), 14, 14, WIDTH);
+		}
+	}
+}
+
+/* The table's columns; the header is printed with the same widths. */
+#define ROW_FMT "  %-10s  %-3s  %6s  %7s  %4s  %7s  %-14s  %-9s  %-9s  %-9s  %5s"
+
+/* The table's title, its legend and the column names. */
+static void table_head(FILE *f)
+{
+	fputs("\nDays\n"
+	      "  Losses in percent, low-high band (- for none); CLOCK h is the rest clock;\n"
+	      "  ! marks a red flag.\n", f);
+	fprintf(f, ROW_FMT "  %s\n", "DATE", "DAY", "REST h", "ACT min", "PAIN", "CLOCK h", "LEVEL",
+		"MUSCLE %", "CARDIO %", "BONE %", "KG", "SYMPTOMS");
+}
+
+/* One calendar day: a line of numbers, then the note wrapped under it. */
+static int day_row(void *ctx, const struct engine_proj *p, const struct entry *en)
+{
+	FILE *f = ctx;
+	char date[DATE_BUFSZ], rest[32], band[LOSS_COUNT][48], kg[16], act[16], pain[8];
+	char clock[32];
+	int x, i;
+
+	for (x = 0; x < LOSS_COUNT; x++) {
+		if (p->loss[x][BAND_HIGH] > 0)
+			report_band_text((enum engine_loss)x, p->loss[x][BAND_LOW], p->loss[x][BAND_HIGH],
+					 "-", band[x], sizeof band[x]);
+		else
+			strcpy(band[x], "-");
+	}
+	date_format(p->day, date);
+	snprintf(clock, sizeof clock, "%.1f", p->rest_clock_hours);
+	if (!en) {
+		/* "(not logged)" spans rest, activity and pain. */
+		fprintf(f, "  %-10s  %-3s  %-21s  %7s  %-14s  %-9s  %-9s  %s\n", date,
+			date_weekday_name(p->day), "(not logged)", clock, engine_level_name(p->level),
+			band[0], band[1], band[2]);
+		return 0;
+	}
+	if (en->has_rest)
+		entry_format_rest(en->rest_hours, rest, sizeof rest);
+	else
+		strcpy(rest, "-");
+	if (en->weight_dg != WEIGHT_UNSET)
+		entry_format_weight(en->weight_dg, kg, sizeof kg);
+	else
+		strcpy(kg, "-");
+	snprintf(act, sizeof act, "%d", p->activity_minutes);
+	if (en->pain != PAIN_UNSET)
+		snprintf(pain, sizeof pain, "%d", en->pain);
+	else
+		strcpy(pain, "-");
+	fprintf(f, ROW_FMT, date, date_weekday_name(p->day), rest, act, pain, clock,
+		engine_level_name(p->level), band[0], band[1], band[2], kg);
+	for (i = 0; i < en->n_symptoms; i++)
+		fprintf(f, "%s%s%s", i ? ", " : "  ",
+			entry_symptom_is_red_flag(en->symptoms[i]) ? "!" : "", en->symptoms[i]);
+	putc('\n', f);
+	if (en->n_activities) {
+		char acts[ACTIVITIES_TEXT_MAX];
+		size_t o = 0;
+		for (i = 0; i < en->n_activities && o < sizeof acts; i++)
+			o += (size_t)snprintf(acts + o, sizeof acts - o, "%s%s %d min", i ? ", " : "",
+					      entry_kind_name(en->activities[i].kind),
+					      en->activities[i].minutes);
+		fprintf(f, "%14sactivity: ", "");
+		wrap(f, acts, 24, 24, WIDTH + 20);
+	}
+	if (en->note[0]) {
+		fprintf(f, "%14snote: ", "");
+		wrap(f, en->note, 20, 20, WIDTH + 20);
+	}
+	return 0;
+}
+
+/* Title and notice, summary, warnings, then the days. */
+int report_write_text(FILE *f, struct journal *j, const struct report_opts *o,
+		      struct rw_error *e)
+{
+	struct report_summary s;
+	char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
+	int r;
+
+	if ((r = report_summarize(j, o, &s, e)))
+		return r;
+	fprintf(f, "restwatch history report, %s to %s\n", date_format(s.from, d1),
+		date_format(s.to, d2));
+	wrap(f, advice_disclaimer, 0, 0, WIDTH);
+	putc('\n', f);
+	if (s.empty) {
+		fprintf(f, "No days logged between %s and %s.\n", d1, d2);
+		goto out;
+	}
+	summary(f, &s);
+	warnings(f, &s);
+	table_head(f);
+	r = journal_each(j, s.first, s.last, 0, day_row, f, e);
+out:
+	report_summary_free(&s);
+	return r;
+}
