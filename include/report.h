@@ -52,7 +52,9 @@ struct report_summary {
 	struct engine_proj current; /* the last day covered */
 	long activity_minutes[ACT_KINDS];
 	long activity_sessions[ACT_KINDS];
-	/* Walking minutes a day and mean pain, first 7 days vs last 7 days. */
+	/* Walking minutes a day and mean pain, first 7 days vs last 7 days
+	 * (the two halves of a period shorter than 14 days: week_days each). */
+	long week_days;
 	double walking_first, walking_last;
 	double pain_first, pain_last; /* NAN when no pain was logged then */
 	int pain_first_n, pain_last_n;

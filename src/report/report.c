@@ -78,33 +78,46 @@ static const char *trend(double a, double b, double tol, const char *up, const c
 	return b - a > tol ? up : a - b > tol ? down : "about the same";
 }
 
+/* "week" for seven days, else "2 days": the halves of a short period. */
+static void part_name(const struct report_summary *s, char *out, size_t n)
+{
+	if (s->week_days == 7)
+		snprintf(out, n, "week");
+	else
+		snprintf(out, n, "%ld day%s", s->week_days, s->week_days == 1 ? "" : "s");
+}
+
 /* Walking minutes a day: first week against last. */
 static void walking_text(const struct report_summary *s, char *out, size_t n)
 {
-	if (s->days <= 7)
-		snprintf(out, n, "%.1f min a day (one week or less logged)", s->walking_first);
+	char part[24];
+
+	part_name(s, part, sizeof part);
+	if (s->days < 2)
+		snprintf(out, n, "%.1f min a day", s->walking_first);
 	else
-		snprintf(out, n, "%.1f min a day in the first week, %.1f in the last (%s)",
-			 s->walking_first, s->walking_last,
+		snprintf(out, n, "%.1f min a day in the first %s, %.1f in the last (%s)",
+			 s->walking_first, part, s->walking_last,
 			 trend(s->walking_first, s->walking_last, 1.0, "more", "less"));
 }
 
 /* Mean pain: first week against last; a week without pain says so. */
 static void pain_text(const struct report_summary *s, char *out, size_t n)
 {
-	char a[24] = "not logged", b[24] = "not logged";
+	char a[24] = "not logged", b[24] = "not logged", part[24];
 
+	part_name(s, part, sizeof part);
 	if (!isnan(s->pain_first))
 		snprintf(a, sizeof a, "%.1f of 10", s->pain_first);
 	if (!isnan(s->pain_last))
 		snprintf(b, sizeof b, "%.1f of 10", s->pain_last);
-	if (s->days <= 7)
+	if (s->days < 2)
 		snprintf(out, n, "%s%s", isnan(s->pain_first) ? "" : "mean ", a);
 	else if (isnan(s->pain_first) || isnan(s->pain_last))
-		snprintf(out, n, "first week %s, last week %s", a, b);
+		snprintf(out, n, "first %s %s, last %s %s", part, a, part, b);
 	else
-		snprintf(out, n, "mean %.1f of 10 in the first week, %.1f in the last (%s)",
-			 s->pain_first, s->pain_last,
+		snprintf(out, n, "mean %.1f of 10 in the first %s, %.1f in the last (%s)",
+			 s->pain_first, part, s->pain_last,
 			 trend(s->pain_first, s->pain_last, 0.5, "higher", "lower"));
 }
 

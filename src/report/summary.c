@@ -13,6 +13,7 @@ struct acc {
 	double run_peak;
 	bool was_past, was_clot;
 	double walk_first, walk_last, pain_first, pain_last;
+	long week; /* days in the "first week" and in the "last week" */
 	size_t cap;
 };
 
@@ -55,6 +56,7 @@ static int visit(void *ctx, const struct engine_proj *p, const struct entry *en)
 	struct report_summary *s = a->s;
 	const struct engine_params *par = &s->params;
 	long idx = p->day - s->first, from_end = s->last - p->day;
+	long week = a->week;
 	int x, b, i, r;
 
 	s->days++;
@@ -115,14 +117,14 @@ static int visit(void *ctx, const struct engine_proj *p, const struct entry *en)
 	    p->loss[LOSS_MUSCLE][BAND_HIGH] >= s->peak[LOSS_MUSCLE][BAND_HIGH])
 		s->peak_day = p->day;
 
-	if (idx < 7) {
+	if (idx < week) {
 		a->walk_first += walking_minutes(en);
 		if (en && en->pain != PAIN_UNSET) {
 			a->pain_first += en->pain;
 			s->pain_first_n++;
 		}
 	}
-	if (from_end < 7) {
+	if (from_end < week) {
 		a->walk_last += walking_minutes(en);
 		if (en && en->pain != PAIN_UNSET) {
 			a->pain_last += en->pain;
@@ -156,15 +158,18 @@ int report_summarize(struct journal *j, const struct report_opts *o,
 	s->last = s->to < last ? s->to : last;
 	if (s->first > s->last)
 		return 0;
+	/* Seven days each, or the two halves of a period shorter than two
+	 * weeks, so that the first and the last never share a day. */
+	span = s->last - s->first + 1;
+	a.week = span >= 14 ? 7 : span / 2 > 0 ? span / 2 : 1;
 	if ((r = journal_each(j, s->first, s->last, 0, visit, &a, e))) {
 		report_summary_free(s);
 		return r;
 	}
 	s->empty = s->days_logged == 0;
-	span = s->last - s->first + 1;
-	span = span < 7 ? span : 7;
-	s->walking_first = a.walk_first / (double)span;
-	s->walking_last = a.walk_last / (double)span;
+	s->week_days = a.week;
+	s->walking_first = a.walk_first / (double)a.week;
+	s->walking_last = a.walk_last / (double)a.week;
 	if (s->pain_first_n)
 		s->pain_first = a.pain_first / s->pain_first_n;
 	if (s->pain_last_n)
@@ -188,8 +193,8 @@ char *report_warning_text(const struct report_warning *w, const struct engine_pa
 		break;
 	case WARN_CLOT_RISK:
 		snprintf(out, n,
-			 "rest reached %.0f h (%.0f days in bed): blood clot risk; walk a little every "
-			 "few hours and talk with a doctor about staying active",
+			 "rest reached %.0f h (%.1f days of bed rest): blood clot risk; walk a little "
+			 "every few hours and talk with a doctor about staying active",
 			 w->rest_clock_hours, w->rest_clock_hours / 24);
 		break;
 	case WARN_DECONDITIONING:

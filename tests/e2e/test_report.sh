@@ -486,4 +486,19 @@ sys.exit(0 if ours <= 3 * theirs + 0.02 else 1)
 EOF
 }
 
+# A period shorter than two weeks compares its two halves, which never
+# share a day.
+t_short_period_compares_halves() {
+	local d
+	for d in 01 02 03 04 05 06 07 08 09 10; do
+		rw log --date 2026-03-$d --rest 9 --pain $((11 - 10#$d)) --activity walking:$((10#$d * 10))
+	done
+	rw report
+	expect_rc 0
+	expect_match "$OUT" 'Walking +30\.0 min a day in the first 5 days, 80\.0 in the last \(more\)'
+	expect_match "$OUT" 'Pain +mean 8\.0 of 10 in the first 5 days, 3\.0 in the last \(lower\)'
+	rw report --format json
+	expect_eq "$(json 'd["summary"]["walking_minutes_per_day"]')" '{"first_week": 30.0, "last_week": 80.0}'
+}
+
 run_tests
