@@ -23,6 +23,12 @@ char *advice_what(const struct engine_proj *proj, const struct engine_params *p,
 /* What to do today, one sentence. */
 const char *advice_todo(const struct engine_proj *proj, const struct engine_params *p);
 
+/* The same, for a day whose entry is en (may be NULL): past the threshold
+ * with severe pain (7 or more) it adds to talk with a doctor about how to
+ * stay active. */
+char *advice_todo_for(const struct engine_proj *proj, const struct entry *en,
+		      const struct engine_params *p, char *out, size_t n);
+
 /* The urgent line for a red flag day naming the first red-flag symptom of
  * en (en may be NULL): "urgent: see a doctor today ...".  "" when none. */
 char *advice_red_flag(const struct engine_proj *proj, const struct entry *en, char *out,

@@ -106,12 +106,26 @@ char *advice_red_flag(const struct engine_proj *proj, const struct entry *en, ch
 	return out;
 }
 
+char *advice_todo_for(const struct engine_proj *proj, const struct entry *en,
+		      const struct engine_params *p, char *out, size_t n)
+{
+	const char *todo = advice_todo(proj, p);
+
+	if (proj->level == LEVEL_DECONDITIONING && en && en->pain >= 7)
+		snprintf(out, n, "%s; with pain this severe, talk with a doctor about how to stay active",
+			 todo);
+	else
+		snprintf(out, n, "%s", todo);
+	return out;
+}
+
 char *advice_line(const struct engine_proj *proj, const struct entry *en,
 		  const struct engine_params *p, char *out, size_t n)
 {
-	char date[DATE_BUFSZ], urgent[160];
+	char date[DATE_BUFSZ], urgent[160], todo[200];
 
 	advice_red_flag(proj, en, urgent, sizeof urgent);
+	advice_todo_for(proj, en, p, todo, sizeof todo);
 	snprintf(out, n,
 		 "%s %s | rest clock %.0f h of %.0f h | muscle %.1f-%.1f%% cardio %.1f-%.1f%% "
 		 "bone %.2f-%.2f%% | %s",
@@ -119,6 +133,6 @@ char *advice_line(const struct engine_proj *proj, const struct entry *en,
 		 proj->rest_clock_hours, p->threshold_hours, proj->loss[LOSS_MUSCLE][BAND_LOW],
 		 proj->loss[LOSS_MUSCLE][BAND_HIGH], proj->loss[LOSS_CARDIO][BAND_LOW],
 		 proj->loss[LOSS_CARDIO][BAND_HIGH], proj->loss[LOSS_BONE][BAND_LOW],
-		 proj->loss[LOSS_BONE][BAND_HIGH], urgent[0] ? urgent : advice_todo(proj, p));
+		 proj->loss[LOSS_BONE][BAND_HIGH], urgent[0] ? urgent : todo);
 	return out;
 }

@@ -280,4 +280,17 @@ t_show_table_and_range() {
 	expect_rc 65
 }
 
+# Past 48 hours the advice is to move; with severe pain, also to talk with a
+# doctor about how.  A red flag outranks everything.
+t_advice_follows_pain_and_red_flags() {
+	rw log --date 2026-03-01 --rest 24
+	rw log --date 2026-03-02 --rest 24
+	rw log --date 2026-03-03 --rest 16 --pain 5
+	expect_match "$OUT" '\| a short walk or water therapy today$'
+	rw log --date 2026-03-03 --pain 8
+	expect_match "$OUT" 'a short walk or water therapy today; with pain this severe, talk with a doctor about how to stay active$'
+	rw log --date 2026-03-03 --symptom saddle-numbness
+	expect_match "$OUT" '\| urgent: see a doctor today \(saddle-numbness '
+}
+
 run_tests
