@@ -1,0 +1,77 @@
+/* tui_app.h - the TUI's shared state and the services of its main loop
+ * (src/tui/app.c).  Internal to src/tui/; the outside sees only tui.h.
+ */
+#ifndef RESTWATCH_TUI_APP_H
+#define RESTWATCH_TUI_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "engine.h"
+#include "journal.h"
+#include "rwerr.h"
+#include "tui_data.h"
+#include "tui_draw.h"
+#include "tui_screen.h"
+#include "tui_widgets.h"
+
+/* The smallest window the screens are drawn in (INTERFACE.md). */
+#define TUI_MIN_COLS 60
+#define TUI_MIN_ROWS 18
+
+struct tui {
+	struct journal *j;
+	rw_day today;
+	rw_day day;          /* the day in focus: Today shows it */
+	int screen;          /* TUI_TODAY ... */
+	bool quit;
+
+	/* the terminal */
+	bool utf8, color;
+	unsigned long attr[ROLE_ROLES]; /* curses attributes of each role */
+	int rows, cols;              /* the size being drawn */
+	bool cursor;                 /* a widget wants the cursor at cy, cx */
+	int cy, cx;
+
+	/* the journal as last read */
+	bool have_version;
+	uint64_t version;
+	unsigned gen;                /* bumped each time the journal changed */
+	struct engine_params params;
+	struct tui_last last;
+	struct tui_days days;
+
+	/* the status line: a message until the next key, else the keys */
+	char msg[RW_ERRMSG + 64];
+	bool msg_error;
+
+	/* modal pieces, at most one active; help shows over everything */
+	struct tui_prompt prompt;
+	struct tui_picker picker;
+	struct tui_confirm confirm;
+	bool help;
+
+	void *state[TUI_SCREENS];
+};
+
+/* Show a message on the status line until the next key. */
+void tui_message(struct tui *t, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Switch to a screen (TUI_TODAY ...). */
+void tui_show(struct tui *t, int screen);
+
+/* Undo the journal's last change and say what it was. */
+void tui_undo(struct tui *t);
+
+/* Show the cursor at y, x after this frame (a widget being edited). */
+void tui_cursor(struct tui *t, int y, int x);
+
+/* True when a prompt, picker or question is open. */
+bool tui_modal(const struct tui *t);
+
+/* "2026-03-02" with the weekday: "Mon 2026-03-02" (out: 16 bytes). */
+char *tui_date(rw_day day, char *out);
+
+#endif

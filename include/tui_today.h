@@ -1,0 +1,63 @@
+/* tui_today.h - the Today screen's state, shared by its drawing and keys
+ * (src/tui/today.c) and its edits (src/tui/today_edit.c). */
+#ifndef RESTWATCH_TUI_TODAY_H
+#define RESTWATCH_TUI_TODAY_H
+
+#include <stdbool.h>
+
+#include "date.h"
+#include "engine.h"
+#include "entry.h"
+
+struct tui;
+
+#define TODAY_MAX_GAPS 4
+
+enum today_field {
+	TODAY_REST,
+	TODAY_ACTIVITY,   /* add one */
+	TODAY_ACTIVITIES, /* replace the list */
+	TODAY_PAIN,
+	TODAY_SYMPTOM,    /* toggle one */
+	TODAY_WEIGHT,
+	TODAY_NOTE
+};
+
+/* The edit being confirmed: applied inside the journal's transaction. */
+struct today_edit {
+	enum today_field field;
+	rw_day day;
+	bool clear;
+	double rest;
+	int pain, weight_dg;
+	struct activity act;
+	char list[ACTIVITIES_TEXT_MAX];
+	char symptom[SYMPTOM_MAX + 1];
+	bool added; /* out: the symptom was added (not removed) */
+	char note[NOTE_MAX + 1];
+};
+
+/* What Today shows for one day, read once per day and journal version. */
+struct today {
+	unsigned gen;
+	rw_day day;
+	bool found;            /* the day has an entry */
+	struct entry en;
+	bool has_proj;         /* the day is within the logged span */
+	struct engine_proj proj;
+	bool any;              /* anything logged at all */
+	rw_day first, last;
+	long logged, gaps;     /* unlogged days between first and last */
+	rw_day gap[TODAY_MAX_GAPS]; /* the first few of them */
+	int ngap;
+	bool has_fc;
+	rw_day fc_like;        /* the day the forecast repeats */
+	struct engine_proj fc[7];
+	struct today_edit edit;
+};
+
+/* The editing keys of Today (r a A p s w n N d): open the prompt, picker,
+ * editor or question for the day shown.  False for any other key. */
+bool tui_today_edit_key(struct tui *t, struct today *st, int key);
+
+#endif

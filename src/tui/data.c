@@ -1,0 +1,191 @@
+/* data.c - the TUI's caches of the journal.
+ *
+ * Keys must redraw at once, so screens never query the journal while
+ * drawing: they read these caches, which are refilled only when
+ * journal_version says the journal changed (our own edit or another
+ * restwatch's).  The projections come stored from the journal; nothing
+ * here runs the engine over the history.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_app.h"
+#include "utf8.h"
+
+/* A change made anywhere shows up here: the version is the journal's data
+ * version plus our own commits.  The cache generation only moves once the
+ * new parameters and last day were read, so a failed read is retried at
+ * the next poll instead of leaving stale numbers marked fresh. */
+bool tui_sync(struct tui *t)
+{
+	struct rw_error e = { 0, "" };
+	struct engine_params p;
+	bool found = false;
+	uint64_t v;
+
+	if (journal_version(t->j, &v, &e) != 0) {
+		tui_message(t, true, "%s", e.msg);
+		return false;
+	}
+	if (t->have_version && v == t->version)
+		return false;
+	if (journal_params(t->j, &p, &e) != 0 ||
+	    journal_last(t->j, &t->last.proj, &t->last.en, &found, &e) != 0) {
+		tui_message(t, true, "%s", e.msg);
+		return false;
+	}
+	t->params = p;
+	t->last.found = found;
+	t->version = v;
+	t->have_version = true;
+	t->gen++;
+	return true;
+}
+
+/* Copy at most n - 1 bytes of s into out on a character boundary, on one
+ * line. */
+static void cut_copy(char *out, size_t n, const char *s)
+{
+	size_t o = 0;
+
+	while (*s) {
+		size_t len = utf8_seq(s);
+		if (len == 0)
+			len = 1;
+		if (o + len >= n)
+			break;
+		if (*s == '\n' || *s == '\t' || *s == '\r') {
+			out[o++] = ' ';
+			s++;
+			continue;
+		}
+		memcpy(out + o, s, len);
+		o += len;
+		s += len;
+	}
+	out[o] = '\0';
+}
+
+struct fill {
+	struct tui_days *d;
+};
+
+/* journal_each's callback: one row per calendar day. */
+static int add_row(void *ctx, const struct engine_proj *p, const struct entry *en)
+{
+	struct fill *f = ctx;
+	struct tui_days *d = f->d;
+	struct tui_row *r;
+	int i;
+
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 64;
+		struct tui_row *rows = realloc(d->rows, cap * sizeof *rows);
+		if (!rows)
+			return RW_ENOMEM;
+		d->rows = rows;
+		d->cap = cap;
+	}
+	r = &d->rows[d->n++];
+	memset(r, 0, sizeof *r);
+	r->day = p->day;
+	r->logged = en != NULL;
+	r->has_rest = en && en->has_rest;
+	r->rest_hours = en ? en->rest_hours : 0;
+	r->activity_minutes = p->activity_minutes;
+	r->pain = en ? en->pain : PAIN_UNSET;
+	r->weight_dg = en ? en->weight_dg : WEIGHT_UNSET;
+	r->level = p->level;
+	r->clock = p->rest_clock_hours;
+	r->red_flag = p->red_flag || (en && entry_has_red_flag(en));
+	r->clot_risk = p->clot_risk;
+	memcpy(r->loss, p->loss, sizeof r->loss);
+	if (en) {
+		char sym[SYMPTOMS_TEXT_MAX + 2 * ENTRY_MAX_SYMPTOMS] = "";
+		for (i = 0; i < en->n_symptoms; i++) {
+			if (i)
+				strcat(sym, ", ");
+			strcat(sym, en->symptoms[i]);
+		}
+		cut_copy(r->symptoms, sizeof r->symptoms, sym);
+		cut_copy(r->note, sizeof r->note, en->note);
+	}
+	return 0;
+}
+
+/* One walk over the logged span fills every row; it runs once per change
+ * of the journal, never per key. */
+const struct tui_days *tui_days(struct tui *t)
+{
+	struct tui_days *d = &t->days;
+	struct rw_error e = { 0, "" };
+	struct fill f = { d };
+	rw_day first, last;
+	bool found;
+	long logged = 0;
+	int r;
+
+	if (d->gen == t->gen)
+		return d;
+	d->n = 0;
+	if ((r = journal_bounds(t->j, &first, &last, &logged, &found, &e)) == 0 && found) {
+		d->first = first;
+		d->last = last;
+		r = journal_each(t->j, first, last, 0, add_row, &f, &e);
+		if (r == RW_ENOMEM && !e.msg[0])
+			rw_fail(&e, r, "out of memory");
+	}
+	if (r) {
+		d->n = 0;
+		tui_message(t, true, "%s", e.msg);
+		return NULL;
+	}
+	if (d->n) {
+		d->first = d->rows[0].day;
+		d->last = d->rows[d->n - 1].day;
+	}
+	d->logged = found ? logged : 0;
+	d->gen = t->gen;
+	return d;
+}
+
+/* The rows are the only allocation of the cache. */
+void tui_days_free(struct tui_days *d)
+{
+	free(d->rows);
+	memset(d, 0, sizeof *d);
+}
+
+/* Rows are consecutive calendar days, so the index is a subtraction; a
+ * binary search covers a journal whose stored days had a hole. */
+long tui_days_index(const struct tui_days *d, rw_day day)
+{
+	size_t lo = 0, hi, i;
+
+	if (!d || d->n == 0 || day < d->first || day > d->last)
+		return -1;
+	i = (size_t)(day - d->first);
+	if (i < d->n && d->rows[i].day == day)
+		return (long)i;
+	hi = d->n;
+	while (lo < hi) {
+		i = lo + (hi - lo) / 2;
+		if (d->rows[i].day < day)
+			lo = i + 1;
+		else
+			hi = i;
+	}
+	return lo < d->n && d->rows[lo].day == day ? (long)lo : -1;
+}
+
+/* The forecast repeats the entry as the engine reads it, rest hours unset
+ * included (they count as sleep only). */
+void tui_like_day(const struct engine_proj *p, const struct entry *en, struct engine_day *d)
+{
+	memset(d, 0, sizeof *d);
+	d->day = p->day;
+	d->has_rest = en->has_rest;
+	d->rest_hours = en->rest_hours;
+	d->activity_minutes = entry_activity_minutes(en);
+	d->red_flag = entry_has_red_flag(en);
+}

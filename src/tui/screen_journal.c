@@ -1,0 +1,295 @@
+/* screen_journal.c - the Journal screen: every calendar day from the first
+ * logged day to the last, gaps included, one row each, scrollable; Enter
+ * opens a day on Today, d deletes one (after asking), / jumps to a date.
+ *
+ * Rows come from the shared day cache (data.c), read once per journal
+ * change; moving the cursor touches only memory.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_app.h"
+
+struct journal_screen {
+	bool placed;  /* the cursor was put somewhere sensible */
+	rw_day cur;   /* the day under the cursor */
+	long top;     /* first row shown */
+	long list_h;  /* rows shown at the last draw */
+	rw_day del;   /* the day a delete question is about */
+};
+
+static const struct tui_help help[] = {
+	{ "Up k  Down j", "previous / next day" },
+	{ "PgUp PgDn", "a page up / down" },
+	{ "Home g  End G", "first / last day" },
+	{ "t", "today's row (when in the journal)" },
+	{ "Enter", "open the day on Today, to edit it" },
+	{ "d", "delete the day's entry (asks first; u undoes)" },
+	{ "/", "go to a date: YYYY-MM-DD, today, yesterday or -N" },
+	{ NULL, NULL },
+};
+
+/* Put the cursor inside the span: on the day in focus when it is there,
+ * else on the last day. */
+static void place(struct tui *t, struct journal_screen *st, const struct tui_days *d)
+{
+	if (!st->placed || st->cur < d->first || st->cur > d->last) {
+		st->cur = (t->day >= d->first && t->day <= d->last) ? t->day : d->last;
+		st->placed = true;
+		st->top = -1;
+	}
+}
+
+/* The date column: with the weekday unless the window is narrow. */
+static int date_width(void)
+{
+	return COLS < 80 ? 12 : 16;
+}
+
+/* One day: a gap says so in place of its fields, but keeps its level,
+ * clock and losses, which the engine still computes for it. */
+static void draw_row(struct tui *t, const struct tui_row *r, int y, bool sel, bool wide)
+{
+	enum tui_role base = sel ? ROLE_SEL : ROLE_NORMAL, dim = sel ? ROLE_SEL : ROLE_DIM;
+	char date[16], rest[32], num[16];
+	int x = 3, w = COLS;
+
+	if (sel) {
+		tui_fill(t, y, 0, COLS, ROLE_SEL, " ");
+		tui_text(t, y, 1, 1, ROLE_SEL, tui_glyph(t, G_CURSOR));
+	}
+	if (date_width() < 16)
+		date_format(r->day, date);
+	else
+		tui_date(r->day, date);
+	tui_text(t, y, x, 14, r->logged ? base : dim, date);
+	x += date_width();
+	if (!r->logged) {
+		tui_text(t, y, x, 23, dim, "-- not logged --");
+	} else {
+		if (r->has_rest)
+			snprintf(rest, sizeof rest, "%s h", entry_format_rest(r->rest_hours, num, sizeof num));
+		else
+			snprintf(rest, sizeof rest, "-");
+		tui_textf(t, y, x, 7, base, "%6s", rest);
+		tui_textf(t, y, x + 7, 6, base, "%5d", r->activity_minutes);
+		if (r->pain != PAIN_UNSET)
+			tui_textf(t, y, x + 13, 6, base, "%5d", r->pain);
+		else
+			tui_textf(t, y, x + 13, 6, dim, "%5s", "-");
+	}
+	x += 21;
+	tui_text(t, y, x, 15, sel ? ROLE_SEL : r->logged ? tui_level_role(r->level) : ROLE_DIM,
+		 engine_level_name(r->level));
+	x += 15;
+	tui_textf(t, y, x, 7, r->logged ? base : dim, "%5.0f h", r->clock);
+	x += 9;
+	tui_textf(t, y, x, 12, r->logged ? base : dim, "%.2f-%.2f", r->loss[LOSS_MUSCLE][BAND_LOW],
+		  r->loss[LOSS_MUSCLE][BAND_HIGH]);
+	x += 12;
+	if (wide) {
+		tui_textf(t, y, x, 12, r->logged ? base : dim, "%.2f-%.2f",
+			  r->loss[LOSS_CARDIO][BAND_LOW], r->loss[LOSS_CARDIO][BAND_HIGH]);
+		tui_textf(t, y, x + 12, 12, r->logged ? base : dim, "%.2f-%.2f",
+			  r->loss[LOSS_BONE][BAND_LOW], r->loss[LOSS_BONE][BAND_HIGH]);
+		x += 24;
+	}
+	if (r->red_flag)
+		x += tui_textf(t, y, x, w - x, sel ? ROLE_SEL : ROLE_ALERT, "%s ", tui_glyph(t, G_WARN));
+	if (r->symptoms[0])
+		x += tui_textf(t, y, x, w - x - 1, base, "%s ", r->symptoms);
+	if (r->note[0])
+		tui_text(t, y, x, w - x - 1, dim, r->note);
+}
+
+/* The rows in view, scrolled so the cursor stays on screen. */
+static void draw(struct tui *t, void *state, int top, int height)
+{
+	struct journal_screen *st = state;
+	const struct tui_days *d = tui_days(t);
+	char first[DATE_BUFSZ], last[DATE_BUFSZ];
+	bool wide = COLS >= 124;
+	long idx, i;
+	int y, x;
+
+	if (!d)
+		return;
+	if (d->n == 0) {
+		tui_wrap(t, top + 1, 2, COLS - 4, 3, ROLE_NORMAL,
+			 "Nothing logged yet. Press 1 for Today, then r to log today's rest hours "
+			 "(or run: restwatch log --rest H).");
+		return;
+	}
+	place(t, st, d);
+	st->list_h = height - 3;
+	if (st->list_h < 1)
+		st->list_h = 1;
+	idx = tui_days_index(d, st->cur);
+	if (idx < 0)
+		idx = (long)d->n - 1;
+	if (st->top < 0)
+		st->top = idx - st->list_h + 1;
+	if (idx < st->top)
+		st->top = idx;
+	if (idx >= st->top + st->list_h)
+		st->top = idx - st->list_h + 1;
+	if (st->top > (long)d->n - st->list_h)
+		st->top = (long)d->n - st->list_h;
+	if (st->top < 0)
+		st->top = 0;
+
+	x = 1 + tui_textf(t, top, 1, COLS - 2, ROLE_HEAD, "%ld day%s logged", d->logged,
+			  d->logged == 1 ? "" : "s");
+	x += tui_textf(t, top, x, COLS - x - 1, (long)d->n > d->logged ? ROLE_WARN : ROLE_NORMAL,
+		       ", %ld not logged", (long)d->n - d->logged);
+	tui_textf(t, top, x, COLS - x - 1, ROLE_NORMAL, ", %s to %s  (row %ld of %zu)",
+		  date_format(d->first, first), date_format(d->last, last), idx + 1, d->n);
+	y = top + 1;
+	tui_textf(t, y, 3, COLS - 4, ROLE_HEAD, "%-*s%6s %5s %5s   %-15s%7s  %-12s%s%s", date_width(), "DATE",
+		  "REST", "ACT m", "PAIN", "LEVEL", "CLOCK", "MUSCLE %",
+		  wide ? "CARDIO %    BONE %      " : "", "SYMPTOMS  NOTE");
+	for (i = 0; i < st->list_h && st->top + i < (long)d->n; i++)
+		draw_row(t, &d->rows[st->top + i], y + 1 + (int)i, st->top + i == idx, wide);
+}
+
+/* /: the dates the command line takes; outside the journal is refused
+ * with its span, so the user knows where to look. */
+static int go_date(struct tui *t, void *ctx, const char *text, struct rw_error *e)
+{
+	struct journal_screen *st = ctx;
+	const struct tui_days *d = tui_days(t);
+	char a[DATE_BUFSZ], b[DATE_BUFSZ], c[DATE_BUFSZ];
+	rw_day day;
+	int r;
+
+	if (!*text)
+		return 0;
+	if ((r = date_parse(text, t->today, &day, "date", e)) != 0)
+		return r;
+	if (!d || d->n == 0 || day < d->first || day > d->last)
+		return rw_fail(e, RW_EDATA, "date: %s is outside the journal (%s to %s)",
+			       date_format(day, a), d && d->n ? date_format(d->first, b) : "-",
+			       d && d->n ? date_format(d->last, c) : "-");
+	st->cur = day;
+	return 0;
+}
+
+/* Only after the question: journal_delete is one transaction, undoable. */
+static int yes_delete(struct tui *t, void *ctx, const char *text, struct rw_error *e)
+{
+	struct journal_screen *st = ctx;
+	char date[DATE_BUFSZ];
+	int r;
+
+	(void)text;
+	if ((r = journal_delete(t->j, st->del, e)) != 0)
+		return r;
+	tui_sync(t);
+	tui_message(t, false, "deleted the entry of %s (u undoes)", date_format(st->del, date));
+	return 0;
+}
+
+/* Moving the cursor touches only the cached rows. */
+static bool key(struct tui *t, void *state, const struct tui_key *k)
+{
+	struct journal_screen *st = state;
+	const struct tui_days *d = tui_days(t);
+	long idx, n, page = st->list_h > 1 ? st->list_h - 1 : 1;
+	char q[80], date[16];
+
+	if (!d || d->n == 0)
+		return false;
+	place(t, st, d);
+	n = (long)d->n;
+	idx = tui_days_index(d, st->cur);
+	if (idx < 0)
+		idx = n - 1;
+	if (k->fn) {
+		switch (k->code) {
+		case KEY_UP: idx--; break;
+		case KEY_DOWN: idx++; break;
+		case KEY_PPAGE: idx -= page; break;
+		case KEY_NPAGE: idx += page; break;
+		case KEY_HOME: idx = 0; break;
+		case KEY_END: idx = n - 1; break;
+		case KEY_ENTER:
+			t->day = st->cur;
+			tui_show(t, TUI_TODAY);
+			return true;
+		default: return false;
+		}
+	} else {
+		switch (k->code) {
+		case 'k': idx--; break;
+		case 'j': idx++; break;
+		case 'g': idx = 0; break;
+		case 'G': idx = n - 1; break;
+		case 't':
+			if (t->today < d->first || t->today > d->last) {
+				tui_message(t, false, "today is not in the journal yet");
+				return true;
+			}
+			idx = tui_days_index(d, t->today);
+			break;
+		case '\n':
+		case '\r':
+			t->day = st->cur;
+			tui_show(t, TUI_TODAY);
+			return true;
+		case 'd':
+			if (!d->rows[idx].logged) {
+				tui_message(t, false, "%s is not logged: nothing to delete",
+					    tui_date(st->cur, date));
+				return true;
+			}
+			st->del = st->cur;
+			snprintf(q, sizeof q, "Delete the entry of %s?", tui_date(st->cur, date));
+			tui_confirm_open(t, q, yes_delete, st);
+			return true;
+		case '/':
+			tui_prompt_open(t, "Go to date", "", 32,
+					"YYYY-MM-DD, today, yesterday or -N (N days ago). Enter goes, Esc cancels.",
+					go_date, NULL, st);
+			return true;
+		default:
+			return false;
+		}
+	}
+	if (idx < 0)
+		idx = 0;
+	if (idx >= n)
+		idx = n - 1;
+	st->cur = d->rows[idx].day;
+	return true;
+}
+
+/* The state lives as long as the TUI; close_journal frees it. */
+static int open_journal(struct tui *t, void **state, struct rw_error *e)
+{
+	struct journal_screen *st = calloc(1, sizeof *st);
+
+	(void)t;
+	if (!st)
+		return rw_fail(e, RW_ENOMEM, "out of memory");
+	st->top = -1;
+	*state = st;
+	return 0;
+}
+
+/* Pairs with open_journal. */
+static void close_journal(void *state)
+{
+	free(state);
+}
+
+const struct tui_screen tui_screen_journal = {
+	.name = "Journal",
+	.status = "Up/Down day  Enter open  d delete  / date",
+	.help = help,
+	.open = open_journal,
+	.close = close_journal,
+	.draw = draw,
+	.key = key,
+};

@@ -1,0 +1,373 @@
+/* screen_report.c - the Report screen: choose a format, a range and a
+ * file, write the report with report_write_path (a temporary 0600 file
+ * renamed into place), and see its summary before writing.
+ *
+ * The summary is cached per journal version and range; writing is the
+ * only thing here that reads the whole journal, and only on request.
+ */
+#include <curses.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "tui_app.h"
+
+enum row { ROW_FORMAT, ROW_FROM, ROW_TO, ROW_FILE, ROW_WRITE, ROWS };
+
+static const char *const extensions[REPORT_FORMATS] = { "txt", "md", "csv", "json", "html" };
+
+struct report_screen {
+	int sel;
+	enum report_format fmt;
+	char from[32], to[32];     /* as typed; "" is the logged span's end */
+	char file[PATH_MAX];
+	bool file_default;         /* follows the format's extension */
+	char result[RW_ERRMSG + PATH_MAX + 32];
+	bool result_error;
+	/* the summary shown, for one journal version and range */
+	unsigned gen;
+	char s_from[32], s_to[32];
+	bool have_summary;
+	char s_error[RW_ERRMSG];
+	struct report_summary sum;
+};
+
+static const struct tui_help help[] = {
+	{ "Up k  Down j", "choose a line" },
+	{ "Left h  Right l  f", "change the format (on the Format line; f anywhere)" },
+	{ "Enter", "edit the line (From, To, File) or write (on Write)" },
+	{ "w", "write the report now" },
+	{ "", "From and To take YYYY-MM-DD, today, yesterday or -N; empty: the logged span" },
+	{ NULL, NULL },
+};
+
+/* A dated name in the current directory, with the format's extension. */
+static void default_file(struct report_screen *st, rw_day today)
+{
+	char date[DATE_BUFSZ];
+
+	snprintf(st->file, sizeof st->file, "restwatch-report-%s.%s", date_format(today, date),
+		 extensions[st->fmt]);
+	st->file_default = true;
+}
+
+/* The report options for the typed range; RW_EDATA with e naming the bad
+ * field. */
+static int range_opts(struct tui *t, struct report_screen *st, struct report_opts *o,
+		      struct rw_error *e)
+{
+	char a[DATE_BUFSZ], b[DATE_BUFSZ];
+	int r;
+
+	memset(o, 0, sizeof *o);
+	o->today = t->today;
+	if (st->from[0]) {
+		o->range.has_from = true;
+		if ((r = date_parse(st->from, t->today, &o->range.from, "From", e)) != 0)
+			return r;
+	}
+	if (st->to[0]) {
+		o->range.has_to = true;
+		if ((r = date_parse(st->to, t->today, &o->range.to, "To", e)) != 0)
+			return r;
+	}
+	if (o->range.has_from && o->range.has_to && o->range.from > o->range.to)
+		return rw_fail(e, RW_EDATA, "From: %s is after To %s", date_format(o->range.from, a),
+			       date_format(o->range.to, b));
+	return 0;
+}
+
+/* The summary of what would be written, read once per change. */
+static void load(struct tui *t, struct report_screen *st)
+{
+	struct report_opts o;
+	struct rw_error e = { 0, "" };
+
+	if (st->gen == t->gen && strcmp(st->s_from, st->from) == 0 && strcmp(st->s_to, st->to) == 0)
+		return;
+	st->gen = t->gen;
+	snprintf(st->s_from, sizeof st->s_from, "%s", st->from);
+	snprintf(st->s_to, sizeof st->s_to, "%s", st->to);
+	if (st->have_summary)
+		report_summary_free(&st->sum);
+	st->have_summary = false;
+	st->s_error[0] = '\0';
+	if (range_opts(t, st, &o, &e) != 0 || report_summarize(t->j, &o, &st->sum, &e) != 0) {
+		snprintf(st->s_error, sizeof st->s_error, "%s", e.msg);
+		return;
+	}
+	st->have_summary = true;
+}
+
+/* What the report will say, so the range can be checked before writing. */
+static void draw_summary(struct tui *t, struct report_screen *st, int y, int last)
+{
+	const struct report_summary *s = &st->sum;
+	char a[DATE_BUFSZ], b[DATE_BUFSZ], text[400];
+	size_t i;
+
+	if (y > last)
+		return;
+	if (st->s_error[0]) {
+		tui_text(t, y, 1, COLS - 2, ROLE_ERROR, st->s_error);
+		return;
+	}
+	if (!st->have_summary)
+		return;
+	if (s->empty) {
+		tui_text(t, y, 1, COLS - 2, ROLE_DIM, "Nothing logged in this period: the report would be empty.");
+		return;
+	}
+	tui_textf(t, y++, 1, COLS - 2, ROLE_HEAD, "What the report covers: %s to %s",
+		  date_format(s->first, a), date_format(s->last, b));
+	if (y <= last)
+		tui_textf(t, y++, 3, COLS - 4, ROLE_NORMAL, "%ld day%s logged, %ld not logged; %ld day%s past %.0f h, %ld with clot risk",
+			  s->days_logged, s->days_logged == 1 ? "" : "s", s->days_missing,
+			  s->days_past_threshold, s->days_past_threshold == 1 ? "" : "s",
+			  s->params.threshold_hours, s->days_clot_risk);
+	if (y <= last && s->longest_days > 0)
+		tui_textf(t, y++, 3, COLS - 4, ROLE_NORMAL, "longest rest: %ld day%s, %s to %s, rest clock up to %.0f h",
+			  s->longest_days, s->longest_days == 1 ? "" : "s", date_format(s->longest_from, a),
+			  date_format(s->longest_to, b), s->longest_peak_clock);
+	if (y <= last)
+		tui_textf(t, y++, 3, COLS - 4, ROLE_NORMAL,
+			  "losses on %s (%s): muscle %.2f-%.2f %%, cardio %.2f-%.2f %%, bone %.2f-%.2f %%",
+			  date_format(s->current.day, a), engine_level_name(s->current.level),
+			  s->current.loss[LOSS_MUSCLE][BAND_LOW], s->current.loss[LOSS_MUSCLE][BAND_HIGH],
+			  s->current.loss[LOSS_CARDIO][BAND_LOW], s->current.loss[LOSS_CARDIO][BAND_HIGH],
+			  s->current.loss[LOSS_BONE][BAND_LOW], s->current.loss[LOSS_BONE][BAND_HIGH]);
+	if (y > last || s->n_warnings == 0)
+		return;
+	tui_textf(t, y++, 1, COLS - 2, ROLE_HEAD, "Warnings (%zu)", s->n_warnings);
+	for (i = 0; i < s->n_warnings && y <= last; i++, y++) {
+		const struct report_warning *w = &s->warnings[i];
+		enum tui_role r = w->kind == WARN_RED_FLAG ? ROLE_ALERT
+				  : w->kind == WARN_CLOT_RISK ? ROLE_DANGER : ROLE_WARN;
+		if (i + 1 < s->n_warnings && y == last) {
+			tui_textf(t, y, 3, COLS - 4, ROLE_DIM, "... and %zu more", s->n_warnings - i);
+			break;
+		}
+		tui_text(t, y, 3, 10, ROLE_NORMAL, date_format(w->day, a));
+		tui_text(t, y, 15, COLS - 16, r, report_warning_text(w, &s->params, text, sizeof text));
+	}
+}
+
+/* The form, the result of the last write, then the summary. */
+static void draw(struct tui *t, void *state, int top, int height)
+{
+	struct report_screen *st = state;
+	static const char *const labels[ROWS] = { "Format", "From", "To", "File", "" };
+	int y = top + 2, i, x, last = top + height - 2;
+
+	load(t, st);
+	tui_text(t, top, 1, COLS - 2, ROLE_HEAD, "Write a report of the journal, to keep or to show a clinician");
+	for (i = 0; i < ROWS; i++, y++) {
+		bool sel = i == st->sel;
+		tui_text(t, y, 1, 1, ROLE_KEY, sel ? tui_glyph(t, G_CURSOR) : " ");
+		tui_text(t, y, 3, 8, sel ? ROLE_HEAD : ROLE_NORMAL, labels[i]);
+		x = 12;
+		switch (i) {
+		case ROW_FORMAT: {
+			int f;
+			for (f = 0; f < REPORT_FORMATS; f++)
+				x += tui_textf(t, y, x, COLS - x, f == (int)st->fmt ? ROLE_SEL : ROLE_NORMAL,
+					       f == (int)st->fmt ? "[%s]" : " %s ",
+					       report_format_name((enum report_format)f));
+			break;
+		}
+		case ROW_FROM:
+			tui_text(t, y, x, COLS - x - 1, st->from[0] ? ROLE_NORMAL : ROLE_DIM,
+				 st->from[0] ? st->from : "(the first logged day)");
+			break;
+		case ROW_TO:
+			tui_text(t, y, x, COLS - x - 1, st->to[0] ? ROLE_NORMAL : ROLE_DIM,
+				 st->to[0] ? st->to : "(the last logged day)");
+			break;
+		case ROW_FILE:
+			tui_text(t, y, x, COLS - x - 1, ROLE_NORMAL, st->file);
+			break;
+		case ROW_WRITE:
+			tui_text(t, y, 3, COLS - 4, sel ? ROLE_SEL : ROLE_KEY, "[ Write the report ]");
+			tui_text(t, y, 25, COLS - 26, ROLE_DIM, "(w writes from any line)");
+			break;
+		}
+	}
+	y++;
+	if (st->result[0]) {
+		y += tui_wrap(t, y, 1, COLS - 2, 2, st->result_error ? ROLE_ERROR : ROLE_OK, st->result);
+		y++;
+	}
+	draw_summary(t, st, y, last);
+}
+
+/* ~/ is the home directory, as a person typing a path expects. */
+static void expand_home(const char *in, char *out, size_t n)
+{
+	const char *home = getenv("HOME");
+
+	if (in[0] == '~' && in[1] == '/' && home && *home)
+		snprintf(out, n, "%s%s", home, in + 1);
+	else
+		snprintf(out, n, "%s", in);
+}
+
+/* The writer's own success or error line is what the screen shows. */
+static void write_report(struct tui *t, struct report_screen *st)
+{
+	struct report_opts o;
+	struct rw_error e = { 0, "" };
+	char path[PATH_MAX], full[PATH_MAX];
+
+	expand_home(st->file, path, sizeof path);
+	st->result_error = true;
+	if (!path[0]) {
+		snprintf(st->result, sizeof st->result, "File: the file name is empty");
+		return;
+	}
+	if (range_opts(t, st, &o, &e) != 0 || report_write_path(path, t->j, st->fmt, &o, &e) != 0) {
+		snprintf(st->result, sizeof st->result, "not written: %s", e.msg);
+		return;
+	}
+	st->result_error = false;
+	snprintf(st->result, sizeof st->result, "wrote the %s report to %s",
+		 report_format_name(st->fmt), realpath(path, full) ? full : path);
+}
+
+/* Kept as typed ("-7" stays relative), checked now so errors show here. */
+static int enter_from(struct tui *t, void *ctx, const char *text, struct rw_error *e)
+{
+	struct report_screen *st = ctx;
+	rw_day d;
+	int r;
+
+	if (*text && (r = date_parse(text, t->today, &d, "From", e)) != 0)
+		return r;
+	snprintf(st->from, sizeof st->from, "%s", text);
+	return 0;
+}
+
+/* As enter_from. */
+static int enter_to(struct tui *t, void *ctx, const char *text, struct rw_error *e)
+{
+	struct report_screen *st = ctx;
+	rw_day d;
+	int r;
+
+	if (*text && (r = date_parse(text, t->today, &d, "To", e)) != 0)
+		return r;
+	snprintf(st->to, sizeof st->to, "%s", text);
+	return 0;
+}
+
+/* A name typed by the user no longer follows the format's extension. */
+static int enter_file(struct tui *t, void *ctx, const char *text, struct rw_error *e)
+{
+	struct report_screen *st = ctx;
+
+	(void)t;
+	if (!*text)
+		return rw_fail(e, RW_EDATA, "File: the file name is empty");
+	snprintf(st->file, sizeof st->file, "%s", text);
+	st->file_default = false;
+	return 0;
+}
+
+/* Cycle the formats; the default file name follows. */
+static void set_format(struct tui *t, struct report_screen *st, int by)
+{
+	st->fmt = (enum report_format)(((int)st->fmt + REPORT_FORMATS + by) % REPORT_FORMATS);
+	if (st->file_default)
+		default_file(st, t->today);
+}
+
+/* Enter on a line: edit it, or write on the Write line. */
+static void activate(struct tui *t, struct report_screen *st)
+{
+	switch (st->sel) {
+	case ROW_FORMAT:
+		set_format(t, st, 1);
+		break;
+	case ROW_FROM:
+		tui_prompt_open(t, "From", st->from, 31, "YYYY-MM-DD, today, yesterday or -N; empty: the first logged day",
+				enter_from, NULL, st);
+		break;
+	case ROW_TO:
+		tui_prompt_open(t, "To", st->to, 31, "YYYY-MM-DD, today, yesterday or -N; empty: the last logged day",
+				enter_to, NULL, st);
+		break;
+	case ROW_FILE:
+		tui_prompt_open(t, "File", st->file, PATH_MAX - 1,
+				"Written 0600, replacing the file atomically; ~/ is your home directory",
+				enter_file, NULL, st);
+		break;
+	default:
+		write_report(t, st);
+		break;
+	}
+}
+
+/* Lines with Up/Down, the format with Left/Right; w writes from anywhere. */
+static bool key(struct tui *t, void *state, const struct tui_key *k)
+{
+	struct report_screen *st = state;
+
+	if (k->fn) {
+		switch (k->code) {
+		case KEY_UP: st->sel = st->sel > 0 ? st->sel - 1 : 0; return true;
+		case KEY_DOWN: st->sel = st->sel < ROWS - 1 ? st->sel + 1 : ROWS - 1; return true;
+		case KEY_LEFT: if (st->sel == ROW_FORMAT) set_format(t, st, -1); return true;
+		case KEY_RIGHT: if (st->sel == ROW_FORMAT) set_format(t, st, 1); return true;
+		case KEY_ENTER: activate(t, st); return true;
+		default: return false;
+		}
+	}
+	switch (k->code) {
+	case 'k': st->sel = st->sel > 0 ? st->sel - 1 : 0; return true;
+	case 'j': st->sel = st->sel < ROWS - 1 ? st->sel + 1 : ROWS - 1; return true;
+	case 'h': if (st->sel == ROW_FORMAT) set_format(t, st, -1); return true;
+	case 'l': if (st->sel == ROW_FORMAT) set_format(t, st, 1); return true;
+	case 'f': set_format(t, st, 1); return true;
+	case 'w': write_report(t, st); return true;
+	case '\n':
+	case '\r':
+		activate(t, st);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The state lives as long as the TUI; close_report frees it. */
+static int open_report(struct tui *t, void **state, struct rw_error *e)
+{
+	struct report_screen *st = calloc(1, sizeof *st);
+
+	if (!st)
+		return rw_fail(e, RW_ENOMEM, "out of memory");
+	st->fmt = REPORT_TEXT;
+	default_file(st, t->today);
+	*state = st;
+	return 0;
+}
+
+/* The summary owns its warnings array. */
+static void close_report(void *state)
+{
+	struct report_screen *st = state;
+
+	if (st->have_summary)
+		report_summary_free(&st->sum);
+	free(st);
+}
+
+const struct tui_screen tui_screen_report = {
+	.name = "Report",
+	.status = "Up/Down line  Enter edit  f format  w write",
+	.help = help,
+	.open = open_report,
+	.close = close_report,
+	.draw = draw,
+	.key = key,
+};

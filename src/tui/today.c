@@ -1,0 +1,569 @@
+/* today.c - the Today screen: one day's entry, edited in place, beside
+ * what it means: the rest clock against 48 h, the three losses as
+ * low-high bars, the level with its advice, a forecast, and the days left
+ * unlogged.
+ *
+ * Drawing reads the day's cached entry and stored projection; the journal
+ * is read again only when the day or the journal's version changed.  Every
+ * confirmed edit is one journal_edit (one transaction).
+ */
+#include <curses.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "advice.h"
+#include "chart.h"
+#include "tui_app.h"
+#include "tui_today.h"
+
+static const struct tui_help help[] = {
+	{ "Left h  Right l", "previous / next day" },
+	{ "t", "today" },
+	{ "PgUp [  PgDn ]", "a week back / ahead" },
+	{ "g", "the next day left unlogged between logged days" },
+	{ "r", "rest hours: lying down or in bed, sleep included (empty clears)" },
+	{ "a", "add an activity KIND:MIN, e.g. walking:30 (Tab completes the kind)" },
+	{ "A", "edit the whole activity list (kind:min;kind:min, empty clears)" },
+	{ "p", "pain 0-10, the day's average (empty clears)" },
+	{ "s", "toggle a symptom: type to filter, Up/Down, Enter or Space (red flags marked)" },
+	{ "w", "weight in kg, one decimal (empty clears)" },
+	{ "n", "the note, on one line (empty clears)" },
+	{ "N", "the note in $EDITOR (else $VISUAL, else vi)" },
+	{ "d", "delete the day's entry (asks first)" },
+	{ "Enter Esc", "in a prompt: save / cancel; editing a day not logged logs it" },
+	{ NULL, NULL },
+};
+
+/* ---- loading --------------------------------------------------------- */
+
+/* Read what the screen shows for t->day: once per day shown and journal
+ * version, never per key. */
+static void load(struct tui *t, struct today *st)
+{
+	struct rw_error e = { 0, "" };
+	const struct tui_days *d;
+	struct engine_day like;
+	size_t i;
+
+	if (st->gen == t->gen && st->day == t->day)
+		return;
+	st->gen = t->gen;
+	st->day = t->day;
+	st->has_fc = false;
+	if (journal_get_entry(t->j, st->day, &st->en, &st->found, &e) != 0 ||
+	    journal_get_proj(t->j, st->day, &st->proj, &st->has_proj, &e) != 0) {
+		st->found = st->has_proj = false;
+		tui_message(t, true, "%s", e.msg);
+	}
+	if (st->has_proj && st->found) {
+		st->proj.has_rest = st->en.has_rest;
+		st->proj.rest_hours = st->en.rest_hours;
+	}
+	d = tui_days(t);
+	st->any = d && d->n > 0;
+	st->ngap = 0;
+	st->gaps = 0;
+	if (st->any) {
+		st->first = d->first;
+		st->last = d->last;
+		st->logged = d->logged;
+		for (i = 0; i < d->n; i++) {
+			if (d->rows[i].logged)
+				continue;
+			if (st->ngap < TODAY_MAX_GAPS)
+				st->gap[st->ngap++] = d->rows[i].day;
+			st->gaps++;
+		}
+	}
+	/* The forecast repeats the day shown when it is logged, else the last
+	 * logged day: "what if every next day is like it". */
+	if (st->found && st->has_proj) {
+		tui_like_day(&st->proj, &st->en, &like);
+		engine_forecast(&t->params, &st->proj, &like, 7, st->fc);
+		st->fc_like = st->day;
+		st->has_fc = true;
+	} else if (t->last.found) {
+		tui_like_day(&t->last.proj, &t->last.en, &like);
+		engine_forecast(&t->params, &t->last.proj, &like, 7, st->fc);
+		st->fc_like = t->last.proj.day;
+		st->has_fc = true;
+	}
+}
+
+/* ---- drawing ----------------------------------------------------------- */
+
+static int draw_date(struct tui *t, struct today *st, int y, int w)
+{
+	char date[16];
+	long ago = (long)(t->today - st->day);
+	int x = 1;
+
+	x += tui_text(t, y, x, w, ROLE_DIM, tui_glyph(t, G_LEFT));
+	x += tui_textf(t, y, x, w - x, ROLE_HEAD, " %s ", tui_date(st->day, date));
+	x += tui_text(t, y, x, w - x, ROLE_DIM, tui_glyph(t, G_RIGHT));
+	if (ago == 0)
+		x += tui_text(t, y, x, w - x, ROLE_HEAD, "  today");
+	else if (ago == 1)
+		x += tui_text(t, y, x, w - x, ROLE_NORMAL, "  yesterday");
+	else if (ago > 0)
+		x += tui_textf(t, y, x, w - x, ROLE_NORMAL, "  %ld days ago", ago);
+	else
+		x += tui_textf(t, y, x, w - x, ROLE_NORMAL, "  in %ld day%s", -ago, ago == -1 ? "" : "s");
+	if (st->found)
+		tui_text(t, y, x, w - x, ROLE_OK, "   logged");
+	else
+		tui_text(t, y, x, w - x, ROLE_WARN, "   not logged: any edit below logs it");
+	return 1;
+}
+
+/* One "r  Rest   value" line; returns the column where the value starts. */
+static int field_label(struct tui *t, int y, int w, const char *key, const char *label)
+{
+	tui_text(t, y, 1, 2, ROLE_KEY, key);
+	tui_text(t, y, 4, w - 4, ROLE_NORMAL, label);
+	return 16;
+}
+
+/* Red flags stand out and say what they are, even without colour. */
+static void draw_symptoms(struct tui *t, const struct entry *en, int y, int x, int w)
+{
+	int i, end = x + w;
+
+	if (en->n_symptoms == 0) {
+		tui_text(t, y, x, w, ROLE_DIM, "-");
+		return;
+	}
+	for (i = 0; i < en->n_symptoms && x < end; i++) {
+		bool red = entry_symptom_is_red_flag(en->symptoms[i]);
+		if (i)
+			x += tui_text(t, y, x, end - x, ROLE_NORMAL, ", ");
+		if (red) {
+			x += tui_textf(t, y, x, end - x, ROLE_ALERT, "%s %s RED FLAG", tui_glyph(t, G_WARN),
+				       en->symptoms[i]);
+		} else {
+			x += tui_text(t, y, x, end - x, ROLE_NORMAL, en->symptoms[i]);
+		}
+	}
+}
+
+/* The six fields, each beside the key that edits it. */
+static void draw_fields(struct tui *t, struct today *st, int y, int w)
+{
+	const struct entry *en = &st->en;
+	char buf[ACTIVITIES_TEXT_MAX + 64], num[32];
+	int x, i, o = 0, lines = 1;
+	const char *nl;
+
+	x = field_label(t, y, w, "r", "Rest");
+	if (st->found && en->has_rest)
+		tui_textf(t, y, x, w - x, ROLE_NORMAL, "%s h", entry_format_rest(en->rest_hours, num, sizeof num));
+	else
+		tui_text(t, y, x, w - x, ROLE_DIM, st->found ? "- (counts as sleep only)" : "-");
+
+	x = field_label(t, ++y, w, "a", "Activities");
+	buf[0] = '\0';
+	for (i = 0; st->found && i < en->n_activities && o < (int)sizeof buf - 40; i++)
+		o += snprintf(buf + o, sizeof buf - (size_t)o, "%s%s %d min", i ? ", " : "",
+			      entry_kind_name(en->activities[i].kind), en->activities[i].minutes);
+	if (st->found && en->n_activities > 1)
+		snprintf(buf + o, sizeof buf - (size_t)o, " (%d min)", entry_activity_minutes(en));
+	tui_text(t, y, x, w - x, buf[0] ? ROLE_NORMAL : ROLE_DIM, buf[0] ? buf : "-");
+
+	x = field_label(t, ++y, w, "p", "Pain");
+	if (st->found && en->pain != PAIN_UNSET)
+		tui_textf(t, y, x, w - x, en->pain >= 7 ? ROLE_WARN : ROLE_NORMAL, "%d / 10", en->pain);
+	else
+		tui_text(t, y, x, w - x, ROLE_DIM, "-");
+
+	x = field_label(t, ++y, w, "s", "Symptoms");
+	if (st->found)
+		draw_symptoms(t, en, y, x, w - x);
+	else
+		tui_text(t, y, x, w - x, ROLE_DIM, "-");
+
+	x = field_label(t, ++y, w, "w", "Weight");
+	if (st->found && en->weight_dg != WEIGHT_UNSET)
+		tui_textf(t, y, x, w - x, ROLE_NORMAL, "%s kg", entry_format_weight(en->weight_dg, num, sizeof num));
+	else
+		tui_text(t, y, x, w - x, ROLE_DIM, "-");
+
+	x = field_label(t, ++y, w, "n", "Note");
+	if (st->found && en->note[0]) {
+		x += tui_text(t, y, x, w - x, ROLE_NORMAL, en->note);
+		for (nl = en->note; (nl = strchr(nl, '\n')); nl++)
+			lines++;
+		if (lines > 1)
+			tui_textf(t, y, x, w - x, ROLE_DIM, " (%d lines: N)", lines);
+	} else {
+		tui_text(t, y, x, w - x, ROLE_DIM, "-");
+	}
+}
+
+/* A bar of w cells for eighths, coloured by the part of the scale it is in
+ * (up to the threshold, past it, past the clot line). */
+static void draw_clock_bar(struct tui *t, int y, int x, int w, const struct chart_axis *ax,
+			   double clock)
+{
+	int e = chart_bar_eighths(ax, clock, w), i;
+	double tpos = chart_axis_pos(ax, t->params.threshold_hours, w);
+	double cpos = chart_axis_pos(ax, t->params.clot_hours, w);
+
+	for (i = 0; i < w; i++) {
+		int c = chart_cell_eighths(e, i);
+		enum tui_role r = i >= (int)cpos ? ROLE_DANGER : i >= (int)tpos ? ROLE_WARN : ROLE_BAR;
+		if (c > 0)
+			tui_text(t, y, x + i, 1, r, tui_hblock(t, c));
+		else if (i == (int)tpos || i == (int)cpos)
+			tui_text(t, y, x + i, 1, ROLE_DIM, tui_glyph(t, G_MARK));
+		else
+			tui_text(t, y, x + i, 1, ROLE_DIM, tui_glyph(t, G_EMPTY));
+	}
+}
+
+/* The rest clock against 48 h: the value, a gauge marked at the threshold
+ * and the clot line, and its scale.  Returns rows used. */
+static int draw_clock(struct tui *t, const struct engine_proj *p, int y, int x, int w)
+{
+	struct chart_axis ax;
+	double top = fmax(t->params.clot_hours * 1.5, p->rest_clock_hours);
+	int gw = w - 1, tx, cx;
+
+	top = ceil((top + 1) / 24) * 24; /* room past the value: the bar never looks full */
+	if (top <= 0)
+		top = 24;
+	ax.lo = 0;
+	ax.hi = top;
+	ax.step = 24;
+	ax.ticks = (int)(top / 24);
+	tui_text(t, y, x, w, ROLE_HEAD, "Rest clock");
+	tui_textf(t, y, x + 11, w - 11, tui_level_role(p->level), "%.0f h", p->rest_clock_hours);
+	tui_textf(t, y, x + 11 + 8, w - 19, ROLE_DIM, "of %.0f h before muscles weaken",
+		  t->params.threshold_hours);
+	draw_clock_bar(t, y + 1, x, gw, &ax, p->rest_clock_hours);
+	tx = x + (int)chart_axis_pos(&ax, t->params.threshold_hours, gw);
+	cx = x + (int)chart_axis_pos(&ax, t->params.clot_hours, gw);
+	tui_text(t, y + 2, x, w, ROLE_DIM, "0");
+	tui_textf(t, y + 2, tx, x + w - tx, ROLE_DIM, "%.0f", t->params.threshold_hours);
+	if (cx > tx + 3)
+		tui_textf(t, y + 2, cx, x + w - cx, ROLE_DIM, "%.0f", t->params.clot_hours);
+	if (x + gw - 5 > cx + 3)
+		tui_textf(t, y + 2, x + gw - 5, 6, ROLE_DIM, "%4.0f h", top);
+	return 3;
+}
+
+/* The three losses on one scale: solid up to the low estimate, shaded up
+ * to the high one.  Returns rows used. */
+static int draw_losses(struct tui *t, const struct engine_proj *p, int y, int x, int w)
+{
+	static const char *const names[LOSS_COUNT] = { "Muscle", "Cardio", "Bone" };
+	struct chart_axis ax;
+	double hi = 0;
+	int k, i, bw = w - 22;
+
+	for (k = 0; k < LOSS_COUNT; k++)
+		hi = fmax(hi, p->loss[k][BAND_HIGH]);
+	chart_axis_nice(0, fmax(hi, 1), 4, &ax);
+	tui_textf(t, y, x, w, ROLE_HEAD, "Losses so far");
+	tui_textf(t, y, x + 14, w - 14, ROLE_DIM, "low%shigh %%, bar 0%s%g %%", tui_glyph(t, G_DASH),
+		  tui_glyph(t, G_DASH), ax.hi);
+	if (bw < 4)
+		bw = 4;
+	for (k = 0; k < LOSS_COUNT; k++) {
+		int el = chart_bar_eighths(&ax, p->loss[k][BAND_LOW], bw);
+		int eh = chart_bar_eighths(&ax, p->loss[k][BAND_HIGH], bw);
+		int ry = y + 1 + k;
+
+		tui_text(t, ry, x, 7, ROLE_NORMAL, names[k]);
+		for (i = 0; i < bw; i++) {
+			int cl = chart_cell_eighths(el, i), ch = chart_cell_eighths(eh, i);
+			if (cl > 0)
+				tui_text(t, ry, x + 7 + i, 1, ROLE_BAR, tui_hblock(t, cl));
+			else if (ch > 0)
+				tui_text(t, ry, x + 7 + i, 1, ROLE_BAND, tui_glyph(t, G_SHADE));
+			else
+				tui_text(t, ry, x + 7 + i, 1, ROLE_DIM, tui_glyph(t, G_EMPTY));
+		}
+		tui_textf(t, ry, x + 8 + bw, w - 8 - bw, ROLE_NORMAL, "%.2f%s%.2f %%",
+			  p->loss[k][BAND_LOW], tui_glyph(t, G_DASH), p->loss[k][BAND_HIGH]);
+	}
+	return 4;
+}
+
+/* The gauges: the day's own projection, or the last logged day's when the
+ * day shown is after it (labelled so). */
+static int draw_gauges(struct tui *t, struct today *st, int y, int x, int w)
+{
+	const struct engine_proj *p = NULL;
+	char date[DATE_BUFSZ];
+	int used = 0;
+
+	if (st->has_proj)
+		p = &st->proj;
+	else if (t->last.found && st->day > t->last.proj.day)
+		p = &t->last.proj;
+	if (!p) {
+		tui_wrap(t, y, x, w, 2, ROLE_DIM,
+			 st->any ? "Before the first logged day: no rest clock yet."
+				 : "Nothing logged yet: log rest hours with r to start the rest clock.");
+		return 2;
+	}
+	if (p != &st->proj)
+		used += tui_textf(t, y + used, x, w, ROLE_DIM, "as of the last logged day, %s",
+				  date_format(p->day, date)) > 0;
+	used += draw_clock(t, p, y + used, x, w);
+	used++;
+	used += draw_losses(t, p, y + used, x, w);
+	return used;
+}
+
+/* Narrow windows: the rest clock and the losses on one line each. */
+static int draw_compact(struct tui *t, struct today *st, int y, int w)
+{
+	const struct engine_proj *p = st->has_proj ? &st->proj : NULL;
+	const char *dash = tui_glyph(t, G_DASH);
+	struct chart_axis ax;
+	double top;
+	int x;
+
+	if (!p && t->last.found && st->day > t->last.proj.day)
+		p = &t->last.proj;
+	if (!p)
+		return 0;
+	top = ceil((fmax(t->params.clot_hours * 1.5, p->rest_clock_hours) + 1) / 24) * 24;
+	ax = (struct chart_axis){ .lo = 0, .hi = top, .step = 24, .ticks = (int)(top / 24) };
+	x = 1 + tui_text(t, y, 1, w - 2, ROLE_HEAD, "Rest clock ");
+	x += tui_textf(t, y, x, w - x, tui_level_role(p->level), "%.0f h", p->rest_clock_hours);
+	x += tui_textf(t, y, x, w - x, ROLE_DIM, " of %.0f h ", t->params.threshold_hours);
+	if (w - x - 1 >= 8)
+		draw_clock_bar(t, y, x, w - x - 1, &ax, p->rest_clock_hours);
+	x = 1 + tui_text(t, y + 1, 1, w - 2, ROLE_HEAD, "Losses ");
+	tui_textf(t, y + 1, x, w - x - 1, ROLE_NORMAL,
+		  "muscle %.2f%s%.2f  cardio %.2f%s%.2f  bone %.2f%s%.2f %%",
+		  p->loss[LOSS_MUSCLE][BAND_LOW], dash, p->loss[LOSS_MUSCLE][BAND_HIGH],
+		  p->loss[LOSS_CARDIO][BAND_LOW], dash, p->loss[LOSS_CARDIO][BAND_HIGH],
+		  p->loss[LOSS_BONE][BAND_LOW], dash, p->loss[LOSS_BONE][BAND_HIGH]);
+	return 2;
+}
+
+/* The level as a banner, what it means and what to do, the red-flag line;
+ * returns rows used. */
+static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
+{
+	const struct engine_proj *p = st->has_proj ? &st->proj : NULL;
+	char what[512], urgent[256], date[DATE_BUFSZ], text[400];
+	int used = 1;
+	bool red = st->found && entry_has_red_flag(&st->en);
+
+	if (rows < 1)
+		return 0;
+	if (!p && t->last.found && st->day > t->last.proj.day) {
+		const struct engine_proj *l = &t->last.proj;
+		snprintf(text, sizeof text, " %s %s %s: last logged %s (%ld day%s before), rest clock %.0f h ",
+			 engine_level_name(l->level), tui_glyph(t, G_DASH), advice_title(l->level),
+			 date_format(l->day, date), (long)(st->day - l->day),
+			 st->day - l->day == 1 ? "" : "s", l->rest_clock_hours);
+		tui_fill(t, y, 0, w, tui_level_banner(l->level), " ");
+		tui_text(t, y, 1, w - 2, tui_level_banner(l->level), text);
+		if (rows > 1)
+			used += tui_wrap(t, y + used, 2, w - 3, rows - used > 2 ? 2 : rows - used, ROLE_NORMAL,
+					 advice_what(l, &t->params, what, sizeof what));
+		if (rows > used)
+			used += tui_wrap(t, y + used, 2, w - 3, 1, ROLE_NORMAL,
+					 "This day is not logged yet: log its rest hours with r.");
+		return used;
+	}
+	if (!p) {
+		tui_fill(t, y, 0, w, ROLE_BANNER_INFO, " ");
+		tui_text(t, y, 1, w - 2, ROLE_BANNER_INFO,
+			 st->any ? " not logged: before the first logged day "
+				 : " welcome: press r to log today's rest hours, a for an activity ");
+		return 1;
+	}
+	snprintf(text, sizeof text, " %s %s %s ", engine_level_name(p->level), tui_glyph(t, G_DASH),
+		 advice_title(p->level));
+	tui_fill(t, y, 0, w, tui_level_banner(p->level), " ");
+	tui_text(t, y, 1, w - 2, tui_level_banner(p->level), text);
+	if (red && rows > used) {
+		advice_red_flag(p, &st->en, urgent, sizeof urgent);
+		if (!urgent[0])
+			snprintf(urgent, sizeof urgent, "urgent: see a doctor today (a red-flag symptom was logged)");
+		tui_fill(t, y + used, 0, w, ROLE_ALERT, " ");
+		used += tui_wrap(t, y + used, 1, w - 2, 1, ROLE_ALERT, urgent);
+	}
+	if (rows > used)
+		used += tui_wrap(t, y + used, 2, w - 3, rows - used > 2 ? 2 : rows - used, ROLE_NORMAL,
+				 advice_what(p, &t->params, what, sizeof what));
+	if (rows > used) {
+		snprintf(text, sizeof text, "What to do: %s.", advice_todo(p, &t->params));
+		used += tui_wrap(t, y + used, 2, w - 3, rows - used > 2 ? 2 : rows - used, ROLE_HEAD, text);
+	}
+	if (!st->found && rows > used)
+		used += tui_wrap(t, y + used, 2, w - 3, 1, ROLE_WARN,
+				 "Not logged: this day counts as an ordinary day (sleep only, no activity).");
+	return used;
+}
+
+/* "What if every next day is like this one": 1, 3 and 7 days on. */
+static int draw_forecast(struct tui *t, struct today *st, int y, int w, int rows)
+{
+	static const int ahead[3] = { 1, 3, 7 };
+	char date[16];
+	int i;
+
+	if (!st->has_fc || rows < 2)
+		return 0;
+	tui_textf(t, y, 1, w - 2, ROLE_HEAD, "Forecast if every next day is like %s",
+		  tui_date(st->fc_like, date));
+	for (i = 0; i < 3 && i + 1 < rows; i++) {
+		const struct engine_proj *f = &st->fc[ahead[i] - 1];
+		const char *dash = tui_glyph(t, G_DASH);
+		int y1 = y + 1 + i;
+
+		tui_textf(t, y1, 3, w - 4, ROLE_NORMAL, "+%d day%s", ahead[i], ahead[i] > 1 ? "s" : "");
+		tui_text(t, y1, 12, w - 13, ROLE_NORMAL, date_format(f->day, date));
+		tui_text(t, y1, 24, w - 25, tui_level_role(f->level), engine_level_name(f->level));
+		tui_textf(t, y1, 39, w - 40, ROLE_NORMAL,
+			  "%5.0f h  muscle %.1f%s%.1f  cardio %.1f%s%.1f  bone %.2f%s%.2f %%",
+			  f->rest_clock_hours, f->loss[LOSS_MUSCLE][BAND_LOW], dash,
+			  f->loss[LOSS_MUSCLE][BAND_HIGH], f->loss[LOSS_CARDIO][BAND_LOW], dash,
+			  f->loss[LOSS_CARDIO][BAND_HIGH], f->loss[LOSS_BONE][BAND_LOW], dash,
+			  f->loss[LOSS_BONE][BAND_HIGH]);
+	}
+	return 1 + i;
+}
+
+/* Unlogged days count as ordinary days; point them out so they get filled. */
+static int draw_gaps(struct tui *t, struct today *st, int y, int w)
+{
+	char text[300], date[DATE_BUFSZ];
+	int i, o;
+
+	if (st->gaps == 0)
+		return 0;
+	o = snprintf(text, sizeof text, "%s %ld day%s not logged between %s", tui_glyph(t, G_WARN),
+		     st->gaps, st->gaps == 1 ? "" : "s", date_format(st->first, date));
+	o += snprintf(text + o, sizeof text - (size_t)o, " and %s:", date_format(st->last, date));
+	for (i = 0; i < st->ngap; i++)
+		o += snprintf(text + o, sizeof text - (size_t)o, " %s", date_format(st->gap[i], date));
+	snprintf(text + o, sizeof text - (size_t)o, "%s (g goes there)",
+		 st->gaps > st->ngap ? " ..." : "");
+	return tui_wrap(t, y, 1, w - 2, 2, ROLE_WARN, text);
+}
+
+/* Two columns when wide (fields beside gauges), else one, with compact
+ * gauges; the level and its advice always come before the forecast. */
+static void draw(struct tui *t, void *state, int top, int height)
+{
+	struct today *st = state;
+	int w = COLS, last = top + height - 1, y = top, rows;
+	bool two = COLS >= 96;
+
+	load(t, st);
+	y += draw_date(t, st, y, w);
+	y++;
+	if (two) {
+		int lw = 46, gy;
+		draw_fields(t, st, y, lw);
+		gy = draw_gauges(t, st, y, lw + 3, w - lw - 4);
+		y += (gy > 6 ? gy : 6) + 1;
+	} else {
+		draw_fields(t, st, y, w);
+		y += 6;
+		y += draw_compact(t, st, y, w) + 1;
+	}
+	if (y > last)
+		return;
+	rows = last - y + 1;
+	y += draw_level(t, st, y, w, rows > 6 ? 6 : rows) + 1;
+	if (last - y >= 3)
+		y += draw_forecast(t, st, y, w, last - y + 1) + 1;
+	if (y <= last)
+		draw_gaps(t, st, y, w);
+}
+
+/* Which day the next `g` shows: the first unlogged day after the one shown
+ * (or the first of all when none is after it). */
+static rw_day next_gap(struct tui *t, struct today *st)
+{
+	const struct tui_days *d = tui_days(t);
+	size_t i;
+
+	if (!d)
+		return st->day;
+	for (i = 0; i < d->n; i++)
+		if (!d->rows[i].logged && d->rows[i].day > st->day)
+			return d->rows[i].day;
+	for (i = 0; i < d->n; i++)
+		if (!d->rows[i].logged)
+			return d->rows[i].day;
+	tui_message(t, false, "no unlogged days between the logged ones");
+	return st->day;
+}
+
+/* Days are plain numbers: clamp to the calendar restwatch can write. */
+static void move_day(struct tui *t, long by)
+{
+	long d = (long)t->day + by;
+
+	if (d < (long)date_min())
+		d = date_min();
+	if (d > (long)date_max())
+		d = date_max();
+	t->day = (rw_day)d;
+}
+
+/* Day navigation here; every other key of the screen edits the day. */
+static bool key(struct tui *t, void *state, const struct tui_key *k)
+{
+	struct today *st = state;
+
+	load(t, st);
+	if (k->fn) {
+		switch (k->code) {
+		case KEY_LEFT: move_day(t, -1); return true;
+		case KEY_RIGHT: move_day(t, 1); return true;
+		case KEY_PPAGE: move_day(t, -7); return true;
+		case KEY_NPAGE: move_day(t, 7); return true;
+		default: return false;
+		}
+	}
+	switch (k->code) {
+	case 'h': move_day(t, -1); return true;
+	case 'l': move_day(t, 1); return true;
+	case '[': move_day(t, -7); return true;
+	case ']': move_day(t, 7); return true;
+	case 't': t->day = t->today; return true;
+	case 'g': t->day = next_gap(t, st); return true;
+	default: return tui_today_edit_key(t, st, k->code);
+	}
+}
+
+/* The state lives as long as the TUI; close_today frees it. */
+static int open_today(struct tui *t, void **state, struct rw_error *e)
+{
+	struct today *st = calloc(1, sizeof *st);
+
+	(void)t;
+	if (!st)
+		return rw_fail(e, RW_ENOMEM, "out of memory");
+	*state = st;
+	return 0;
+}
+
+/* Pairs with open_today. */
+static void close_today(void *state)
+{
+	free(state);
+}
+
+const struct tui_screen tui_screen_today = {
+	.name = "Today",
+	.status = "h/l day  t today  r rest  a activity  p pain  s symptom  w weight  n note",
+	.help = help,
+	.open = open_today,
+	.close = close_today,
+	.draw = draw,
+	.key = key,
+};

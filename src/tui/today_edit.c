@@ -1,0 +1,378 @@
+/* today_edit.c - editing the day shown on Today: one prompt, picker,
+ * question or $EDITOR run per key, validated with the entry.h parsers
+ * (their message goes to the status line and nothing is saved), and every
+ * confirmed edit stored by one journal_edit, a single transaction that
+ * also recomputes the projections from that day on.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_app.h"
+#include "tui_editor.h"
+#include "tui_today.h"
+
+/* Inside the journal's transaction: change the one field. */
+static int apply(void *ctx, struct entry *en, bool existed, struct rw_error *e)
+{
+	struct today_edit *ed = ctx;
+	int r = 0;
+
+	(void)existed;
+	switch (ed->field) {
+	case TODAY_REST:
+		en->has_rest = !ed->clear;
+		en->rest_hours = ed->clear ? 0 : ed->rest;
+		break;
+	case TODAY_ACTIVITY:
+		r = entry_add_activity(en, ed->act, "activity", e);
+		break;
+	case TODAY_ACTIVITIES:
+		r = entry_parse_activities(ed->list, en, "activities", e);
+		break;
+	case TODAY_PAIN:
+		en->pain = ed->clear ? PAIN_UNSET : ed->pain;
+		break;
+	case TODAY_SYMPTOM:
+		ed->added = !entry_remove_symptom(en, ed->symptom);
+		if (ed->added)
+			r = entry_add_symptom(en, ed->symptom, "symptom", e);
+		break;
+	case TODAY_WEIGHT:
+		en->weight_dg = ed->clear ? WEIGHT_UNSET : ed->weight_dg;
+		break;
+	case TODAY_NOTE:
+		memcpy(en->note, ed->note, strlen(ed->note) + 1);
+		break;
+	}
+	return r;
+}
+
+/* Store the edit in one transaction and say what was saved. */
+static int save(struct tui *t, struct today *st, const char *what, struct rw_error *e)
+{
+	char date[DATE_BUFSZ];
+	int r;
+
+	if ((r = journal_edit(t->j, st->edit.day, apply, &st->edit, e)) != 0)
+		return r;
+	tui_sync(t);
+	if (st->edit.field == TODAY_SYMPTOM)
+		tui_message(t, false, "%s %s on %s%s", st->edit.added ? "added" : "removed",
+			    st->edit.symptom, date_format(st->edit.day, date),
+			    st->edit.added && entry_symptom_is_red_flag(st->edit.symptom)
+				    ? ": a RED FLAG, see a doctor today"
+				    : "");
+	else
+		tui_message(t, false, "saved %s on %s", what, date_format(st->edit.day, date));
+	return 0;
+}
+
+/* r: hours 0-24; empty clears the field (the day stays logged). */
+static int enter_rest(struct tui *t, void *ctx, const char *text, struct rw_error *e)
+{
+	struct today *st = ctx;
+	int r;
+
+	st->edit.field = TODAY_REST;
+	st->edit.clear = !*text;
+	if (*text && (r = entry_parse_rest(text, &st->edit.rest, "rest", e)) != 0)
+		return r;
+	return save(t, st, *text ? "rest hours" : "rest hours (cleared)", e);
+}
+
+/* p: 0-10; empty clears. */
+static int enter_pain(struct tui *t, void *ctx, const char *text, struct rw_error *e)
+{
+	struct today *st = ctx;
+	int r;
+
+	st->edit.field = TODAY_PAIN;
+	st->edit.clear = !*text;
+	if (*text && (r = entry_parse_pain(text, &st->edit.pain, "pain", e)) != 0)
+		return r;
+	return save(t, st, *text ? "pain" : "pain (cleared)", e);
+}
+
+/* w: kg with one decimal; empty clears. */
+static int enter_weight(struct tui *t, void *ctx, const char *text, struct rw_error *e)
+{
+	struct today *st = ctx;
+	int r;
+
+	st->edit.field = TODAY_WEIGHT;
+	st->edit.clear = !*text;
+	if (*text && (r = entry_parse_weight(text, &st->edit.weight_dg, "weight", e)) != 0)
+		return r;
+	return save(t, st, *text ? "weight" : "weight (cleared)", e);
+}
+
+/* n: one line; empty clears. */
+static int enter_note(struct tui *t, void *ctx, const char *text, struct rw_error *e)
+{
+	struct today *st = ctx;
+	int r;
+
+	st->edit.field = TODAY_NOTE;
+	if ((r = entry_parse_note(text, st->edit.note, "note", e)) != 0)
+		return r;
+	return save(t, st, *text ? "the note" : "the note (cleared)", e);
+}
+
+/* The kind a typed prefix stands for, when exactly one starts with it. */
+static const char *kind_for(const char *prefix, size_t len)
+{
+	const char *found = NULL;
+	int k;
+
+	for (k = 0; k < ACT_KINDS; k++) {
+		const char *name = entry_kind_name((enum activity_kind)k);
+		if (strlen(name) == len && strncmp(name, prefix, len) == 0)
+			return name;
+		if (len && strncmp(name, prefix, len) == 0) {
+			if (found)
+				return NULL;
+			found = name;
+		}
+	}
+	return found;
+}
+
+/* "walk 30" and "walk:30" mean walking:30; anything else goes to the
+ * parser as typed, so its error names what was wrong. */
+static void normalise_activity(const char *text, char *out, size_t n)
+{
+	const char *sep = strpbrk(text, ": "), *kind, *min;
+
+	if (!sep) {
+		snprintf(out, n, "%s", text);
+		return;
+	}
+	kind = kind_for(text, (size_t)(sep - text));
+	for (min = sep; *min == ' ' || *min == ':'; min++)
+		;
+	if (kind)
+		snprintf(out, n, "%s:%s", kind, min);
+	else
+		snprintf(out, n, "%.*s:%s", (int)(sep - text), text, min);
+}
+
+/* a: add one activity; empty adds nothing. */
+static int enter_activity(struct tui *t, void *ctx, const char *text, struct rw_error *e)
+{
+	struct today *st = ctx;
+	char norm[128];
+	int r;
+
+	if (!*text) {
+		tui_message(t, false, "no activity added");
+		return 0;
+	}
+	normalise_activity(text, norm, sizeof norm);
+	st->edit.field = TODAY_ACTIVITY;
+	if ((r = entry_parse_activity(norm, &st->edit.act, "activity", e)) != 0)
+		return r;
+	snprintf(norm, sizeof norm, "%s %d min", entry_kind_name(st->edit.act.kind),
+		 st->edit.act.minutes);
+	return save(t, st, norm, e);
+}
+
+/* A: the whole list, checked before the transaction so a typo names
+ * the bad item without touching the day. */
+static int enter_activities(struct tui *t, void *ctx, const char *text, struct rw_error *e)
+{
+	struct today *st = ctx;
+	struct entry probe;
+	int r;
+
+	st->edit.field = TODAY_ACTIVITIES;
+	if (strlen(text) >= sizeof st->edit.list)
+		return rw_fail(e, RW_EDATA, "activities: the list is too long");
+	entry_init(&probe, st->edit.day);
+	if ((r = entry_parse_activities(text, &probe, "activities", e)) != 0)
+		return r;
+	snprintf(st->edit.list, sizeof st->edit.list, "%s", text);
+	return save(t, st, "the activities", e);
+}
+
+/* Tab: complete the kind before the ':' (as far as the kinds agree). */
+static void complete_kind(struct tui_line *l)
+{
+	char text[128], out[160];
+	const char *rest, *match = NULL;
+	size_t len, common = 0;
+	int k, n = 0;
+
+	tui_line_text(l, text, sizeof text);
+	rest = strchr(text, ':');
+	len = rest ? (size_t)(rest - text) : strlen(text);
+	for (k = 0; k < ACT_KINDS; k++) {
+		const char *name = entry_kind_name((enum activity_kind)k);
+		if (strncmp(name, text, len) != 0)
+			continue;
+		if (!match) {
+			match = name;
+			common = strlen(name);
+		} else {
+			size_t c = 0;
+			while (c < common && match[c] == name[c])
+				c++;
+			common = c;
+		}
+		n++;
+	}
+	if (!match)
+		return;
+	if (n == 1)
+		snprintf(out, sizeof out, "%s:%s", match, rest ? rest + 1 : "");
+	else
+		snprintf(out, sizeof out, "%.*s%s", (int)common, match, rest ? rest : "");
+	tui_line_set(l, out, l->max_bytes);
+	l->fresh = false;
+}
+
+/* s: the picker's choice or a typed name; toggled inside the transaction,
+ * so two processes toggling at once cannot lose one. */
+static int enter_symptom(struct tui *t, void *ctx, const char *text, struct rw_error *e)
+{
+	struct today *st = ctx;
+	int r;
+
+	st->edit.field = TODAY_SYMPTOM;
+	if ((r = entry_parse_symptom(text, st->edit.symptom, "symptom", e)) != 0)
+		return r;
+	return save(t, st, "symptom", e);
+}
+
+/* d: only after the question; u brings the entry back. */
+static int yes_delete(struct tui *t, void *ctx, const char *text, struct rw_error *e)
+{
+	struct today *st = ctx;
+	char date[DATE_BUFSZ];
+	int r;
+
+	(void)text;
+	if ((r = journal_delete(t->j, st->edit.day, e)) != 0)
+		return r;
+	tui_sync(t);
+	tui_message(t, false, "deleted the entry of %s (u undoes)", date_format(st->edit.day, date));
+	return 0;
+}
+
+/* The suggested symptoms, then the red flags (marked), then the day's
+ * own others, each checked when the day has it. */
+static void open_symptoms(struct tui *t, struct today *st)
+{
+	char title[80], date[16];
+	int i;
+
+	snprintf(title, sizeof title, "Symptoms on %s", tui_date(st->day, date));
+	tui_picker_open(t, title, enter_symptom, st);
+	for (i = 0; entry_common_symptoms[i]; i++) {
+		bool has = false;
+		int k;
+		for (k = 0; st->found && k < st->en.n_symptoms; k++)
+			has = has || strcmp(st->en.symptoms[k], entry_common_symptoms[i]) == 0;
+		tui_picker_add(t, entry_common_symptoms[i], has, false);
+	}
+	for (i = 0; entry_red_flags[i]; i++) {
+		bool has = false;
+		int k;
+		for (k = 0; st->found && k < st->en.n_symptoms; k++)
+			has = has || strcmp(st->en.symptoms[k], entry_red_flags[i]) == 0;
+		tui_picker_add(t, entry_red_flags[i], has, true);
+	}
+	for (i = 0; st->found && i < st->en.n_symptoms; i++)
+		tui_picker_add(t, st->en.symptoms[i], true, false);
+}
+
+/* $EDITOR for the note; the screen comes back redrawn whatever happens. */
+static void edit_note_outside(struct tui *t, struct today *st)
+{
+	struct rw_error e = { 0, "" };
+	char *text = malloc(NOTE_MAX + 2);
+
+	if (!text) {
+		tui_message(t, true, "out of memory");
+		return;
+	}
+	text[0] = '\0';
+	if (tui_editor_edit(st->found ? st->en.note : "", text, NOTE_MAX + 2, &e) != 0) {
+		tui_message(t, true, "%s", e.msg);
+	} else if (strcmp(text, st->found ? st->en.note : "") == 0) {
+		tui_message(t, false, "the note is unchanged");
+	} else {
+		st->edit.field = TODAY_NOTE;
+		if (entry_parse_note(text, st->edit.note, "note", &e) != 0 ||
+		    save(t, st, "the note", &e) != 0)
+			tui_message(t, true, "%s", e.msg);
+	}
+	free(text);
+}
+
+/* Each prompt is prefilled with the current value (typing replaces it). */
+bool tui_today_edit_key(struct tui *t, struct today *st, int key)
+{
+	char date[16], label[96], buf[NOTE_MAX + 1], num[32];
+	const struct entry *en = &st->en;
+
+	st->edit.day = st->day;
+	tui_date(st->day, date);
+	switch (key) {
+	case 'r':
+		snprintf(label, sizeof label, "Rest hours on %s (0-24)", date);
+		tui_prompt_open(t, label, st->found && en->has_rest ? entry_format_rest(en->rest_hours, num, sizeof num) : "",
+				24, "Hours lying down or in bed, sleep included. Enter saves, Esc cancels, empty clears.",
+				enter_rest, NULL, st);
+		return true;
+	case 'a':
+		snprintf(label, sizeof label, "Add an activity on %s", date);
+		tui_prompt_open(t, label, "", 40,
+				"KIND:MIN, e.g. walking:30. Kinds: walking water-therapy stretching cycling physio other (Tab completes)",
+				enter_activity, complete_kind, st);
+		return true;
+	case 'A':
+		snprintf(label, sizeof label, "Activities on %s", date);
+		tui_prompt_open(t, label, st->found ? entry_format_activities(en, buf, sizeof buf) : "",
+				ACTIVITIES_TEXT_MAX - 1, "kind:min;kind:min replaces the list; empty clears it.",
+				enter_activities, complete_kind, st);
+		return true;
+	case 'p':
+		snprintf(label, sizeof label, "Pain on %s (0-10)", date);
+		snprintf(num, sizeof num, "%d", en->pain);
+		tui_prompt_open(t, label, st->found && en->pain != PAIN_UNSET ? num : "", 16,
+				"The day's average pain: 0 none, 10 the worst imaginable. Empty clears.",
+				enter_pain, NULL, st);
+		return true;
+	case 's':
+		open_symptoms(t, st);
+		return true;
+	case 'w':
+		snprintf(label, sizeof label, "Weight on %s (kg)", date);
+		tui_prompt_open(t, label, st->found && en->weight_dg != WEIGHT_UNSET ? entry_format_weight(en->weight_dg, num, sizeof num) : "",
+				16, "20-400 kg, one decimal, e.g. 72.5. Empty clears.", enter_weight, NULL, st);
+		return true;
+	case 'n':
+		if (st->found && strchr(en->note, '\n')) {
+			tui_message(t, false, "the note has several lines: N edits it in $EDITOR");
+			return true;
+		}
+		snprintf(label, sizeof label, "Note on %s", date);
+		tui_prompt_open(t, label, st->found ? en->note : "", NOTE_MAX,
+				"One line; N opens the note in $EDITOR for more. Empty clears.", enter_note, NULL, st);
+		return true;
+	case 'N':
+		edit_note_outside(t, st);
+		return true;
+	case 'd':
+		if (!st->found) {
+			tui_message(t, false, "%s has no entry to delete", date);
+			return true;
+		}
+		snprintf(label, sizeof label, "Delete the entry of %s?", date);
+		tui_confirm_open(t, label, yes_delete, st);
+		return true;
+	default:
+		return false;
+	}
+}

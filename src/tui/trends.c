@@ -1,0 +1,399 @@
+/* trends.c - the Trends screen: charts over 14 days, 30 days, 90 days, a
+ * year or all time (r cycles), in three views (v cycles): rest hours, the
+ * rest clock, activity and pain; the three losses with their low-high
+ * band; a calendar of levels.
+ *
+ * The day series and their binned columns are cached for one journal
+ * version, range and width, so a key only redraws from memory.
+ */
+#include <curses.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart.h"
+#include "tui_app.h"
+#include "tui_plot.h"
+
+enum { RANGES = 5, VIEWS = 3 };
+static const long range_days[RANGES] = { 14, 30, 90, 365, 0 };
+static const char *const range_names[RANGES] = { "14 days", "30 days", "90 days", "1 year",
+						  "all" };
+static const char *const view_names[VIEWS] = { "Rest & activity", "Losses", "Calendar" };
+
+enum series { S_REST, S_CLOCK, S_ACT, S_PAIN, S_LOSS, S_COUNT = S_LOSS + LOSS_COUNT * BAND_COUNT };
+
+struct trends {
+	int range, view;
+	/* the cache */
+	unsigned gen;
+	int c_range, c_width;
+	rw_day c_today;
+	rw_day start, end;
+	size_t n;                 /* days in the window */
+	size_t per, cols;         /* days per column, columns */
+	int colw;
+	double *day[S_COUNT];     /* n values each */
+	double *col[S_COUNT];     /* cols values each */
+};
+
+static const struct tui_help help[] = {
+	{ "r  R", "next / previous range: 14 days, 30 days, 90 days, 1 year, all" },
+	{ "v  V", "next / previous view: rest & activity, losses, calendar" },
+	{ "", "a dot is a day without data; dashed lines are 8 h sleep, 48 h and 72 h" },
+	{ NULL, NULL },
+};
+
+static const enum chart_agg agg[S_COUNT] = {
+	[S_REST] = CHART_MEAN, [S_CLOCK] = CHART_MAX, [S_ACT] = CHART_MEAN, [S_PAIN] = CHART_MEAN,
+	[S_LOSS] = CHART_MAX, CHART_MAX, CHART_MAX, CHART_MAX, CHART_MAX, CHART_MAX,
+};
+
+/* The series are rebuilt whole when the journal, range or width change. */
+static void free_cache(struct trends *st)
+{
+	int s;
+
+	for (s = 0; s < S_COUNT; s++) {
+		free(st->day[s]);
+		free(st->col[s]);
+		st->day[s] = st->col[s] = NULL;
+	}
+	st->n = st->cols = 0;
+}
+
+/* The day's value of each series; NAN where the journal has none (before
+ * the first or after the last logged day, a gap, an unset field). */
+static void day_values(const struct tui_row *r, double v[S_COUNT])
+{
+	int k, b;
+
+	for (k = 0; k < S_COUNT; k++)
+		v[k] = NAN;
+	if (!r)
+		return;
+	v[S_CLOCK] = r->clock;
+	for (k = 0; k < LOSS_COUNT; k++)
+		for (b = 0; b < BAND_COUNT; b++)
+			v[S_LOSS + k * BAND_COUNT + b] = r->loss[k][b];
+	if (!r->logged)
+		return;
+	v[S_REST] = r->has_rest ? r->rest_hours : NAN;
+	v[S_ACT] = r->activity_minutes;
+	v[S_PAIN] = r->pain == PAIN_UNSET ? NAN : r->pain;
+}
+
+/* Build the series for the window ending today (or at the last logged day
+ * when that is later), binned into the plot width. */
+static bool build(struct tui *t, struct trends *st, int width)
+{
+	const struct tui_days *d = tui_days(t);
+	size_t i;
+	int s;
+
+	if (!d)
+		return false;
+	if (st->gen == t->gen && st->c_range == st->range && st->c_width == width &&
+	    st->c_today == t->today && st->n)
+		return true;
+	free_cache(st);
+	st->end = d->n && d->last > t->today ? d->last : t->today;
+	if (range_days[st->range])
+		st->start = st->end - (rw_day)range_days[st->range] + 1;
+	else
+		st->start = d->n && d->first < st->end ? d->first : st->end - 13;
+	st->n = (size_t)(st->end - st->start + 1);
+	st->per = chart_days_per_col(st->n, (size_t)width);
+	st->cols = st->n / st->per + (st->n % st->per != 0);
+	st->colw = st->per == 1 ? width / (int)st->n : 1;
+	if (st->colw > 4)
+		st->colw = 4;
+	if (st->colw < 1)
+		st->colw = 1;
+	for (s = 0; s < S_COUNT; s++) {
+		st->day[s] = malloc(st->n * sizeof(double));
+		st->col[s] = malloc(st->cols * sizeof(double));
+		if (!st->day[s] || !st->col[s]) {
+			free_cache(st);
+			tui_message(t, true, "out of memory");
+			return false;
+		}
+	}
+	for (i = 0; i < st->n; i++) {
+		double v[S_COUNT];
+		long idx = tui_days_index(d, st->start + (rw_day)i);
+		day_values(idx >= 0 ? &d->rows[idx] : NULL, v);
+		for (s = 0; s < S_COUNT; s++)
+			st->day[s][i] = v[s];
+	}
+	for (s = 0; s < S_COUNT; s++)
+		chart_bin(st->day[s], st->n, st->per, agg[s], st->col[s], st->cols);
+	st->gen = t->gen;
+	st->c_range = st->range;
+	st->c_width = width;
+	st->c_today = t->today;
+	return true;
+}
+
+/* The largest present value (0 when none), to scale an axis. */
+static double series_max(const double *v, size_t n)
+{
+	double m = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isnan(v[i]) && v[i] > m)
+			m = v[i];
+	return m;
+}
+
+/* A plot of series s with no lines or thresholds yet. */
+static void plot_init(struct tui_plot *p, const struct trends *st, int s)
+{
+	memset(p, 0, sizeof *p);
+	p->v = st->col[s];
+	p->n = st->cols;
+	p->colw = st->colw;
+	p->ref[0] = p->ref[1] = NAN;
+	p->warn_at = INFINITY;
+	p->danger_at = INFINITY;
+}
+
+/* One chart: its title line, then the plot. */
+static int chart(struct tui *t, int y, int rows, const char *title, const struct tui_plot *p)
+{
+	tui_text(t, y, 1, COLS - 2, ROLE_HEAD, title);
+	tui_plot_draw(t, y + 1, 0, rows, p);
+	return rows + 1;
+}
+
+/* Rest hours against sleep, the rest clock against 48 h and 72 h,
+ * activity minutes against a full day's credit, and pain. */
+static void draw_rest(struct tui *t, struct trends *st, int y, int pr)
+{
+	const struct engine_params *pp = &t->params;
+	struct tui_plot p;
+	char title[160];
+
+	plot_init(&p, st, S_REST);
+	p.ax = (struct chart_axis){ .lo = 0, .hi = 24, .step = 6, .ticks = 4 };
+	p.ref[0] = pp->sleep_hours;
+	p.warn_at = 20;
+	snprintf(title, sizeof title, "Rest hours per day%s  (line: %.0f h of sleep)",
+		 st->per > 1 ? " (mean)" : "", pp->sleep_hours);
+	y += chart(t, y, pr, title, &p);
+
+	plot_init(&p, st, S_CLOCK);
+	chart_axis_nice(0, fmax(series_max(st->col[S_CLOCK], st->cols), pp->clot_hours * 4 / 3), 4,
+			&p.ax);
+	p.ref[0] = pp->threshold_hours;
+	p.ref[1] = pp->clot_hours;
+	p.warn_at = pp->threshold_hours;
+	p.danger_at = pp->clot_hours;
+	snprintf(title, sizeof title, "Rest clock, hours%s  (lines: %.0f h threshold, %.0f h clot risk)",
+		 st->per > 1 ? " (peak)" : "", pp->threshold_hours, pp->clot_hours);
+	y += chart(t, y, pr, title, &p);
+
+	plot_init(&p, st, S_ACT);
+	chart_axis_nice(0, fmax(series_max(st->col[S_ACT], st->cols), 60), 4, &p.ax);
+	p.ref[0] = pp->full_credit_minutes <= p.ax.hi ? pp->full_credit_minutes : NAN;
+	snprintf(title, sizeof title, "Activity minutes per day%s  (line: %.0f min offsets a day in bed)",
+		 st->per > 1 ? " (mean)" : "", pp->full_credit_minutes);
+	y += chart(t, y, pr, title, &p);
+
+	plot_init(&p, st, S_PAIN);
+	p.ax = (struct chart_axis){ .lo = 0, .hi = 10, .step = 2.5, .ticks = 4 };
+	p.warn_at = 6.5;
+	chart(t, y, pr, st->per > 1 ? "Pain 0-10 (mean)" : "Pain 0-10", &p);
+}
+
+/* Each loss with its low-high band, each on its own scale. */
+static void draw_losses(struct tui *t, struct trends *st, int y, int pr)
+{
+	static const char *const names[LOSS_COUNT] = { "Back-muscle strength", "Cardio fitness (VO2max)",
+						       "Bone density (lumbar)" };
+	struct tui_plot p;
+	char title[160];
+	int k;
+
+	for (k = 0; k < LOSS_COUNT; k++) {
+		int hi = S_LOSS + k * BAND_COUNT + BAND_HIGH, lo = S_LOSS + k * BAND_COUNT + BAND_LOW;
+		plot_init(&p, st, hi);
+		p.low = st->col[lo];
+		chart_axis_nice(0, fmax(series_max(st->col[hi], st->cols), k == LOSS_BONE ? 0.1 : 1), 4,
+				&p.ax);
+		snprintf(title, sizeof title, "%s lost, %%%s  (solid: low estimate, shaded: up to high)",
+			 names[k], st->per > 1 ? " (peak)" : "");
+		y += chart(t, y, pr, title, &p);
+	}
+}
+
+/* A level as one letter, so the calendar reads without colour too. */
+static const char *level_mark(const struct tui_row *r)
+{
+	if (!r)
+		return " ";
+	if (!r->logged)
+		return ".";
+	if (r->red_flag)
+		return "!";
+	switch (r->level) {
+	case LEVEL_CLOT_RISK: return "C";
+	case LEVEL_DECONDITIONING: return "D";
+	case LEVEL_RESTING: return "r";
+	case LEVEL_RECOVERING: return "v";
+	case LEVEL_NONE:
+	default: return "-";
+	}
+}
+
+/* One row per month, one cell per day; the latest months when they do
+ * not all fit. */
+static void draw_calendar(struct tui *t, struct trends *st, int y, int rows)
+{
+	const struct tui_days *d = tui_days(t);
+	int sy, sm, sd, ey, em, ed, months, skip, cw = COLS >= 76 ? 2 : 1, i, dd, x0 = 10;
+	int yy, mm;
+
+	if (!d)
+		return;
+	date_to_ymd(st->start, &sy, &sm, &sd);
+	date_to_ymd(st->end, &ey, &em, &ed);
+	months = (ey - sy) * 12 + (em - sm) + 1;
+	rows -= 4; /* day numbers, legend */
+	if (rows < 1)
+		return;
+	skip = months > rows ? months - rows : 0;
+	tui_text(t, y, 1, 8, ROLE_HEAD, "Month");
+	for (dd = 1; dd <= 31; dd++)
+		if (dd == 1 || dd % 5 == 0)
+			tui_textf(t, y, x0 + (dd - 1) * cw, 3, ROLE_DIM, "%d", dd);
+	yy = sy;
+	mm = sm;
+	for (i = 0; i < months; i++) {
+		if (i >= skip) {
+			int row = y + 1 + i - skip, n = date_days_in_month(yy, mm);
+			tui_textf(t, row, 1, 8, ROLE_NORMAL, "%04d-%02d", yy, mm);
+			for (dd = 1; dd <= n; dd++) {
+				rw_day day = date_from_ymd(yy, mm, dd);
+				long idx = tui_days_index(d, day);
+				const struct tui_row *r = idx >= 0 ? &d->rows[idx] : NULL;
+				enum tui_role role = !r || !r->logged ? ROLE_DIM
+						     : r->red_flag    ? ROLE_ALERT
+								      : tui_level_role(r->level);
+				if (day == t->today && (!r || !r->logged))
+					tui_text(t, row, x0 + (dd - 1) * cw, 1, ROLE_KEY, "_");
+				else
+					tui_text(t, row, x0 + (dd - 1) * cw, 1, role, level_mark(r));
+			}
+		}
+		if (++mm > 12) {
+			mm = 1;
+			yy++;
+		}
+	}
+	y += 2 + months - skip;
+	tui_text(t, y, 1, COLS - 2, ROLE_HEAD, "Levels:");
+	i = 9;
+	i += tui_text(t, y, i, COLS - i, ROLE_OK, " - none ");
+	i += tui_text(t, y, i, COLS - i, ROLE_INFO, " r resting ");
+	i += tui_text(t, y, i, COLS - i, ROLE_WARN, " D deconditioning ");
+	i += tui_text(t, y, i, COLS - i, ROLE_DANGER, " C clot-risk ");
+	i += tui_text(t, y, i, COLS - i, ROLE_INFO, " v recovering ");
+	i += tui_text(t, y, i, COLS - i, ROLE_ALERT, " ! red flag ");
+	tui_text(t, y, i, COLS - i, ROLE_DIM, " . not logged");
+}
+
+/* The window's first and last dates under the charts. */
+static void draw_axis_dates(struct tui *t, struct trends *st, int y)
+{
+	char a[DATE_BUFSZ], b[DATE_BUFSZ];
+	int x = TUI_PLOT_LABEL, w = (int)st->cols * st->colw;
+
+	tui_text(t, y, x, COLS - x, ROLE_DIM, date_format(st->start, a));
+	if (w > 24)
+		tui_text(t, y, x + w - 10, 10, ROLE_DIM, date_format(st->end, b));
+	if (st->per > 1 && w > 50)
+		tui_textf(t, y, x + w / 2 - 8, 20, ROLE_DIM, "%zu days a column", st->per);
+}
+
+/* The view and range choices, then the charts sharing the height. */
+static void draw(struct tui *t, void *state, int top, int height)
+{
+	struct trends *st = state;
+	int width = COLS - TUI_PLOT_LABEL - 8, x = 1, i, pr, charts;
+
+	if (!build(t, st, width))
+		return;
+	/* Every choice when there is room, else only the current ones. */
+	x += tui_text(t, top, x, COLS - x, ROLE_KEY, "v ");
+	for (i = 0; i < VIEWS; i++)
+		if (COLS >= 90 || i == st->view)
+			x += tui_textf(t, top, x, COLS - x, i == st->view ? ROLE_SEL : ROLE_NORMAL,
+				       i == st->view ? "[%s]" : " %s ", view_names[i]);
+	x += tui_text(t, top, x + 2, COLS - x, ROLE_KEY, "r ") + 2;
+	for (i = 0; i < RANGES; i++)
+		if (COLS >= 90 || i == st->range)
+			x += tui_textf(t, top, x, COLS - x, i == st->range ? ROLE_SEL : ROLE_NORMAL,
+				       i == st->range ? "[%s]" : " %s ", range_names[i]);
+	if (st->view == 2) {
+		draw_calendar(t, st, top + 2, height - 2);
+		return;
+	}
+	charts = st->view == 0 ? 4 : 3;
+	pr = (height - 3) / charts - 1;
+	if (pr < 1)
+		pr = 1;
+	if (st->view == 0)
+		draw_rest(t, st, top + 1, pr);
+	else
+		draw_losses(t, st, top + 1, pr);
+	draw_axis_dates(t, st, top + 1 + charts * (pr + 1));
+}
+
+/* r and v cycle; the capitals go back. */
+static bool key(struct tui *t, void *state, const struct tui_key *k)
+{
+	struct trends *st = state;
+
+	(void)t;
+	if (k->fn)
+		return false;
+	switch (k->code) {
+	case 'r': st->range = (st->range + 1) % RANGES; return true;
+	case 'R': st->range = (st->range + RANGES - 1) % RANGES; return true;
+	case 'v': st->view = (st->view + 1) % VIEWS; return true;
+	case 'V': st->view = (st->view + VIEWS - 1) % VIEWS; return true;
+	default: return false;
+	}
+}
+
+/* The state lives as long as the TUI; close_trends frees it. */
+static int open_trends(struct tui *t, void **state, struct rw_error *e)
+{
+	struct trends *st = calloc(1, sizeof *st);
+
+	(void)t;
+	if (!st)
+		return rw_fail(e, RW_ENOMEM, "out of memory");
+	*state = st;
+	return 0;
+}
+
+/* The cached series, then the state. */
+static void close_trends(void *state)
+{
+	free_cache(state);
+	free(state);
+}
+
+const struct tui_screen tui_screen_trends = {
+	.name = "Trends",
+	.status = "r range  v view",
+	.help = help,
+	.open = open_trends,
+	.close = close_trends,
+	.draw = draw,
+	.key = key,
+};
