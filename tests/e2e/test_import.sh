@@ -57,7 +57,7 @@ t_one_day_and_header_only() {
 	expect_rc 0 "a header without rows"
 	expect_eq "$OUT" "imported 0 days: empty-rows.csv has a header and no rows"
 	rw undo
-	expect_eq "$OUT" "undone: import 1 day (2026-03-01 to 2026-03-01)" "the empty import is no change"
+	expect_eq "$OUT" "undone: import 1 day (2026-03-01)" "the empty import is no change"
 }
 
 t_columns_by_name_in_any_order_extra_ignored() {
