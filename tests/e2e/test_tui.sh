@@ -360,9 +360,10 @@ t_utf8_typing_and_line_editing() {
 	quit_and_check
 }
 
-# Three years of days: moving around stays quick because keys only redraw
-# from the caches.
-t_big_journal_stays_responsive() {
+# Three years of days: the Journal screen pages from the first day to the
+# last, Trends cycles its ranges, and Today walks back across a month end.
+# (How fast is measured by bench/run, never here.)
+t_big_journal_navigates() {
 	python3 - "$TMP/big.csv" <<'PY'
 import datetime, sys
 d = datetime.date(2023, 3, 11)
@@ -381,8 +382,6 @@ PY
 	[ "$RC" = 0 ] || { fail "import: $ERR"; return; }
 	tui_start
 	tui_ready || return
-	local start end
-	start=$(date +%s%N)
 	keys 2
 	wait_for 'days logged' || return
 	keys Up Up Up Up Up Up Up Up Up Up PPage PPage PPage Home
@@ -390,9 +389,6 @@ PY
 	keys 3 r r r r 1
 	keys Left Left Left Left Left Left Left Left Left Left
 	wait_for 'Sat 2026-02-28' || return
-	end=$(date +%s%N)
-	[ $(( (end - start) / 1000000 )) -lt 5000 ] ||
-		fail "30 keys took $(( (end - start) / 1000000 )) ms on three years of days"
 	quit_and_check
 }
 
