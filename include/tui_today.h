@@ -48,7 +48,7 @@ struct today {
 	bool any;              /* anything logged at all */
 	rw_day first, last;
 	long logged, gaps;     /* unlogged days between first and last */
-	rw_day gap[TODAY_MAX_GAPS]; /* the first few of them */
+	rw_day gap[TODAY_MAX_GAPS]; /* the latest of them up to the day shown */
 	int ngap;
 	bool has_fc;
 	rw_day fc_like;        /* the day the forecast repeats */

@@ -38,14 +38,59 @@ static const struct tui_help help[] = {
 
 /* ---- loading --------------------------------------------------------- */
 
+/* Days looked at, before the day shown, for the latest unlogged ones; and
+ * after it, a window at a time, for `g`. */
+#define GAP_WINDOW 92
+
+/* journal_each callback: keep the latest TODAY_MAX_GAPS days without an
+ * entry, oldest first. */
+static int keep_gap(void *ctx, const struct engine_proj *p, const struct entry *en)
+{
+	struct today *st = ctx;
+
+	if (en)
+		return 0;
+	if (st->ngap == TODAY_MAX_GAPS) {
+		memmove(st->gap, st->gap + 1, (TODAY_MAX_GAPS - 1) * sizeof st->gap[0]);
+		st->ngap--;
+	}
+	st->gap[st->ngap++] = p->day;
+	return 0;
+}
+
+/* How many days between the first and last logged day have no entry (from
+ * the journal's bounds: no walk over the history), and the latest of them in
+ * the quarter up to the day shown, so that opening the TUI costs the same on
+ * ten years as on one. */
+static void load_gaps(struct tui *t, struct today *st)
+{
+	struct rw_error e = { 0, "" };
+	rw_day to, from;
+
+	st->ngap = 0;
+	st->gaps = 0;
+	if (journal_bounds(t->j, &st->first, &st->last, &st->logged, &st->any, &e) != 0) {
+		st->any = false;
+		tui_message(t, true, "%s", e.msg);
+		return;
+	}
+	if (!st->any)
+		return;
+	st->gaps = (long)(st->last - st->first + 1) - st->logged;
+	if (st->gaps <= 0)
+		return;
+	to = st->day < st->last ? st->day : st->last;
+	from = to - GAP_WINDOW > st->first ? to - GAP_WINDOW : st->first;
+	if (from <= to && journal_each(t->j, from, to, 0, keep_gap, st, &e) != 0)
+		tui_message(t, true, "%s", e.msg);
+}
+
 /* Read what the screen shows for t->day: once per day shown and journal
  * version, never per key. */
 static void load(struct tui *t, struct today *st)
 {
 	struct rw_error e = { 0, "" };
-	const struct tui_days *d;
 	struct engine_day like;
-	size_t i;
 
 	if (st->gen == t->gen && st->day == t->day)
 		return;
@@ -61,22 +106,7 @@ static void load(struct tui *t, struct today *st)
 		st->proj.has_rest = st->en.has_rest;
 		st->proj.rest_hours = st->en.rest_hours;
 	}
-	d = tui_days(t);
-	st->any = d && d->n > 0;
-	st->ngap = 0;
-	st->gaps = 0;
-	if (st->any) {
-		st->first = d->first;
-		st->last = d->last;
-		st->logged = d->logged;
-		for (i = 0; i < d->n; i++) {
-			if (d->rows[i].logged)
-				continue;
-			if (st->ngap < TODAY_MAX_GAPS)
-				st->gap[st->ngap++] = d->rows[i].day;
-			st->gaps++;
-		}
-	}
+	load_gaps(t, st);
 	/* The forecast repeats the day shown when it is logged, else the last
 	 * logged day: "what if every next day is like it". */
 	if (st->found && st->has_proj) {
@@ -444,11 +474,11 @@ static int draw_gaps(struct tui *t, struct today *st, int y, int w)
 		return 0;
 	o = snprintf(text, sizeof text, "%s %ld day%s not logged between %s", tui_glyph(t, G_WARN),
 		     st->gaps, st->gaps == 1 ? "" : "s", date_format(st->first, date));
-	o += snprintf(text + o, sizeof text - (size_t)o, " and %s:", date_format(st->last, date));
+	o += snprintf(text + o, sizeof text - (size_t)o, " and %s%s", date_format(st->last, date),
+		      st->ngap ? "; latest:" : "");
 	for (i = 0; i < st->ngap; i++)
 		o += snprintf(text + o, sizeof text - (size_t)o, " %s", date_format(st->gap[i], date));
-	snprintf(text + o, sizeof text - (size_t)o, "%s (g goes there)",
-		 st->gaps > st->ngap ? " ..." : "");
+	snprintf(text + o, sizeof text - (size_t)o, " (g goes to the next)");
 	return tui_wrap(t, y, 1, w - 2, 2, ROLE_WARN, text);
 }
 
@@ -483,23 +513,49 @@ static void draw(struct tui *t, void *state, int top, int height)
 		draw_gaps(t, st, y, w);
 }
 
+/* journal_each callback: stop at the first day without an entry. */
+static int first_gap(void *ctx, const struct engine_proj *p, const struct entry *en)
+{
+	if (en)
+		return 0;
+	*(rw_day *)ctx = p->day;
+	return 1;
+}
+
+/* The first unlogged day in from..to, walked a window at a time; 0 when
+ * none, -1 on an error (shown on the status line). */
+static int find_gap(struct tui *t, rw_day from, rw_day to, rw_day *gap)
+{
+	struct rw_error e = { 0, "" };
+
+	for (; from <= to; from += GAP_WINDOW + 1) {
+		rw_day end = from + GAP_WINDOW < to ? from + GAP_WINDOW : to;
+		int r = journal_each(t->j, from, end, 0, first_gap, gap, &e);
+		if (r == 1)
+			return 1;
+		if (r) {
+			tui_message(t, true, "%s", e.msg);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* Which day the next `g` shows: the first unlogged day after the one shown
  * (or the first of all when none is after it). */
 static rw_day next_gap(struct tui *t, struct today *st)
 {
-	const struct tui_days *d = tui_days(t);
-	size_t i;
+	rw_day gap;
+	int r;
 
-	if (!d)
+	if (!st->any || st->gaps <= 0) {
+		tui_message(t, false, "no unlogged days between the logged ones");
 		return st->day;
-	for (i = 0; i < d->n; i++)
-		if (!d->rows[i].logged && d->rows[i].day > st->day)
-			return d->rows[i].day;
-	for (i = 0; i < d->n; i++)
-		if (!d->rows[i].logged)
-			return d->rows[i].day;
-	tui_message(t, false, "no unlogged days between the logged ones");
-	return st->day;
+	}
+	r = find_gap(t, st->day + 1 > st->first ? st->day + 1 : st->first, st->last, &gap);
+	if (r == 0)
+		r = find_gap(t, st->first, st->last, &gap);
+	return r == 1 ? gap : st->day;
 }
 
 /* Days are plain numbers: clamp to the calendar restwatch can write. */

@@ -236,7 +236,7 @@ t_navigate_days_and_fill_a_gap() {
 	tui_start
 	tui_ready || return
 	wait_for 'Tue 2026-03-10 .* today' || return
-	wait_for '1 day not logged between 2026-03-06 and 2026-03-08: 2026-03-07' || return
+	wait_for '1 day not logged between 2026-03-06 and 2026-03-08; latest: 2026-03-07' || return
 	keys Left Left
 	wait_for 'Sun 2026-03-08 .* 2 days ago +logged' || return
 	wait_for 'Rest +12 h' || return
