@@ -10,6 +10,7 @@
 
 #include "advice.h"
 #include "tui.h"
+#include "utf8.h"
 
 struct command {
 	const char *name;
@@ -312,6 +313,33 @@ static int run(struct cli *c, int argc, char **argv, struct rw_error *e)
 	return r;
 }
 
+/* The error line: "restwatch: MSG", always one line of printable text.
+ * Most messages quote input through rw_show already; a path (--db, a file
+ * name) may still hold a newline, an escape sequence or bytes that are not
+ * UTF-8, which are shown as \xNN here. */
+static void print_error(const char *msg)
+{
+	const char *p = msg;
+
+	fputs("restwatch: ", stderr);
+	while (*p) {
+		unsigned char c = (unsigned char)*p;
+		size_t n = utf8_seq(p);
+		if (n == 0 || (n == 1 && (c < 0x20 || c == 0x7f)) ||
+		    (n == 2 && c == 0xc2 && (unsigned char)p[1] < 0xa0)) {
+			/* A C1 control (U+0080-U+009F) is escaped byte by byte too. */
+			size_t k, m = n ? n : 1;
+			for (k = 0; k < m; k++)
+				fprintf(stderr, "\\x%02x", (unsigned char)p[k]);
+			p += m;
+			continue;
+		}
+		fwrite(p, 1, n, stderr);
+		p += n;
+	}
+	fputc('\n', stderr);
+}
+
 int cli_main(int argc, char **argv)
 {
 	struct cli c = { .prog = "restwatch" };
@@ -325,7 +353,7 @@ int cli_main(int argc, char **argv)
 	journal_close(c.j);
 	if (r) {
 		fflush(stdout);
-		fprintf(stderr, "restwatch: %s\n", e.msg[0] ? e.msg : "failed");
+		print_error(e.msg[0] ? e.msg : "failed");
 	}
 	return rw_exit_status(r);
 }

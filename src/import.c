@@ -69,6 +69,7 @@ static int at_line(struct importer *x, long line, int code, struct rw_error *e)
 static int csv_error(struct importer *x, int code, struct rw_error *e)
 {
 	int f = x->csv.err_field;
+	char shown[64];
 
 	if (code == CSV_EREAD)
 		return rw_fail(e, RW_EIO, "%s: read error: %s", x->name, strerror(x->read_errno));
@@ -77,7 +78,7 @@ static int csv_error(struct importer *x, int code, struct rw_error *e)
 			       csv_line(&x->csv), IMPORT_RECORD_MAX);
 	if (x->ncols && f < x->ncols && x->header[f])
 		return rw_fail(e, RW_EDATA, "%s: line %ld: %s: %s", x->name, csv_line(&x->csv),
-			       x->header[f], csv_strerror(code));
+			       rw_show(shown, sizeof shown, x->header[f]), csv_strerror(code));
 	return rw_fail(e, RW_EDATA, "%s: line %ld: %s", x->name, csv_line(&x->csv),
 		       csv_strerror(code));
 }
@@ -86,6 +87,7 @@ static int csv_error(struct importer *x, int code, struct rw_error *e)
  * that is not. */
 static int check_utf8(struct importer *x, struct rw_error *e)
 {
+	char shown[64];
 	int i;
 
 	for (i = 0; i < x->csv.nfields; i++) {
@@ -96,7 +98,8 @@ static int check_utf8(struct importer *x, struct rw_error *e)
 				if (x->ncols && x->header[i])
 					return rw_fail(e, RW_EDATA,
 						       "%s: line %ld: %s: byte %zu is not valid UTF-8",
-						       x->name, csv_line(&x->csv), x->header[i],
+						       x->name, csv_line(&x->csv),
+						       rw_show(shown, sizeof shown, x->header[i]),
 						       (size_t)(p - s) + 1);
 				return rw_fail(e, RW_EDATA, "%s: line %ld: not valid UTF-8 text",
 					       x->name, csv_line(&x->csv));

@@ -121,7 +121,7 @@ struct journal {
 /* Turn an SQLite failure into an RW code and one line of text. */
 static int db_fail(struct journal *j, int rc, struct rw_error *e)
 {
-	int prim = rc & 0xff;
+	int prim = rc & 0xff, err;
 	const char *msg = j && j->db ? sqlite3_errmsg(j->db) : sqlite3_errstr(rc);
 	const char *path = j && j->path ? j->path : "journal";
 
@@ -135,16 +135,40 @@ static int db_fail(struct journal *j, int rc, struct rw_error *e)
 	case SQLITE_NOTADB:
 		return rw_fail(e, RW_EIO,
 			       "%s: the journal is damaged (%s); nothing was changed", path, msg);
+	case SQLITE_IOERR:
+		/* Say what the system said: a full disk, a file size limit... */
+		err = j && j->db ? sqlite3_system_errno(j->db) : 0;
+		if (err == 0 && rc == SQLITE_IOERR_WRITE) /* SQLite does not keep EFBIG's errno */
+			return rw_fail(e, RW_EIO,
+				       "%s: a write to the journal failed (the disk may be full, or a file size limit was reached); nothing was changed",
+				       path);
+		if (err != ENOSPC && err != EDQUOT)
+			return rw_fail(e, RW_EIO, "%s: cannot read or write the journal (%s); nothing was changed",
+				       path, err ? strerror(err) : msg);
+		/* fall through */
 	case SQLITE_FULL:
 		return rw_fail(e, RW_EIO, "%s: the disk is full; nothing was changed", path);
+	case SQLITE_CANTOPEN:
+		/* SQLite keeps -wal and -shm files beside the journal: a
+		 * read-only directory stops even a reader. */
+		return rw_fail(e, RW_EIO,
+			       "%s: cannot open the journal or create the -wal and -shm files SQLite keeps beside it (is its directory read-only?)",
+			       path);
 	case SQLITE_READONLY:
+		if (rc == SQLITE_READONLY_DIRECTORY || rc == SQLITE_READONLY_CANTINIT)
+			return rw_fail(e, RW_EIO,
+				       "%s: cannot create the -wal and -shm files SQLite keeps beside the journal (is its directory read-only?)",
+				       path);
 		return rw_fail(e, RW_EIO, "%s: the journal is read-only; nothing was changed",
 			       path);
 	case SQLITE_NOMEM:
 		return rw_fail(e, RW_ENOMEM, "%s: out of memory", path);
 	case SQLITE_CONSTRAINT:
-		return rw_fail(e, RW_EDATA, "%s: a value was refused by the journal (%s)", path,
-			       msg);
+		/* Values are validated before they are stored, so a constraint
+		 * that fails is a damaged journal (its schema or its rows). */
+		return rw_fail(e, RW_EIO,
+			       "%s: the journal refused a change (%s); it may be damaged (see restwatch check); nothing was changed",
+			       path, msg);
 	default:
 		return rw_fail(e, RW_EIO, "%s: %s; nothing was changed", path, msg);
 	}
@@ -248,6 +272,8 @@ static int row_entry(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 		     struct entry *en, struct rw_error *e)
 {
 	char date[DATE_BUFSZ];
+	struct rw_error pe = { 0, "" }; /* not e: its text is quoted into e */
+	double w;
 	int r;
 
 	entry_init(en, day);
@@ -255,20 +281,28 @@ static int row_entry(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 		en->has_rest = true;
 		en->rest_hours = sqlite3_column_double(s, col);
 	}
-	r = entry_parse_activities(col_text(s, col + 1), en, "activities", e);
+	r = entry_parse_activities(col_text(s, col + 1), en, "activities", &pe);
 	if (r == 0 && sqlite3_column_type(s, col + 2) != SQLITE_NULL)
 		en->pain = sqlite3_column_int(s, col + 2);
 	if (r == 0)
-		r = entry_parse_symptoms(col_text(s, col + 3), en, "symptoms", e);
-	if (r == 0 && sqlite3_column_type(s, col + 4) != SQLITE_NULL)
-		en->weight_dg = (int)lround(sqlite3_column_double(s, col + 4) * 10);
+		r = entry_parse_symptoms(col_text(s, col + 3), en, "symptoms", &pe);
+	if (r == 0 && sqlite3_column_type(s, col + 4) != SQLITE_NULL) {
+		w = sqlite3_column_double(s, col + 4);
+		en->weight_dg = w >= WEIGHT_MIN_DG / 10.0 && w <= WEIGHT_MAX_DG / 10.0
+					? (int)lround(w * 10) : -1;
+	}
+	/* The schema's CHECKs hold these ranges; a value outside them is damage
+	 * that SQLite does not see when it reads a row. */
+	if (r == 0 && ((en->has_rest && !(en->rest_hours >= 0 && en->rest_hours <= 24)) ||
+		       en->pain < PAIN_UNSET || en->pain > 10 || en->weight_dg < 0))
+		r = rw_fail(&pe, RW_EIO, "a value is out of range");
 	if (r == 0 && (size_t)sqlite3_column_bytes(s, col + 5) > NOTE_MAX)
-		r = rw_fail(e, RW_EIO, "note longer than %d bytes", NOTE_MAX);
+		r = rw_fail(&pe, RW_EIO, "note longer than %d bytes", NOTE_MAX);
 	if (r == 0)
 		memcpy(en->note, col_text(s, col + 5), (size_t)sqlite3_column_bytes(s, col + 5) + 1);
 	if (r)
 		return rw_fail(e, RW_EIO, "%s: the stored day %s is damaged (%s)", j->path,
-			       date_format(day, date), e ? e->msg : "");
+			       date_format(day, date), pe.msg);
 	return 0;
 }
 
@@ -343,6 +377,7 @@ static int row_engine_day(struct journal *j, sqlite3_stmt *s, struct engine_day 
 			  struct rw_error *e)
 {
 	struct entry en;
+	struct rw_error pe = { 0, "" }; /* not e: its text is quoted into e */
 	rw_day day;
 	char shown[64];
 
@@ -350,10 +385,10 @@ static int row_engine_day(struct journal *j, sqlite3_stmt *s, struct engine_day 
 		return rw_fail(e, RW_EIO, "%s: a stored date is damaged ('%s')", j->path,
 			       rw_show(shown, sizeof shown, col_text(s, 0)));
 	entry_init(&en, day);
-	if (entry_parse_activities(col_text(s, 2), &en, "activities", e) ||
-	    entry_parse_symptoms(col_text(s, 3), &en, "symptoms", e))
+	if (entry_parse_activities(col_text(s, 2), &en, "activities", &pe) ||
+	    entry_parse_symptoms(col_text(s, 3), &en, "symptoms", &pe))
 		return rw_fail(e, RW_EIO, "%s: the stored day %s is damaged (%s)", j->path,
-			       col_text(s, 0), e ? e->msg : "");
+			       col_text(s, 0), pe.msg);
 	d->day = day;
 	d->has_rest = sqlite3_column_type(s, 1) != SQLITE_NULL;
 	d->rest_hours = d->has_rest ? sqlite3_column_double(s, 1) : 0;
@@ -888,8 +923,11 @@ int journal_import(struct journal *j, journal_next_fn next, void *ctx, long *cou
 	{
 		sqlite3_stmt *s = NULL;
 		char what[80], a[DATE_BUFSZ], b[DATE_BUFSZ];
-		snprintf(what, sizeof what, "import %ld day%s (%s to %s)", n, n == 1 ? "" : "s",
-			 date_format(lo, a), date_format(hi, b));
+		if (n == 1)
+			snprintf(what, sizeof what, "import 1 day (%s)", date_format(lo, a));
+		else
+			snprintf(what, sizeof what, "import %ld days (%s to %s)", n,
+				 date_format(lo, a), date_format(hi, b));
 		if ((r = stmt(j, S_SET_CHANGE_WHAT, &s, e)))
 			goto fail;
 		sqlite3_bind_int64(s, 1, id);
@@ -1140,6 +1178,14 @@ static uint32_t be32(const unsigned char *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+static bool all_zero(const unsigned char *p, size_t n)
+{
+	while (n--)
+		if (*p++)
+			return false;
+	return true;
+}
+
 /* What the first 100 bytes of the file say, read without SQLite so that a
  * foreign, damaged or newer file is refused before SQLite touches it. */
 struct header {
@@ -1152,6 +1198,7 @@ static int read_header(const char *path, struct header *h, struct rw_error *e)
 	unsigned char b[100];
 	struct stat st, wst;
 	uint32_t page, pages;
+	uint64_t total;
 	char *wal;
 	bool wal_frames;
 	ssize_t n;
@@ -1180,6 +1227,25 @@ static int read_header(const char *path, struct header *h, struct rw_error *e)
 	if (page < 512 || (page & (page - 1)))
 		return rw_fail(e, RW_EIO, "%s: the journal is damaged (bad page size)", path);
 	h->version = be32(b + 60);
+	if (h->version > (uint32_t)schema_steps[schema_step_count - 1].version)
+		return rw_fail(e, RW_EIO,
+			       "%s: was written by a newer restwatch (journal version %u, this one reads up to %d); it was not changed",
+			       path, h->version, schema_steps[schema_step_count - 1].version);
+	/* The fields SQLite's file format fixes, and those a restwatch journal
+	 * never changes (no reserved bytes per page, no auto-vacuum, UTF-8):
+	 * random bytes there would make SQLite misread pages, or write into
+	 * live ones, so they are refused here, before SQLite opens the file. */
+	if ((b[18] != 1 && b[18] != 2) || (b[19] != 1 && b[19] != 2) || b[20] != 0 ||
+	    b[21] != 64 || b[22] != 32 || b[23] != 32 || be32(b + 44) < 1 || be32(b + 44) > 4 ||
+	    be32(b + 52) != 0 || be32(b + 56) != 1 || be32(b + 64) != 0 || !all_zero(b + 72, 20) ||
+	    be32(b + 24) != be32(b + 92) || be32(b + 96) < 3007000 || be32(b + 96) >= 4000000)
+		return rw_fail(e, RW_EIO, "%s: the journal is damaged (its header is invalid)", path);
+	pages = be32(b + 28);
+	total = pages ? pages : (uint64_t)st.st_size / page;
+	if ((be32(b + 32) == 0) != (be32(b + 36) == 0) || be32(b + 32) > total ||
+	    be32(b + 36) >= total)
+		return rw_fail(e, RW_EIO, "%s: the journal is damaged (its list of free pages is invalid)",
+			       path);
 	h->wal = b[18] == 2 && b[19] == 2;
 	/* With frames waiting in the WAL the main file may lag its header. */
 	wal = join(path, "-wal");
@@ -1187,17 +1253,11 @@ static int read_header(const char *path, struct header *h, struct rw_error *e)
 		return rw_fail(e, RW_ENOMEM, "out of memory");
 	wal_frames = stat(wal, &wst) == 0 && wst.st_size > 32;
 	free(wal);
-	pages = be32(b + 28);
 	if (!wal_frames && (st.st_size % page != 0 ||
-			    (pages && be32(b + 24) == be32(b + 92) &&
-			     (uint64_t)pages * page > (uint64_t)st.st_size)))
+			    (uint64_t)pages * page > (uint64_t)st.st_size))
 		return rw_fail(e, RW_EIO,
 			       "%s: the journal is damaged (truncated: %lld bytes, its header says %llu)",
 			       path, (long long)st.st_size, (unsigned long long)pages * page);
-	if (h->version > (uint32_t)schema_steps[schema_step_count - 1].version)
-		return rw_fail(e, RW_EIO,
-			       "%s: was written by a newer restwatch (journal version %u, this one reads up to %d); it was not changed",
-			       path, h->version, schema_steps[schema_step_count - 1].version);
 	return 0;
 }
 
@@ -1381,6 +1441,11 @@ int journal_open(struct journal **out, const char *path, struct rw_error *e)
 			r = rw_fail(e, RW_EIO, "%s: %s", path, strerror(errno));
 			goto fail;
 		}
+		if (lstat(path, &st) == 0) {
+			r = rw_fail(e, RW_EIO, "%s: is a symbolic link to a file that does not exist",
+				    path);
+			goto fail;
+		}
 		if ((r = create(path, e)))
 			goto fail;
 		if (stat(path, &st) != 0) {
@@ -1410,7 +1475,8 @@ int journal_open(struct journal **out, const char *path, struct rw_error *e)
 	}
 	sqlite3_extended_result_codes(j->db, 1);
 	sqlite3_busy_timeout(j->db, JOURNAL_BUSY_MS);
-	if ((rc = exec(j->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL")) !=
+	if ((rc = exec(j->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
+			       "PRAGMA cell_size_check = ON")) !=
 	    SQLITE_OK) {
 		r = db_fail(j, rc, e);
 		goto fail;
@@ -1553,6 +1619,61 @@ static int pragma_rows(struct journal *j, const char *sql, char *report, size_t 
 	return 0;
 }
 
+/* The journal's schema must be the one restwatch builds (the same steps
+ * run on an empty database in memory): a table or column changed by damage
+ * or by hand breaks every write even when each page is sound. */
+static int check_schema(struct journal *j, char *report, size_t n, int *problems,
+			struct rw_error *e)
+{
+	static const char q[] = "SELECT type, name, tbl_name, sql FROM sqlite_schema "
+				"ORDER BY type, name";
+	sqlite3 *ref = NULL;
+	sqlite3_stmt *a = NULL, *b = NULL;
+	int k, c, ra = SQLITE_DONE, rb = SQLITE_DONE, rc, r = 0;
+
+	rc = sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL);
+	for (k = 0; rc == SQLITE_OK && k < schema_step_count; k++)
+		rc = exec(ref, schema_steps[k].sql);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(ref, q, -1, &a, NULL);
+	if (rc != SQLITE_OK) {
+		r = rw_fail(e, RW_ESOFTWARE, "the built-in schema: %s",
+			    ref ? sqlite3_errmsg(ref) : sqlite3_errstr(rc));
+		goto out;
+	}
+	if ((rc = sqlite3_prepare_v2(j->db, q, -1, &b, NULL)) != SQLITE_OK) {
+		r = db_fail(j, rc, e);
+		goto out;
+	}
+	for (;;) {
+		ra = sqlite3_step(a);
+		rb = sqlite3_step(b);
+		if (ra != SQLITE_ROW || rb != SQLITE_ROW)
+			break;
+		for (c = 0; c < 4; c++)
+			if (strcmp(col_text(a, c), col_text(b, c)) != 0)
+				break;
+		if (c < 4) {
+			note(report, n, problems, "schema: %s %s differs from restwatch's",
+			     col_text(b, 0), col_text(b, 1));
+			goto out;
+		}
+	}
+	if (rb == SQLITE_ROW)
+		note(report, n, problems, "schema: %s %s is not restwatch's", col_text(b, 0),
+		     col_text(b, 1));
+	else if (rb != SQLITE_DONE)
+		note(report, n, problems, "schema: %s", sqlite3_errstr(rb));
+	else if (ra == SQLITE_ROW)
+		note(report, n, problems, "schema: %s %s is missing", col_text(a, 0),
+		     col_text(a, 1));
+out:
+	sqlite3_finalize(a);
+	sqlite3_finalize(b);
+	sqlite3_close(ref);
+	return r;
+}
+
 /* Recompute everything in memory and compare with what is stored. */
 static int check_projections(struct journal *j, char *report, size_t n, int *problems,
 			     struct rw_error *e)
@@ -1622,6 +1743,8 @@ int journal_check(struct journal *j, char *report, size_t n, struct rw_error *e)
 	if ((r = pragma_rows(j, "PRAGMA integrity_check", report, n, &problems, e)) == 0 &&
 	    problems == 0)
 		r = pragma_rows(j, "PRAGMA foreign_key_check", report, n, &problems, e);
+	if (r == 0 && problems == 0)
+		r = check_schema(j, report, n, &problems, e);
 	if (r == 0 && problems == 0)
 		r = check_projections(j, report, n, &problems, e);
 	if (r)

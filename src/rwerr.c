@@ -41,7 +41,8 @@ const char *rw_show(char *buf, size_t n, const char *s)
 		if (len == 1 && *p >= 0x20 && *p != 0x7f) {
 			tmp[0] = (char)*p;
 			tl = 1;
-		} else if (len > 1) {
+		} else if (len > 1 && !(len == 2 && p[0] == 0xc2 && p[1] < 0xa0)) {
+			/* (U+0080-U+009F, the C1 controls, are escaped below) */
 			memcpy(tmp, p, len);
 			tl = len;
 		} else {
