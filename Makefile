@@ -44,9 +44,10 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema.o
 SCHEMA  := $(sort $(wildcard schema/*.sql))
 UNIT    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/check_*.c))
 BIN     := $(BUILD)/restwatch
+TOOLS   := $(patsubst tests/tools/%.c,$(BUILD)/tests/tools/%,$(wildcard tests/tools/*.c))
 
 .PHONY: all run test check sanitize valgrind deps clean install uninstall \
-	bench fuzz demo lint
+	bench fuzz fuzz-smoke fuzz-build demo lint
 
 all: $(BIN)
 
@@ -73,17 +74,64 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/librestwatch.a
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(BUILD)/librestwatch.a $(PKG_LIBS) $(CHECK_LIBS) -lm
 
+# Small programs the end-to-end tests drive restwatch with (tests/tools/).
+$(BUILD)/tests/tools/%: tests/tools/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $<
+
 run: deps $(BIN)
 	./$(BIN)
 
+# The TUI on a throwaway journal imported from examples/episode.csv (an
+# acute episode: two days in bed, five mostly resting, then three weeks of
+# recovery), with "today" the episode's last day so that the trends and
+# warnings show at once.  The journal is removed when the TUI quits.
+demo: deps $(BIN)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT HUP INT TERM && \
+	today=$$(tail -n 1 examples/episode.csv | cut -c1-10) && \
+	RESTWATCH_TODAY=$$today ./$(BIN) --db "$$tmp/journal.db" import examples/episode.csv && \
+	RESTWATCH_TODAY=$$today ./$(BIN) --db "$$tmp/journal.db"
+
+# Benchmarks (bench/README.md): restwatch against the sqlite3 shell,
+# timewarrior and a minimal curses program, on journals of 1, 10 and 100
+# years.  Never part of `make test`.
+bench: deps
+	@BUILD=$(BUILD) sh bench/run
+
 # The plain build's unit and end-to-end tests.
-check: deps $(BIN) $(UNIT)
+check: deps $(BIN) $(UNIT) $(TOOLS)
 	@BUILD=$(BUILD) sh tests/run
 
 # Every test: the plain build, then the same tests under ASan+UBSan and the
 # unit tests under valgrind.  Ends with one summary line.
 test: deps
 	@sh tests/all
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c, clang) built into build-fuzz/, each
+# run for FUZZ_SECONDS on its seed corpus (tests/fuzz/corpus/TARGET/; what
+# the fuzzer finds goes to build-fuzz/corpus/, crashes to build-fuzz/artifacts/).
+# fuzz-smoke: 10 s each, part of make test when clang has libFuzzer.
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=all
+FUZZ_BIN = $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+# The targets that replace the journal with a stand-in (no SQLite in the loop).
+FUZZ_LDFLAGS_fuzz_import := -Wl,--wrap=journal_import
+FUZZ_LDFLAGS_fuzz_csv_writer := -Wl,--wrap=journal_each -Wl,--wrap=journal_import
+
+fuzz: deps
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CI= CFLAGS='$(FUZZ_CFLAGS)' fuzz-build
+	@BUILD=build-fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run
+
+fuzz-smoke:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
+
+fuzz-build: $(FUZZ_BIN)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/check.h $(BUILD)/librestwatch.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(ALL_LDFLAGS) $(FUZZ_LDFLAGS_$*) -o $@ $< \
+		$(BUILD)/librestwatch.a $(PKG_LIBS) -lm
 
 sanitize: deps
 	$(MAKE) BUILD=build-san \
