@@ -74,6 +74,12 @@ typedef int (*journal_day_fn)(void *ctx, const struct engine_proj *proj,
 int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
 		 journal_day_fn fn, void *ctx, struct rw_error *e);
 
+/* Hold one read transaction across several reads (a report's summary pass
+ * and its table pass), so that a writer elsewhere cannot make them
+ * disagree.  No change may be made through j until journal_snapshot_end. */
+int journal_snapshot_begin(struct journal *j, struct rw_error *e);
+void journal_snapshot_end(struct journal *j);
+
 /* A number that changes whenever another connection commits a change to the
  * journal (SQLite's data_version) plus this connection's own changes, so a
  * screen knows when to read again. */

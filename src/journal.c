@@ -250,9 +250,22 @@ static int commit(struct journal *j, struct rw_error *e)
 	return r;
 }
 
-static int end_read(struct journal *j, struct rw_error *e)
+/* A read of several statements sees one state of the journal: it opens a
+ * read transaction unless the caller already holds one (a snapshot);
+ * *started tells read_end whether to close it. */
+static int read_begin(struct journal *j, bool *started, struct rw_error *e)
 {
-	return run_id(j, S_COMMIT, e);
+	*started = sqlite3_get_autocommit(j->db) != 0;
+	return *started ? run_id(j, S_BEGIN_READ, e) : 0;
+}
+
+/* Close what read_begin opened and return code.  Ending a read cannot lose
+ * anything already read, so a failing COMMIT only falls back to ROLLBACK. */
+static int read_end(struct journal *j, bool started, int code)
+{
+	if (started && (code || run_id(j, S_COMMIT, NULL)))
+		run_id(j, S_ROLLBACK, NULL);
+	return code;
 }
 
 /* Roll back whatever is open; keeps the first error's code. */
@@ -713,9 +726,10 @@ int journal_bounds(struct journal *j, rw_day *first, rw_day *last, long *logged,
 		   bool *found, struct rw_error *e)
 {
 	sqlite3_stmt *s = NULL;
+	bool started;
 	int r, rc;
 
-	if ((r = run_id(j, S_BEGIN_READ, e)))
+	if ((r = read_begin(j, &started, e)))
 		return r;
 	r = bounds(j, first, last, found, e);
 	if (r == 0 && logged) {
@@ -729,18 +743,18 @@ int journal_bounds(struct journal *j, rw_day *first, rw_day *last, long *logged,
 			done(s);
 		}
 	}
-	return r ? rollback(j, r) : end_read(j, e);
+	return read_end(j, started, r);
 }
 
 int journal_last(struct journal *j, struct engine_proj *proj, struct entry *en, bool *found,
 		 struct rw_error *e)
 {
 	rw_day first, last;
-	bool have;
+	bool have, started;
 	int r;
 
 	*found = false;
-	if ((r = run_id(j, S_BEGIN_READ, e)))
+	if ((r = read_begin(j, &started, e)))
 		return r;
 	r = bounds(j, &first, &last, found, e);
 	if (r == 0 && *found)
@@ -754,7 +768,18 @@ int journal_last(struct journal *j, struct engine_proj *proj, struct entry *en, 
 		proj->has_rest = en->has_rest;
 		proj->rest_hours = en->rest_hours;
 	}
-	return r ? rollback(j, r) : end_read(j, e);
+	return read_end(j, started, r);
+}
+
+int journal_snapshot_begin(struct journal *j, struct rw_error *e)
+{
+	return run_id(j, S_BEGIN_READ, e);
+}
+
+void journal_snapshot_end(struct journal *j)
+{
+	if (!sqlite3_get_autocommit(j->db))
+		run_id(j, S_COMMIT, NULL);
 }
 
 int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
@@ -1463,11 +1488,12 @@ int journal_open(struct journal **out, const char *path, struct rw_error *e)
 	}
 	if ((r = read_header(path, &h, e)))
 		goto fail;
-	rc = sqlite3_open_v2(path, &j->db, SQLITE_OPEN_READWRITE, NULL);
+	rc = sqlite3_open_v2(path, &j->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_close(j->db);
 		j->db = NULL;
-		rc = sqlite3_open_v2(path, &j->db, SQLITE_OPEN_READONLY, NULL);
+		rc = sqlite3_open_v2(path, &j->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+				     NULL);
 	}
 	if (rc != SQLITE_OK) {
 		r = db_fail(j, rc, e);
@@ -1735,10 +1761,11 @@ out:
 
 int journal_check(struct journal *j, char *report, size_t n, struct rw_error *e)
 {
+	bool started;
 	int problems = 0, r;
 
 	report[0] = '\0';
-	if ((r = run_id(j, S_BEGIN_READ, e)))
+	if ((r = read_begin(j, &started, e)))
 		return r;
 	if ((r = pragma_rows(j, "PRAGMA integrity_check", report, n, &problems, e)) == 0 &&
 	    problems == 0)
@@ -1747,9 +1774,8 @@ int journal_check(struct journal *j, char *report, size_t n, struct rw_error *e)
 		r = check_schema(j, report, n, &problems, e);
 	if (r == 0 && problems == 0)
 		r = check_projections(j, report, n, &problems, e);
-	if (r)
-		return rollback(j, r);
-	end_read(j, NULL);
+	if ((r = read_end(j, started, r)))
+		return r;
 	if (problems)
 		return rw_fail(e, RW_EIO, "%s: the journal has %d problem%s", j->path, problems,
 			       problems == 1 ? "" : "s");

@@ -457,6 +457,32 @@ START_TEST(two_handles_see_each_other)
 }
 END_TEST
 
+/* Inside a snapshot a reader keeps seeing one state of the journal while
+ * another handle writes; after it, the new state. */
+START_TEST(snapshot_holds_one_state)
+{
+	struct journal *a = open_ok(path), *b = open_ok(path);
+	struct rw_error e = { 0, "" };
+	rw_day first, last;
+	long logged;
+	bool found;
+
+	log_day(a, day(2026, 3, 2), 10, 0);
+	ck_assert_int_eq(journal_snapshot_begin(b, &e), 0);
+	ck_assert_int_eq(journal_bounds(b, &first, &last, &logged, &found, &e), 0);
+	ck_assert_int_eq(logged, 1);
+	log_day(a, day(2026, 3, 3), 10, 0);
+	ck_assert_int_eq(journal_bounds(b, &first, &last, &logged, &found, &e), 0);
+	ck_assert_int_eq(logged, 1);
+	ck_assert_int_eq(last, day(2026, 3, 2));
+	journal_snapshot_end(b);
+	ck_assert_int_eq(journal_bounds(b, &first, &last, &logged, &found, &e), 0);
+	ck_assert_int_eq(logged, 2);
+	journal_close(a);
+	journal_close(b);
+}
+END_TEST
+
 START_TEST(default_path_is_private)
 {
 	char xdg[160], *p = NULL;
@@ -500,6 +526,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, backup_is_a_journal);
 	tcase_add_test(tc, incremental_equals_full);
 	tcase_add_test(tc, two_handles_see_each_other);
+	tcase_add_test(tc, snapshot_holds_one_state);
 	tcase_add_test(tc, default_path_is_private);
 	suite_add_tcase(s, tc);
 	return s;

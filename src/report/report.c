@@ -177,8 +177,9 @@ void report_summary_lines(const struct report_summary *s, const char *dash,
 }
 
 /* The one switch from format to writer, for the CLI and the TUI. */
-int report_write(FILE *f, struct journal *j, enum report_format fmt,
-		 const struct report_opts *o, struct rw_error *e)
+/* The writer for fmt. */
+static int write_format(FILE *f, struct journal *j, enum report_format fmt,
+			const struct report_opts *o, struct rw_error *e)
 {
 	switch (fmt) {
 	case REPORT_TEXT:
@@ -195,6 +196,20 @@ int report_write(FILE *f, struct journal *j, enum report_format fmt,
 	default:
 		return rw_fail(e, RW_ESOFTWARE, "report: format %d is unknown", (int)fmt);
 	}
+}
+
+/* Every writer reads the journal more than once (the summary, then the
+ * days); one snapshot keeps a concurrent writer from making them disagree. */
+int report_write(FILE *f, struct journal *j, enum report_format fmt,
+		 const struct report_opts *o, struct rw_error *e)
+{
+	int r = journal_snapshot_begin(j, e);
+
+	if (r)
+		return r;
+	r = write_format(f, j, fmt, o, e);
+	journal_snapshot_end(j);
+	return r;
 }
 
 /* A path as messages show it: as given when it is clean text, else an
