@@ -32,6 +32,15 @@ HARDEN_LDFLAGS := -pie -Wl,-z,relro -Wl,-z,now
 # feature macros (_XOPEN_SOURCE=700 gives both POSIX.1-2008 and wide curses).
 PKG_CFLAGS = $(filter-out -D%,$(shell $(PKG_CONFIG) --cflags ncursesw sqlite3 2>/dev/null))
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw sqlite3 2>/dev/null)
+# The program links SQLite and ncursesw statically when their archives are
+# installed (Debian's -dev packages ship them): resolving the symbols of the
+# shared libraries at every start cost about as much as a whole `log`
+# (README, Performance).  STATIC_LIBS=0 links them as shared libraries.
+STATIC_LIBS ?= 1
+STATIC_OK = $(shell for l in libsqlite3.a libncursesw.a libtinfo.a; do \
+	f=$$($(CC) -print-file-name=$$l); [ -f "$$f" ] || exit 0; done; echo yes)
+STATIC_LINK = -Wl,-Bstatic -lncursesw -ltinfo -lsqlite3 -Wl,-Bdynamic -ldl -lpthread
+BIN_LIBS = $(if $(and $(filter 1,$(STATIC_LIBS)),$(STATIC_OK)),$(STATIC_LINK),$(PKG_LIBS))
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
@@ -67,7 +76,7 @@ $(BUILD)/librestwatch.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
 $(BIN): $(BUILD)/src/main.o $(BUILD)/librestwatch.a
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(BIN_LIBS) -lm
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/librestwatch.a
 	@mkdir -p $(@D)

@@ -23,10 +23,11 @@ $(BENCH_TOOLS): $(BENCH_DIR)/%: bench/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -lutil
 
+# Linked the way restwatch is (BIN_LIBS: ncursesw statically when the
+# archives are there), so the two start with the same loader work.
 $(BENCH_DIR)/minimal_tui: bench/minimal_tui.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
-		$(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BIN_LIBS)
 
 # LD_PRELOAD shim: fsync/fdatasync made as slow as a real disk's flush.
 $(BENCH_DIR)/slowsync.so: bench/slowsync.c
