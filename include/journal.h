@@ -68,6 +68,8 @@ typedef int (*journal_day_fn)(void *ctx, const struct engine_proj *proj,
 			      const struct entry *en);
 
 #define JOURNAL_LOGGED_ONLY 1u /* skip the gaps between logged days */
+#define JOURNAL_PROJ_ONLY 2u   /* do not read the entries: en is always NULL
+				  and proj->logged tells a logged day */
 
 /* Walk the days from..to (inclusive, clipped to the logged span) in date
  * order, with their stored projections, in one read transaction. */

@@ -811,13 +811,13 @@ int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
 		}
 		if ((r = row_proj(j, s, 1, day, &proj, e)))
 			break;
-		if (logged) {
+		if (logged && !(flags & JOURNAL_PROJ_ONLY)) {
 			if ((r = row_entry(j, s, 15, day, en, e)))
 				break;
 			proj.has_rest = en->has_rest;
 			proj.rest_hours = en->rest_hours;
 		}
-		if ((r = fn(ctx, &proj, logged ? en : NULL)))
+		if ((r = fn(ctx, &proj, logged && !(flags & JOURNAL_PROJ_ONLY) ? en : NULL)))
 			break;
 	}
 	if (r == 0 && rc != SQLITE_DONE)

@@ -457,6 +457,44 @@ START_TEST(two_handles_see_each_other)
 }
 END_TEST
 
+struct walk {
+	int days, logged, entries;
+};
+
+static int count_day(void *ctx, const struct engine_proj *p, const struct entry *en)
+{
+	struct walk *w = ctx;
+	w->days++;
+	w->logged += p->logged;
+	w->entries += en != NULL;
+	return 0;
+}
+
+/* The walk's flags: gaps skipped, or entries not read at all. */
+START_TEST(each_flags)
+{
+	struct journal *j = open_ok(path);
+	struct rw_error e = { 0, "" };
+	struct walk all = { 0, 0, 0 }, logged = { 0, 0, 0 }, proj = { 0, 0, 0 };
+
+	log_day(j, day(2026, 3, 1), 10, 0);
+	log_day(j, day(2026, 3, 5), 10, 0);
+	ck_assert_int_eq(journal_each(j, date_min(), date_max(), 0, count_day, &all, &e), 0);
+	ck_assert_int_eq(journal_each(j, date_min(), date_max(), JOURNAL_LOGGED_ONLY, count_day,
+				      &logged, &e), 0);
+	ck_assert_int_eq(journal_each(j, date_min(), date_max(), JOURNAL_PROJ_ONLY, count_day,
+				      &proj, &e), 0);
+	ck_assert_int_eq(all.days, 5);
+	ck_assert_int_eq(all.entries, 2);
+	ck_assert_int_eq(logged.days, 2);
+	ck_assert_int_eq(logged.entries, 2);
+	ck_assert_int_eq(proj.days, 5);
+	ck_assert_int_eq(proj.logged, 2);
+	ck_assert_int_eq(proj.entries, 0);
+	journal_close(j);
+}
+END_TEST
+
 /* Inside a snapshot a reader keeps seeing one state of the journal while
  * another handle writes; after it, the new state. */
 START_TEST(snapshot_holds_one_state)
@@ -527,6 +565,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, incremental_equals_full);
 	tcase_add_test(tc, two_handles_see_each_other);
 	tcase_add_test(tc, snapshot_holds_one_state);
+	tcase_add_test(tc, each_flags);
 	tcase_add_test(tc, default_path_is_private);
 	suite_add_tcase(s, tc);
 	return s;

@@ -48,7 +48,8 @@ static int keep_gap(void *ctx, const struct engine_proj *p, const struct entry *
 {
 	struct today *st = ctx;
 
-	if (en)
+	(void)en;
+	if (p->logged)
 		return 0;
 	if (st->ngap == TODAY_MAX_GAPS) {
 		memmove(st->gap, st->gap + 1, (TODAY_MAX_GAPS - 1) * sizeof st->gap[0]);
@@ -81,7 +82,7 @@ static void load_gaps(struct tui *t, struct today *st)
 		return;
 	to = st->day < st->last ? st->day : st->last;
 	from = to - GAP_WINDOW > st->first ? to - GAP_WINDOW : st->first;
-	if (from <= to && journal_each(t->j, from, to, 0, keep_gap, st, &e) != 0)
+	if (from <= to && journal_each(t->j, from, to, JOURNAL_PROJ_ONLY, keep_gap, st, &e) != 0)
 		tui_message(t, true, "%s", e.msg);
 }
 
@@ -516,7 +517,8 @@ static void draw(struct tui *t, void *state, int top, int height)
 /* journal_each callback: stop at the first day without an entry. */
 static int first_gap(void *ctx, const struct engine_proj *p, const struct entry *en)
 {
-	if (en)
+	(void)en;
+	if (p->logged)
 		return 0;
 	*(rw_day *)ctx = p->day;
 	return 1;
@@ -530,7 +532,7 @@ static int find_gap(struct tui *t, rw_day from, rw_day to, rw_day *gap)
 
 	for (; from <= to; from += GAP_WINDOW + 1) {
 		rw_day end = from + GAP_WINDOW < to ? from + GAP_WINDOW : to;
-		int r = journal_each(t->j, from, end, 0, first_gap, gap, &e);
+		int r = journal_each(t->j, from, end, JOURNAL_PROJ_ONLY, first_gap, gap, &e);
 		if (r == 1)
 			return 1;
 		if (r) {
