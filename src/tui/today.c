@@ -427,7 +427,9 @@ static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 		used += tui_wrap(t, y + used, 2, w - 3, rows - used > 2 ? 2 : rows - used, ROLE_NORMAL,
 				 advice_what(p, &t->params, what, sizeof what));
 	if (rows > used) {
-		snprintf(text, sizeof text, "What to do: %s.", advice_todo(p, &t->params));
+		char todo[200];
+		advice_todo_for(p, st->found ? &st->en : NULL, &t->params, todo, sizeof todo);
+		snprintf(text, sizeof text, "What to do: %s.", todo);
 		used += tui_wrap(t, y + used, 2, w - 3, rows - used > 2 ? 2 : rows - used, ROLE_HEAD, text);
 	}
 	if (!st->found && rows > used)
