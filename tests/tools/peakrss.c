@@ -2,6 +2,7 @@
  * stderr's last line; exit with the command's status.  Forked from this
  * small process, so the figure is the command's own.
  * Usage: peakrss COMMAND [ARG...] */
+#define _DEFAULT_SOURCE /* wait4 */
 #include <stdio.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
