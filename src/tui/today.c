@@ -63,22 +63,25 @@ static int keep_gap(void *ctx, const struct engine_proj *p, const struct entry *
  * the journal's bounds: no walk over the history), and the latest of them in
  * the quarter up to the day shown, so that opening the TUI costs the same on
  * ten years as on one. */
-static void load_gaps(struct tui *t, struct today *st)
+static void load_gaps(struct tui *t, struct today *st, bool new_version)
 {
 	struct rw_error e = { 0, "" };
 	rw_day to, from;
 
 	st->ngap = 0;
-	st->gaps = 0;
-	if (journal_bounds(t->j, &st->first, &st->last, &st->logged, &st->any, &e) != 0) {
-		st->any = false;
-		tui_message(t, true, "%s", e.msg);
-		return;
+	/* The bounds and the count change only with the journal's version;
+	 * moving to another day only moves the window. */
+	if (new_version) {
+		st->gaps = 0;
+		if (journal_bounds(t->j, &st->first, &st->last, &st->logged, &st->any, &e) != 0) {
+			st->any = false;
+			tui_message(t, true, "%s", e.msg);
+			return;
+		}
+		if (st->any)
+			st->gaps = (long)(st->last - st->first + 1) - st->logged;
 	}
-	if (!st->any)
-		return;
-	st->gaps = (long)(st->last - st->first + 1) - st->logged;
-	if (st->gaps <= 0)
+	if (!st->any || st->gaps <= 0)
 		return;
 	to = st->day < st->last ? st->day : st->last;
 	from = to - GAP_WINDOW > st->first ? to - GAP_WINDOW : st->first;
@@ -92,8 +95,9 @@ static void load(struct tui *t, struct today *st)
 {
 	struct rw_error e = { 0, "" };
 	struct engine_day like;
+	bool new_version = st->gen != t->gen || st->gen == 0;
 
-	if (st->gen == t->gen && st->day == t->day)
+	if (!new_version && st->day == t->day)
 		return;
 	st->gen = t->gen;
 	st->day = t->day;
@@ -107,7 +111,7 @@ static void load(struct tui *t, struct today *st)
 		st->proj.has_rest = st->en.has_rest;
 		st->proj.rest_hours = st->en.rest_hours;
 	}
-	load_gaps(t, st);
+	load_gaps(t, st, new_version);
 	/* The forecast repeats the day shown when it is logged, else the last
 	 * logged day: "what if every next day is like it". */
 	if (st->found && st->has_proj) {
