@@ -105,6 +105,16 @@ const char *report_loss_name(enum engine_loss x);
 char *report_band_text(enum engine_loss x, double low, double high, const char *dash,
 		       char *out, size_t n);
 
+/* The cells of one day's row in a table, each its text or `none` when the
+ * day lacks it: rest hours, activity minutes, pain, weight, and the three
+ * losses as low-high bands (joined by dash; `none` when no loss). */
+struct report_cells {
+	char rest[32], act[16], pain[8], kg[16];
+	char band[LOSS_COUNT][48];
+};
+void report_day_cells(const struct engine_proj *p, const struct entry *en, const char *none,
+		      const char *dash, struct report_cells *c);
+
 /* The summary as labelled lines, so that every format people read says
  * the same words: "Days logged", "Longest rest", "Rest clock", "Peak
  * losses", "Current losses", "Activity", "Walking", "Pain".  dash goes

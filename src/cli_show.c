@@ -58,7 +58,8 @@ static void range_text(char *out, size_t n, double lo, double hi, int decimals)
 /* One row of the show table. */
 static int show_row(void *ctx, const struct engine_proj *p, const struct entry *en)
 {
-	char date[DATE_BUFSZ], rest[16], act[8], pain[4], m[24], cd[24], b[24];
+	struct report_cells c;
+	char date[DATE_BUFSZ], m[24], cd[24], b[24];
 	char syms[SYMPTOMS_TEXT_MAX + 8];
 	int i;
 
@@ -70,15 +71,7 @@ static int show_row(void *ctx, const struct engine_proj *p, const struct entry *
 		       p->rest_clock_hours, "", "", "");
 		return 0;
 	}
-	if (en->has_rest)
-		entry_format_rest(en->rest_hours, rest, sizeof rest);
-	else
-		strcpy(rest, "-");
-	snprintf(act, sizeof act, "%d", p->activity_minutes);
-	if (en->pain != PAIN_UNSET)
-		snprintf(pain, sizeof pain, "%d", en->pain);
-	else
-		strcpy(pain, "-");
+	report_day_cells(p, en, "-", "-", &c);
 	range_text(m, sizeof m, p->loss[LOSS_MUSCLE][BAND_LOW], p->loss[LOSS_MUSCLE][BAND_HIGH], 2);
 	range_text(cd, sizeof cd, p->loss[LOSS_CARDIO][BAND_LOW], p->loss[LOSS_CARDIO][BAND_HIGH],
 		   2);
@@ -90,7 +83,7 @@ static int show_row(void *ctx, const struct engine_proj *p, const struct entry *
 			 entry_symptom_is_red_flag(en->symptoms[i]) ? "!" : "", en->symptoms[i]);
 	}
 	printf("%-10s %-3s %6s %5s %4s     %-14s %6.1f %-11s %-11s %-11s %s%s%s\n", date,
-	       date_weekday_name(p->day), rest, act, pain, engine_level_name(p->level),
+	       date_weekday_name(p->day), c.rest, c.act, c.pain, engine_level_name(p->level),
 	       p->rest_clock_hours, m, cd, b, syms, syms[0] && en->note[0] ? " " : "",
 	       en->note[0] ? "[note]" : "");
 	return 0;

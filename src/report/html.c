@@ -460,17 +460,18 @@ static void charts(FILE *f, const struct bins *b, const struct report_summary *s
 static int day_row(void *ctx, const struct engine_proj *p, const struct entry *en)
 {
 	FILE *f = ctx;
-	char date[DATE_BUFSZ], buf[48];
+	struct report_cells c;
+	char date[DATE_BUFSZ];
 	int x, i;
 
+	report_day_cells(p, en, "", DASH, &c);
 	date_format(p->day, date);
 	fprintf(f, "<tr%s><td class=\"d\">%s</td><td>%s</td>", en ? "" : " class=\"gap\"", date,
 		date_weekday_name(p->day));
 	if (!en) {
 		fputs("<td colspan=\"3\">not logged</td>", f);
 	} else {
-		fprintf(f, "<td class=\"n\">%s</td><td>",
-			en->has_rest ? entry_format_rest(en->rest_hours, buf, sizeof buf) : "");
+		fprintf(f, "<td class=\"n\">%s</td><td>", c.rest);
 		if (en->n_activities) {
 			fprintf(f, "%d (", p->activity_minutes);
 			for (i = 0; i < en->n_activities; i++)
@@ -478,23 +479,13 @@ static int day_row(void *ctx, const struct engine_proj *p, const struct entry *e
 					entry_kind_name(en->activities[i].kind), en->activities[i].minutes);
 			putc(')', f);
 		}
-		fputs("</td><td class=\"n\">", f);
-		if (en->pain != PAIN_UNSET)
-			fprintf(f, "%d", en->pain);
-		fputs("</td>", f);
+		fprintf(f, "</td><td class=\"n\">%s</td>", c.pain);
 	}
 	fprintf(f, "<td class=\"n\">%.1f</td><td class=\"level-%s\">%s</td>", p->rest_clock_hours,
 		engine_level_name(p->level), engine_level_name(p->level));
 	for (x = 0; x < LOSS_COUNT; x++)
-		fprintf(f, "<td class=\"n\">%s</td>",
-			p->loss[x][BAND_HIGH] > 0
-				? report_band_text((enum engine_loss)x, p->loss[x][BAND_LOW],
-						   p->loss[x][BAND_HIGH], DASH, buf, sizeof buf)
-				: "");
-	fputs("<td class=\"n\">", f);
-	if (en && en->weight_dg != WEIGHT_UNSET)
-		fputs(entry_format_weight(en->weight_dg, buf, sizeof buf), f);
-	fputs("</td><td>", f);
+		fprintf(f, "<td class=\"n\">%s</td>", c.band[x]);
+	fprintf(f, "<td class=\"n\">%s</td><td>", c.kg);
 	for (i = 0; en && i < en->n_symptoms; i++) {
 		bool red = entry_symptom_is_red_flag(en->symptoms[i]);
 		fputs(i ? ", " : "", f);

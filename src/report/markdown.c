@@ -74,14 +74,16 @@ static void warnings(FILE *f, const struct report_summary *s)
 static int day_row(void *ctx, const struct engine_proj *p, const struct entry *en)
 {
 	FILE *f = ctx;
-	char date[DATE_BUFSZ], buf[48];
+	struct report_cells c;
+	char date[DATE_BUFSZ];
 	int x, i;
 
+	report_day_cells(p, en, "", DASH, &c);
 	fprintf(f, "| %s | %s | ", date_format(p->day, date), date_weekday_name(p->day));
 	if (!en)
 		fputs("*not logged* |  |  | ", f);
 	else {
-		fprintf(f, "%s | ", en->has_rest ? entry_format_rest(en->rest_hours, buf, sizeof buf) : "");
+		fprintf(f, "%s | ", c.rest);
 		if (en->n_activities) {
 			fprintf(f, "%d (", p->activity_minutes);
 			for (i = 0; i < en->n_activities; i++)
@@ -89,20 +91,12 @@ static int day_row(void *ctx, const struct engine_proj *p, const struct entry *e
 					entry_kind_name(en->activities[i].kind), en->activities[i].minutes);
 			fputs(")", f);
 		}
-		fputs(" | ", f);
-		if (en->pain != PAIN_UNSET)
-			fprintf(f, "%d", en->pain);
-		fputs(" | ", f);
+		fprintf(f, " | %s | ", c.pain);
 	}
 	fprintf(f, "%.1f | %s | ", p->rest_clock_hours, engine_level_name(p->level));
 	for (x = 0; x < LOSS_COUNT; x++)
-		fprintf(f, "%s | ", p->loss[x][BAND_HIGH] > 0
-				    ? report_band_text((enum engine_loss)x, p->loss[x][BAND_LOW],
-						       p->loss[x][BAND_HIGH], DASH, buf, sizeof buf)
-				    : "");
-	if (en && en->weight_dg != WEIGHT_UNSET)
-		fputs(entry_format_weight(en->weight_dg, buf, sizeof buf), f);
-	fputs(" | ", f);
+		fprintf(f, "%s | ", c.band[x]);
+	fprintf(f, "%s | ", c.kg);
 	for (i = 0; en && i < en->n_symptoms; i++) {
 		bool red = entry_symptom_is_red_flag(en->symptoms[i]);
 		fprintf(f, "%s%s%s%s", i ? ", " : "", red ? "**" : "", en->symptoms[i],

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -51,6 +52,33 @@ char *report_band_text(enum engine_loss x, double low, double high, const char *
 	snprintf(out, n, "%.*f%s%.*f", dec, low == 0 ? 0.0 : low, dash, dec,
 		 high == 0 ? 0.0 : high);
 	return out;
+}
+
+void report_day_cells(const struct engine_proj *p, const struct entry *en, const char *none,
+		      const char *dash, struct report_cells *c)
+{
+	int x;
+
+	snprintf(c->rest, sizeof c->rest, "%s", none);
+	snprintf(c->act, sizeof c->act, "%s", none);
+	snprintf(c->pain, sizeof c->pain, "%s", none);
+	snprintf(c->kg, sizeof c->kg, "%s", none);
+	if (en) {
+		if (en->has_rest)
+			entry_format_rest(en->rest_hours, c->rest, sizeof c->rest);
+		snprintf(c->act, sizeof c->act, "%d", p->activity_minutes);
+		if (en->pain != PAIN_UNSET)
+			snprintf(c->pain, sizeof c->pain, "%d", en->pain);
+		if (en->weight_dg != WEIGHT_UNSET)
+			entry_format_weight(en->weight_dg, c->kg, sizeof c->kg);
+	}
+	for (x = 0; x < LOSS_COUNT; x++) {
+		if (p->loss[x][BAND_HIGH] > 0)
+			report_band_text((enum engine_loss)x, p->loss[x][BAND_LOW], p->loss[x][BAND_HIGH],
+					 dash, c->band[x], sizeof c->band[x]);
+		else
+			snprintf(c->band[x], sizeof c->band[x], "%s", none);
+	}
 }
 
 /* "s" unless n is 1. */

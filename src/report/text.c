@@ -121,41 +121,22 @@ static void table_head(FILE *f)
 static int day_row(void *ctx, const struct engine_proj *p, const struct entry *en)
 {
 	FILE *f = ctx;
-	char date[DATE_BUFSZ], rest[32], band[LOSS_COUNT][48], kg[16], act[16], pain[8];
-	char clock[32];
-	int x, i;
+	struct report_cells c;
+	char date[DATE_BUFSZ], clock[32];
+	int i;
 
-	for (x = 0; x < LOSS_COUNT; x++) {
-		if (p->loss[x][BAND_HIGH] > 0)
-			report_band_text((enum engine_loss)x, p->loss[x][BAND_LOW], p->loss[x][BAND_HIGH],
-					 "-", band[x], sizeof band[x]);
-		else
-			strcpy(band[x], "-");
-	}
+	report_day_cells(p, en, "-", "-", &c);
 	date_format(p->day, date);
 	snprintf(clock, sizeof clock, "%.1f", p->rest_clock_hours);
 	if (!en) {
 		/* "(not logged)" spans rest, activity and pain. */
 		fprintf(f, "  %-10s  %-3s  %-21s  %7s  %-14s  %-9s  %-9s  %s\n", date,
 			date_weekday_name(p->day), "(not logged)", clock, engine_level_name(p->level),
-			band[0], band[1], band[2]);
+			c.band[0], c.band[1], c.band[2]);
 		return 0;
 	}
-	if (en->has_rest)
-		entry_format_rest(en->rest_hours, rest, sizeof rest);
-	else
-		strcpy(rest, "-");
-	if (en->weight_dg != WEIGHT_UNSET)
-		entry_format_weight(en->weight_dg, kg, sizeof kg);
-	else
-		strcpy(kg, "-");
-	snprintf(act, sizeof act, "%d", p->activity_minutes);
-	if (en->pain != PAIN_UNSET)
-		snprintf(pain, sizeof pain, "%d", en->pain);
-	else
-		strcpy(pain, "-");
-	fprintf(f, ROW_FMT, date, date_weekday_name(p->day), rest, act, pain, clock,
-		engine_level_name(p->level), band[0], band[1], band[2], kg);
+	fprintf(f, ROW_FMT, date, date_weekday_name(p->day), c.rest, c.act, c.pain, clock,
+		engine_level_name(p->level), c.band[0], c.band[1], c.band[2], c.kg);
 	for (i = 0; i < en->n_symptoms; i++)
 		fprintf(f, "%s%s%s", i ? ", " : "  ",
 			entry_symptom_is_red_flag(en->symptoms[i]) ? "!" : "", en->symptoms[i]);
