@@ -47,23 +47,22 @@ static int apply_log(void *ctx, struct entry *en, bool existed, struct rw_error 
 	return 0;
 }
 
+/* journal_each callback: the projection line of the one day walked. */
+static int print_line(void *ctx, const struct engine_proj *proj, const struct entry *en)
+{
+	char line[512];
+
+	puts(advice_line(proj, en, ctx, line, sizeof line));
+	return 0;
+}
+
 /* Print the projection line of day after a change. */
 static int print_day_line(struct journal *j, rw_day day, struct rw_error *e)
 {
 	struct engine_params p;
-	struct engine_proj proj;
-	struct entry en;
-	bool found;
-	char line[512];
-	int r;
+	int r = journal_params(j, &p, e);
 
-	if ((r = journal_params(j, &p, e)) || (r = journal_get_proj(j, day, &proj, &found, e)) ||
-	    (r = journal_get_entry(j, day, &en, &found, e)))
-		return r;
-	proj.has_rest = en.has_rest;
-	proj.rest_hours = en.rest_hours;
-	puts(advice_line(&proj, &en, &p, line, sizeof line));
-	return 0;
+	return r ? r : journal_each(j, day, day, 0, print_line, &p, e);
 }
 
 enum { O_DATE, O_REST, O_ACTIVITY, O_PAIN, O_SYMPTOM, O_WEIGHT, O_NOTE, O_CLEAR_ACT, O_CLEAR_SYM };

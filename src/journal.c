@@ -62,6 +62,14 @@ enum stmt_id {
 	"logged, activity_minutes, rest_clock_hours, loss_days, level, clot_risk, " \
 	"red_flag, muscle_loss_low, muscle_loss_high, cardio_loss_low, "             \
 	"cardio_loss_high, bone_loss_low, bone_loss_high"
+/* What row_proj reads: the stored columns and the day's rest hours, which
+ * a projection shows but the days table holds. */
+#define PROJ_SELECT                                                                    \
+	"p.logged, p.activity_minutes, p.rest_clock_hours, p.loss_days, p.level, "    \
+	"p.clot_risk, p.red_flag, p.muscle_loss_low, p.muscle_loss_high, "            \
+	"p.cardio_loss_low, p.cardio_loss_high, p.bone_loss_low, p.bone_loss_high, " \
+	"d.rest_hours"
+#define PROJ_FROM " FROM projections p LEFT JOIN days d ON d.date = p.date"
 
 static const char *const stmt_sql[S_COUNT] = {
 	[S_BEGIN] = "BEGIN IMMEDIATE",
@@ -77,17 +85,12 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_COUNT_DAYS] = "SELECT count(*) FROM days",
 	[S_DAYS_FROM] = "SELECT date, rest_hours, activities, symptoms FROM days "
 			"WHERE date >= ?1 ORDER BY date",
-	[S_GET_PROJ] = "SELECT " PROJ_COLS " FROM projections WHERE date = ?1",
+	[S_GET_PROJ] = "SELECT " PROJ_SELECT PROJ_FROM " WHERE p.date = ?1",
 	[S_PUT_PROJ] = "INSERT OR REPLACE INTO projections (date, " PROJ_COLS
 		       ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
 	[S_TRIM_PROJ] = "DELETE FROM projections WHERE date < ?1 OR date > ?2",
-	[S_EACH] = "SELECT p.date, p.logged, p.activity_minutes, p.rest_clock_hours, "
-		   "p.loss_days, p.level, p.clot_risk, p.red_flag, p.muscle_loss_low, "
-		   "p.muscle_loss_high, p.cardio_loss_low, p.cardio_loss_high, "
-		   "p.bone_loss_low, p.bone_loss_high, d.date, d.rest_hours, d.activities, "
-		   "d.pain, d.symptoms, d.weight_kg, d.note "
-		   "FROM projections p LEFT JOIN days d ON d.date = p.date "
-		   "WHERE p.date BETWEEN ?1 AND ?2 ORDER BY p.date",
+	[S_EACH] = "SELECT p.date, " PROJ_SELECT ", d.date, " DAY_COLS PROJ_FROM
+		   " WHERE p.date BETWEEN ?1 AND ?2 ORDER BY p.date",
 	[S_SETTINGS] = "SELECT key, value FROM settings",
 	[S_SET_SETTING] = "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
 	[S_NEW_CHANGE] = "INSERT INTO changes (at, what) VALUES (?1, ?2)",
@@ -343,7 +346,7 @@ static void bind_entry(sqlite3_stmt *s, int col, const struct entry *en)
 	sqlite3_bind_text(s, col + 5, en->note, -1, SQLITE_STATIC);
 }
 
-/* Fill proj (not its date) from the thirteen PROJ_COLS starting at col. */
+/* Fill proj (not its date) from the fourteen PROJ_SELECT columns starting at col. */
 static int row_proj(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 		    struct engine_proj *p, struct rw_error *e)
 {
@@ -365,6 +368,8 @@ static int row_proj(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 		p->loss[x][BAND_LOW] = sqlite3_column_double(s, col + 7 + 2 * x);
 		p->loss[x][BAND_HIGH] = sqlite3_column_double(s, col + 8 + 2 * x);
 	}
+	p->has_rest = sqlite3_column_type(s, col + 13) != SQLITE_NULL;
+	p->rest_hours = p->has_rest ? sqlite3_column_double(s, col + 13) : 0;
 	return 0;
 }
 
@@ -764,10 +769,6 @@ int journal_last(struct journal *j, struct engine_proj *proj, struct entry *en, 
 			    j->path);
 	if (r == 0 && *found)
 		r = get_entry(j, last, en, &have, e);
-	if (r == 0 && *found) {
-		proj->has_rest = en->has_rest;
-		proj->rest_hours = en->rest_hours;
-	}
 	return read_end(j, started, r);
 }
 
@@ -802,7 +803,7 @@ int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
 	bind_day(s, 2, to);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		rw_day day;
-		bool logged = sqlite3_column_type(s, 14) != SQLITE_NULL;
+		bool logged = sqlite3_column_type(s, 15) != SQLITE_NULL;
 		if (!logged && (flags & JOURNAL_LOGGED_ONLY))
 			continue;
 		if (!col_day(s, 0, &day)) {
@@ -812,10 +813,8 @@ int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
 		if ((r = row_proj(j, s, 1, day, &proj, e)))
 			break;
 		if (logged && !(flags & JOURNAL_PROJ_ONLY)) {
-			if ((r = row_entry(j, s, 15, day, en, e)))
+			if ((r = row_entry(j, s, 16, day, en, e)))
 				break;
-			proj.has_rest = en->has_rest;
-			proj.rest_hours = en->rest_hours;
 		}
 		if ((r = fn(ctx, &proj, logged && !(flags & JOURNAL_PROJ_ONLY) ? en : NULL)))
 			break;

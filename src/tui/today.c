@@ -107,10 +107,6 @@ static void load(struct tui *t, struct today *st)
 		st->found = st->has_proj = false;
 		tui_message(t, true, "%s", e.msg);
 	}
-	if (st->has_proj && st->found) {
-		st->proj.has_rest = st->en.has_rest;
-		st->proj.rest_hours = st->en.rest_hours;
-	}
 	load_gaps(t, st, new_version);
 	/* The forecast repeats the day shown when it is logged, else the last
 	 * logged day: "what if every next day is like it". */

@@ -69,7 +69,7 @@ def args_at(text, start):
         cur.append(c); i += 1
     return args
 
-LIT = r'(?:"(?:[^"\\]|\\.)*"\s*|\b(?:DAY_COLS|PROJ_COLS)\b\s*)+'
+LIT = r'(?:"(?:[^"\\]|\\.)*"\s*|\b(?:DAY_COLS|PROJ_COLS|PROJ_SELECT|PROJ_FROM)\b\s*)+'
 def is_literal(a):
     return re.fullmatch(LIT, a.strip()) is not None
 
@@ -89,7 +89,7 @@ for path in sorted(files):
     if rel != 'src/journal.c':
         continue
     # The macros spliced into statements must be literals themselves.
-    for name in ('DAY_COLS', 'PROJ_COLS'):
+    for name in ('DAY_COLS', 'PROJ_COLS', 'PROJ_SELECT', 'PROJ_FROM'):
         m = re.search(r'#define\s+%s\s+((?:[^\n]*\\\n)*[^\n]*)' % name, text)
         if not m or not is_literal(m.group(1).replace('\\\n', ' ')):
             problem('journal.c: %s is not a string literal' % name)
