@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "date.h"
+#include "engine.h"
 #include "rwerr.h"
 
 enum activity_kind {
@@ -111,6 +112,10 @@ int entry_add_activity(struct entry *en, struct activity a, const char *field,
 int entry_add_symptom(struct entry *en, const char *name, const char *field,
 		      struct rw_error *e);
 bool entry_remove_symptom(struct entry *en, const char *name);
+
+/* The engine's view of the day en describes: its rest hours, activity
+ * minutes and whether a red flag was logged. */
+void entry_engine_day(const struct entry *en, struct engine_day *d);
 
 /* Sum of the activity minutes. */
 int entry_activity_minutes(const struct entry *en);

@@ -64,7 +64,4 @@ void tui_days_free(struct tui_days *d);
 /* Index of day in d, or -1 when outside the logged span. */
 long tui_days_index(const struct tui_days *d, rw_day day);
 
-/* The engine's view of a logged day, to repeat it in a forecast. */
-void tui_like_day(const struct engine_proj *p, const struct entry *en, struct engine_day *d);
-
 #endif

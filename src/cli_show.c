@@ -114,16 +114,6 @@ int cli_show(struct cli *c, struct cli_args *a, struct rw_error *e)
 			    o.range.has_to ? o.range.to : last, 0, show_row, NULL, e);
 }
 
-/* The engine's view of a logged day, for the forecast. */
-static void like_day(const struct engine_proj *p, const struct entry *en, struct engine_day *d)
-{
-	d->day = p->day;
-	d->has_rest = en->has_rest;
-	d->rest_hours = en->rest_hours;
-	d->activity_minutes = entry_activity_minutes(en);
-	d->red_flag = entry_has_red_flag(en);
-}
-
 static int status_json(struct cli *c, struct journal *j, struct rw_error *e)
 {
 	static const int ahead[3] = { 1, 3, 7 };
@@ -149,7 +139,7 @@ static int status_json(struct cli *c, struct journal *j, struct rw_error *e)
 	jsonw_string(stdout, advice_line(&last, &en, &p, line, sizeof line));
 	printf(",\n  \"last\": ");
 	jsonw_day(stdout, &last, &en, 4);
-	like_day(&last, &en, &like);
+	entry_engine_day(&en, &like);
 	engine_forecast(&p, &last, &like, 7, fc);
 	printf(",\n  \"forecast\": [");
 	for (i = 0; i < 3; i++) {

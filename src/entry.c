@@ -436,6 +436,15 @@ char *entry_format_weight(int weight_dg, char *out, size_t n)
 	return out;
 }
 
+void entry_engine_day(const struct entry *en, struct engine_day *d)
+{
+	d->day = en->day;
+	d->has_rest = en->has_rest;
+	d->rest_hours = en->has_rest ? en->rest_hours : 0;
+	d->activity_minutes = entry_activity_minutes(en);
+	d->red_flag = entry_has_red_flag(en);
+}
+
 int entry_activity_minutes(const struct entry *en)
 {
 	int i, sum = 0;

@@ -407,11 +407,11 @@ static int row_engine_day(struct journal *j, sqlite3_stmt *s, struct engine_day 
 	    entry_parse_symptoms(col_text(s, 3), &en, "symptoms", &pe))
 		return rw_fail(e, RW_EIO, "%s: the stored day %s is damaged (%s)", j->path,
 			       col_text(s, 0), pe.msg);
-	d->day = day;
-	d->has_rest = sqlite3_column_type(s, 1) != SQLITE_NULL;
-	d->rest_hours = d->has_rest ? sqlite3_column_double(s, 1) : 0;
-	d->activity_minutes = entry_activity_minutes(&en);
-	d->red_flag = entry_has_red_flag(&en);
+	if (sqlite3_column_type(s, 1) != SQLITE_NULL) {
+		en.has_rest = true;
+		en.rest_hours = sqlite3_column_double(s, 1);
+	}
+	entry_engine_day(&en, d);
 	return 0;
 }
 

@@ -178,14 +178,3 @@ long tui_days_index(const struct tui_days *d, rw_day day)
 	return lo < d->n && d->rows[lo].day == day ? (long)lo : -1;
 }
 
-/* The forecast repeats the entry as the engine reads it, rest hours unset
- * included (they count as sleep only). */
-void tui_like_day(const struct engine_proj *p, const struct entry *en, struct engine_day *d)
-{
-	memset(d, 0, sizeof *d);
-	d->day = p->day;
-	d->has_rest = en->has_rest;
-	d->rest_hours = en->rest_hours;
-	d->activity_minutes = entry_activity_minutes(en);
-	d->red_flag = entry_has_red_flag(en);
-}

@@ -111,12 +111,12 @@ static void load(struct tui *t, struct today *st)
 	/* The forecast repeats the day shown when it is logged, else the last
 	 * logged day: "what if every next day is like it". */
 	if (st->found && st->has_proj) {
-		tui_like_day(&st->proj, &st->en, &like);
+		entry_engine_day(&st->en, &like);
 		engine_forecast(&t->params, &st->proj, &like, 7, st->fc);
 		st->fc_like = st->day;
 		st->has_fc = true;
 	} else if (t->last.found) {
-		tui_like_day(&t->last.proj, &t->last.en, &like);
+		entry_engine_day(&t->last.en, &like);
 		engine_forecast(&t->params, &t->last.proj, &like, 7, st->fc);
 		st->fc_like = t->last.proj.day;
 		st->has_fc = true;
