@@ -12,6 +12,7 @@
 
 #include "date.h"
 #include "journal.h"
+#include "report.h"
 #include "rwerr.h"
 
 /* What every command gets. */
@@ -54,6 +55,12 @@ int cli_next(struct cli_args *a, const struct cli_opt *opts, int *id, const char
 /* Parse a date option with the program's today. */
 int cli_date(const struct cli *c, const char *s, rw_day *out, const char *field,
 	     struct rw_error *e);
+
+/* --from (to false) or --to (to true) into range, then, after the options,
+ * the check that the range does not end before it starts. */
+int cli_range_set(const struct cli *c, bool to, const char *v, struct report_range *range,
+		  struct rw_error *e);
+int cli_range_check(const struct report_range *range, struct rw_error *e);
 
 /* The commands; args are those after the command name. */
 int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e);

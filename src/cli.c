@@ -194,6 +194,27 @@ int cli_date(const struct cli *c, const char *s, rw_day *out, const char *field,
 	return date_parse(s, c->today, out, field, e);
 }
 
+int cli_range_set(const struct cli *c, bool to, const char *v, struct report_range *range,
+		  struct rw_error *e)
+{
+	if (to) {
+		range->has_to = true;
+		return cli_date(c, v, &range->to, "--to", e);
+	}
+	range->has_from = true;
+	return cli_date(c, v, &range->from, "--from", e);
+}
+
+int cli_range_check(const struct report_range *range, struct rw_error *e)
+{
+	char a[DATE_BUFSZ], b[DATE_BUFSZ];
+
+	if (range->has_from && range->has_to && range->from > range->to)
+		return rw_fail(e, RW_EDATA, "--from: %s is after --to %s", date_format(range->from, a),
+			       date_format(range->to, b));
+	return 0;
+}
+
 int cli_journal(struct cli *c, struct journal **j, struct rw_error *e)
 {
 	char *path;

@@ -38,12 +38,8 @@ int cli_report(struct cli *c, struct cli_args *a, struct rw_error *e)
 					    rw_show(shown, sizeof shown, v));
 			break;
 		case O_FROM:
-			o.range.has_from = true;
-			r = cli_date(c, v, &o.range.from, "--from", e);
-			break;
 		case O_TO:
-			o.range.has_to = true;
-			r = cli_date(c, v, &o.range.to, "--to", e);
+			r = cli_range_set(c, id == O_TO, v, &o.range, e);
 			break;
 		case O_OUTPUT:
 			if (!*v)
@@ -57,14 +53,7 @@ int cli_report(struct cli *c, struct cli_args *a, struct rw_error *e)
 		if (r)
 			return r;
 	}
-	if (r < 0)
-		return r;
-	if (o.range.has_from && o.range.has_to && o.range.from > o.range.to) {
-		char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
-		return rw_fail(e, RW_EDATA, "--from: %s is after --to %s",
-			       date_format(o.range.from, d1), date_format(o.range.to, d2));
-	}
-	if ((r = cli_journal(c, &j, e)))
+	if (r < 0 || (r = cli_range_check(&o.range, e)) || (r = cli_journal(c, &j, e)))
 		return r;
 	if (!out || strcmp(out, "-") == 0)
 		return report_write(stdout, j, fmt, &o, e);

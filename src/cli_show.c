@@ -9,9 +9,9 @@
 
 enum { O_FROM, O_TO, O_JSON };
 
-/* --from/--to/--json, shared by show and report's range options. */
-static int parse_range(struct cli *c, struct cli_args *a, struct report_range *range,
-		       bool *json, struct rw_error *e)
+/* show's options: --from, --to and --json. */
+static int show_options(struct cli *c, struct cli_args *a, struct report_range *range,
+			bool *json, struct rw_error *e)
 {
 	static const struct cli_opt opts[] = {
 		{ "--from", 0, true, O_FROM },
@@ -25,12 +25,8 @@ static int parse_range(struct cli *c, struct cli_args *a, struct report_range *r
 
 	while ((r = cli_next(a, opts, &id, &v, e)) == 1) {
 		r = 0;
-		if (id == O_FROM) {
-			range->has_from = true;
-			r = cli_date(c, v, &range->from, "--from", e);
-		} else if (id == O_TO) {
-			range->has_to = true;
-			r = cli_date(c, v, &range->to, "--to", e);
+		if (id == O_FROM || id == O_TO) {
+			r = cli_range_set(c, id == O_TO, v, range, e);
 		} else if (id == O_JSON) {
 			*json = true;
 		} else {
@@ -40,14 +36,7 @@ static int parse_range(struct cli *c, struct cli_args *a, struct report_range *r
 		if (r)
 			return r;
 	}
-	if (r < 0)
-		return r;
-	if (range->has_from && range->has_to && range->from > range->to) {
-		char a1[DATE_BUFSZ], a2[DATE_BUFSZ];
-		return rw_fail(e, RW_EDATA, "--from: %s is after --to %s",
-			       date_format(range->from, a1), date_format(range->to, a2));
-	}
-	return 0;
+	return r < 0 ? r : cli_range_check(range, e);
 }
 
 static void range_text(char *out, size_t n, double lo, double hi, int decimals)
@@ -97,7 +86,7 @@ int cli_show(struct cli *c, struct cli_args *a, struct rw_error *e)
 	bool json = false, found;
 	int r;
 
-	if ((r = parse_range(c, a, &o.range, &json, e)) || (r = cli_journal(c, &j, e)))
+	if ((r = show_options(c, a, &o.range, &json, e)) || (r = cli_journal(c, &j, e)))
 		return r;
 	if (json)
 		return report_write(stdout, j, REPORT_JSON, &o, e);
