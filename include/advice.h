@@ -20,12 +20,9 @@ const char *advice_title(enum engine_level level);
 char *advice_what(const struct engine_proj *proj, const struct engine_params *p, char *out,
 		  size_t n);
 
-/* What to do today, one sentence. */
-const char *advice_todo(const struct engine_proj *proj, const struct engine_params *p);
-
-/* The same, for a day whose entry is en (may be NULL): past the threshold
- * with severe pain (7 or more) it adds to talk with a doctor about how to
- * stay active. */
+/* What to do today, one sentence, for a day whose entry is en (may be
+ * NULL): past the threshold with severe pain (7 or more) it adds to talk
+ * with a doctor about how to stay active. */
 char *advice_todo_for(const struct engine_proj *proj, const struct entry *en,
 		      const struct engine_params *p, char *out, size_t n);
 

@@ -17,7 +17,6 @@
 
 /* What every command gets. */
 struct cli {
-	const char *prog;    /* "restwatch" */
 	const char *db_opt;  /* --db PATH, or NULL */
 	bool no_color;
 	rw_day today;
@@ -73,13 +72,6 @@ int cli_backup(struct cli *c, struct cli_args *a, struct rw_error *e);
 int cli_check(struct cli *c, struct cli_args *a, struct rw_error *e);
 int cli_report(struct cli *c, struct cli_args *a, struct rw_error *e);
 int cli_import(struct cli *c, struct cli_args *a, struct rw_error *e);
-
-/* Print the usage of one command (or of all when cmd is NULL). */
-void cli_usage(FILE *f, const char *cmd);
-
-/* Flush stdout and turn a write error (a full disk, a closed pipe) into
- * RW_EIO. */
-int cli_flush(struct rw_error *e);
 
 int cli_main(int argc, char **argv);
 

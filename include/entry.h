@@ -62,8 +62,6 @@ bool entry_is_empty(const struct entry *en);
 
 /* Names: "walking", "water-therapy", "stretching", "cycling", "physio", "other". */
 const char *entry_kind_name(enum activity_kind kind);
-/* Kind for a name; returns 0 or RW_EDATA. */
-int entry_kind_parse(const char *name, enum activity_kind *kind);
 
 /* Symptoms that need urgent medical care (ENGINE.md red flags), NULL-ended. */
 extern const char *const entry_red_flags[];

@@ -118,9 +118,6 @@ int journal_reset_params(struct journal *j, struct rw_error *e);
  * e.g. "log 2026-03-02".  RW_EDATA when there is nothing to undo. */
 int journal_undo(struct journal *j, char *what, size_t n, struct rw_error *e);
 
-/* Description of the change undo would revert, "" when none. */
-int journal_last_change(struct journal *j, char *what, size_t n, struct rw_error *e);
-
 /* --- whole file --------------------------------------------------------- */
 
 /* A consistent copy of the journal written to dest (0600, replaced

@@ -13,8 +13,6 @@
 void jsonw_string(FILE *f, const char *s);
 /* A number with exactly 4 decimals ("2.9701"); non-finite values as null. */
 void jsonw_num4(FILE *f, double v);
-/* The shortest decimal that reads back as v (rest hours, settings). */
-void jsonw_num(FILE *f, double v);
 void jsonw_date(FILE *f, rw_day day);
 
 /* One day: the ENGINE.md output names, then activities, pain, symptoms,

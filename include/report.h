@@ -98,8 +98,6 @@ int report_write_path(const char *path, struct journal *j, enum report_format fm
 		      const struct report_opts *o, struct rw_error *e);
 
 /* Shared by the formats people read (text, markdown, html). */
-/* "muscle", "cardio", "bone". */
-const char *report_loss_name(enum engine_loss x);
 /* A loss band "low<dash>high" in percent: muscle and cardio with one
  * decimal, bone (ten times smaller) with two; "1.0-1.5" for dash "-". */
 char *report_band_text(enum engine_loss x, double low, double high, const char *dash,

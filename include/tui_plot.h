@@ -27,7 +27,4 @@ struct tui_plot {
  * start); the bars begin at x + TUI_PLOT_LABEL. */
 void tui_plot_draw(struct tui *t, int y, int x, int rows, const struct tui_plot *p);
 
-/* A label for an axis value: "24", "2.5", "0.25". */
-char *tui_plot_num(double v, char *out, size_t n);
-
 #endif

@@ -13,7 +13,4 @@ size_t utf8_seq(const char *s);
 /* True when the NUL-terminated string s is entirely well-formed UTF-8. */
 bool utf8_valid(const char *s);
 
-/* Number of code points in the well-formed UTF-8 string s. */
-size_t utf8_count(const char *s);
-
 #endif

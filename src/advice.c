@@ -64,7 +64,8 @@ char *advice_what(const struct engine_proj *proj, const struct engine_params *p,
 	return out;
 }
 
-const char *advice_todo(const struct engine_proj *proj, const struct engine_params *p)
+/* What to do today for the level of proj, one sentence. */
+static const char *advice_todo(const struct engine_proj *proj, const struct engine_params *p)
 {
 	(void)p;
 	switch (proj->level) {

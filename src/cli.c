@@ -89,7 +89,8 @@ static const struct command *find_command(const char *name)
 	return NULL;
 }
 
-void cli_usage(FILE *f, const char *cmd)
+/* Print the usage of one command (or of all when cmd is NULL). */
+static void cli_usage(FILE *f, const char *cmd)
 {
 	const struct command *c = cmd ? find_command(cmd) : NULL;
 	size_t i;
@@ -232,7 +233,9 @@ int cli_journal(struct cli *c, struct journal **j, struct rw_error *e)
 	return 0;
 }
 
-int cli_flush(struct rw_error *e)
+/* Flush stdout and turn a write error (a full disk, a closed pipe) into
+ * RW_EIO. */
+static int cli_flush(struct rw_error *e)
 {
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return rw_fail(e, RW_EIO, "standard output: %s", strerror(errno));
@@ -363,7 +366,7 @@ static void print_error(const char *msg)
 
 int cli_main(int argc, char **argv)
 {
-	struct cli c = { .prog = "restwatch" };
+	struct cli c = { 0 };
 	struct rw_error e = { 0, "" };
 	int r;
 

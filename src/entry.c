@@ -43,7 +43,8 @@ const char *entry_kind_name(enum activity_kind kind)
 	return (unsigned)kind < ACT_KINDS ? kind_names[kind] : "?";
 }
 
-int entry_kind_parse(const char *name, enum activity_kind *kind)
+/* Kind for a name; returns 0 or RW_EDATA. */
+static int entry_kind_parse(const char *name, enum activity_kind *kind)
 {
 	int i;
 	for (i = 0; i < ACT_KINDS; i++) {

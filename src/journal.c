@@ -842,23 +842,6 @@ int journal_version(struct journal *j, uint64_t *version, struct rw_error *e)
 	return r;
 }
 
-int journal_last_change(struct journal *j, char *what, size_t n, struct rw_error *e)
-{
-	sqlite3_stmt *s = NULL;
-	int r = stmt(j, S_LAST_CHANGE, &s, e), rc;
-
-	if (r)
-		return r;
-	what[0] = '\0';
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		snprintf(what, n, "%s", col_text(s, 1));
-	else if (rc != SQLITE_DONE)
-		r = db_fail(j, rc, e);
-	done(s);
-	return r;
-}
-
 /* ------------------------------------------------------------------------
  * Public writes
  */

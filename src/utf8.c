@@ -43,13 +43,3 @@ bool utf8_valid(const char *s)
 	return true;
 }
 
-size_t utf8_count(const char *s)
-{
-	size_t count = 0;
-	while (*s) {
-		size_t n = utf8_seq(s);
-		s += n ? n : 1;
-		count++;
-	}
-	return count;
-}

@@ -57,7 +57,8 @@ void jsonw_num4(FILE *f, double v)
 		fprintf(f, "%.4f", v == 0 ? 0.0 : v);
 }
 
-void jsonw_num(FILE *f, double v)
+/* The shortest decimal that reads back as v (rest hours, settings). */
+static void jsonw_num(FILE *f, double v)
 {
 	char buf[40];
 	if (!isfinite(v))
@@ -98,6 +99,7 @@ void jsonw_day_fields(FILE *f, const struct engine_proj *p, const struct entry *
 		{ "cardio_loss_low", "cardio_loss_high" },
 		{ "bone_loss_low", "bone_loss_high" },
 	};
+	char buf[16];
 	int x, b, i;
 #define first (*first_key)
 	key(f, "date", indent, &first);
@@ -148,7 +150,7 @@ void jsonw_day_fields(FILE *f, const struct engine_proj *p, const struct entry *
 	putc(']', f);
 	key(f, "weight_kg", indent, &first);
 	if (en && en->weight_dg != WEIGHT_UNSET)
-		fprintf(f, "%d.%d", en->weight_dg / 10, en->weight_dg % 10);
+		fputs(entry_format_weight(en->weight_dg, buf, sizeof buf), f);
 	else
 		fputs("null", f);
 	key(f, "note", indent, &first);

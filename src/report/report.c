@@ -37,13 +37,6 @@ int report_format_parse(const char *name, enum report_format *fmt)
 	return RW_EUSAGE;
 }
 
-/* The loss names the reports print. */
-const char *report_loss_name(enum engine_loss x)
-{
-	static const char *const names[LOSS_COUNT] = { "muscle", "cardio", "bone" };
-	return (unsigned)x < LOSS_COUNT ? names[x] : "?";
-}
-
 /* Bone losses are about ten times smaller, so they get one more decimal. */
 char *report_band_text(enum engine_loss x, double low, double high, const char *dash,
 		       char *out, size_t n)

@@ -10,7 +10,8 @@
 #include "tui_plot.h"
 
 /* Axis labels as short as the value allows: 24, 2.5, 0.25. */
-char *tui_plot_num(double v, char *out, size_t n)
+/* A label for an axis value: "24", "2.5", "0.25". */
+static char *tui_plot_num(double v, char *out, size_t n)
 {
 	if (fabs(v - round(v)) < 1e-9)
 		snprintf(out, n, "%.0f", v);
