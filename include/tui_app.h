@@ -30,7 +30,6 @@ struct tui {
 	/* the terminal */
 	bool utf8, color;
 	unsigned long attr[ROLE_ROLES]; /* curses attributes of each role */
-	int rows, cols;              /* the size being drawn */
 	bool cursor;                 /* a widget wants the cursor at cy, cx */
 	int cy, cx;
 

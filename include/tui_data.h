@@ -24,11 +24,9 @@ struct tui_row {
 	bool logged;
 	bool has_rest;
 	bool red_flag;
-	bool clot_risk;
 	double rest_hours;
 	int activity_minutes;
 	int pain;      /* PAIN_UNSET when none */
-	int weight_dg; /* WEIGHT_UNSET when none */
 	enum engine_level level;
 	double clock;
 	double loss[LOSS_COUNT][BAND_COUNT];

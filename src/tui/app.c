@@ -124,7 +124,6 @@ void tui_undo(struct tui *t)
 			tui_message(t, true, "%s", e.msg);
 		return;
 	}
-	tui_sync(t);
 	tui_message(t, false, "undone: %s", what);
 }
 
@@ -141,7 +140,7 @@ static void draw_alert(struct tui *t, int x)
 	if (!t->last.found)
 		return;
 	date_format(p->day, date);
-	if (p->red_flag || entry_has_red_flag(&t->last.en))
+	if (p->red_flag)
 		snprintf(text, sizeof text, " %s red flag %s ", tui_glyph(t, G_WARN), date);
 	else if (p->level == LEVEL_CLOT_RISK || p->level == LEVEL_DECONDITIONING)
 		snprintf(text, sizeof text, " %s %s %s %.0f h ", tui_glyph(t, G_WARN),
@@ -240,8 +239,6 @@ static void set_cursor(bool on)
 /* One whole frame from the caches; curses sends only what changed. */
 static void draw(struct tui *t)
 {
-	t->rows = LINES;
-	t->cols = COLS;
 	t->cursor = false;
 	erase();
 	if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS) {
@@ -379,6 +376,8 @@ static void loop(struct tui *t)
 		t->msg[0] = '\0';
 		tui_sync(t);
 		dispatch(t, &k);
+		/* What a key changed (an edit, undo, a setting) shows at once. */
+		tui_sync(t);
 	}
 }
 

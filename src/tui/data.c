@@ -94,11 +94,9 @@ static int add_row(void *ctx, const struct engine_proj *p, const struct entry *e
 	r->rest_hours = en ? en->rest_hours : 0;
 	r->activity_minutes = p->activity_minutes;
 	r->pain = en ? en->pain : PAIN_UNSET;
-	r->weight_dg = en ? en->weight_dg : WEIGHT_UNSET;
 	r->level = p->level;
 	r->clock = p->rest_clock_hours;
-	r->red_flag = p->red_flag || (en && entry_has_red_flag(en));
-	r->clot_risk = p->clot_risk;
+	r->red_flag = p->red_flag;
 	memcpy(r->loss, p->loss, sizeof r->loss);
 	if (en) {
 		char sym[SYMPTOMS_TEXT_MAX + 2 * ENTRY_MAX_SYMPTOMS] = "";

@@ -56,8 +56,6 @@ void tui_help_draw(struct tui *t, const struct tui_screen *s)
 	tui_box(t, y, x, h, w, ROLE_NORMAL);
 	tui_textf(t, y, x + 2, w - 4, ROLE_HEAD, " Keys: %s ", s->name);
 	row = section(t, y + 1, x + 2, w - 4, y + h - 3, s->name, s->help);
-	row = section(t, row + (row < y + h - 3), x + 2, w - 4, y + h - 3, "Every screen",
-		      tui_global_help);
-	(void)row;
+	section(t, row + (row < y + h - 3), x + 2, w - 4, y + h - 3, "Every screen", tui_global_help);
 	tui_text(t, y + h - 2, x + 2, w - 4, ROLE_DIM, "Any key closes this help.");
 }

@@ -186,7 +186,6 @@ static int yes_delete(struct tui *t, void *ctx, const char *text, struct rw_erro
 	(void)text;
 	if ((r = journal_delete(t->j, st->del, e)) != 0)
 		return r;
-	tui_sync(t);
 	tui_message(t, false, "deleted the entry of %s (u undoes)", date_format(st->del, date));
 	return 0;
 }

@@ -81,7 +81,6 @@ static int enter_value(struct tui *t, void *ctx, const char *text, struct rw_err
 	if ((r = entry_parse_number(text, &v, st->editing->name, e)) != 0 ||
 	    (r = journal_set_param(t->j, st->editing->name, v, e)) != 0)
 		return r;
-	tui_sync(t);
 	tui_message(t, false, "set %s to %g; projections recomputed", st->editing->name, v);
 	return 0;
 }
@@ -95,7 +94,6 @@ static int yes_reset(struct tui *t, void *ctx, const char *text, struct rw_error
 	(void)text;
 	if ((r = journal_reset_params(t->j, e)) != 0)
 		return r;
-	tui_sync(t);
 	tui_message(t, false, "every parameter is back to its default (u undoes)");
 	return 0;
 }
@@ -135,7 +133,6 @@ static bool key(struct tui *t, void *state, const struct tui_key *k)
 		} else if (journal_set_param(t->j, p->name, p->def, &e) != 0) {
 			tui_message(t, true, "%s", e.msg);
 		} else {
-			tui_sync(t);
 			tui_message(t, false, "%s is back to its default, %g", p->name, p->def);
 		}
 		return true;

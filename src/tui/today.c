@@ -385,7 +385,7 @@ static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 	const struct engine_proj *p = st->has_proj ? &st->proj : NULL;
 	char what[512], urgent[256], date[DATE_BUFSZ], text[400];
 	int used = 1;
-	bool red = st->found && entry_has_red_flag(&st->en);
+	bool red = p && p->red_flag;
 
 	if (rows < 1)
 		return 0;
@@ -417,9 +417,7 @@ static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 	tui_fill(t, y, 0, w, tui_level_banner(p->level), " ");
 	tui_text(t, y, 1, w - 2, tui_level_banner(p->level), text);
 	if (red && rows > used) {
-		advice_red_flag(p, &st->en, urgent, sizeof urgent);
-		if (!urgent[0])
-			snprintf(urgent, sizeof urgent, "urgent: see a doctor today (a red-flag symptom was logged)");
+		advice_red_flag(p, st->found ? &st->en : NULL, urgent, sizeof urgent);
 		tui_fill(t, y + used, 0, w, ROLE_ALERT, " ");
 		used += tui_wrap(t, y + used, 1, w - 2, 1, ROLE_ALERT, urgent);
 	}

@@ -56,7 +56,6 @@ static int save(struct tui *t, struct today *st, const char *what, struct rw_err
 
 	if ((r = journal_edit(t->j, st->edit.day, apply, &st->edit, e)) != 0)
 		return r;
-	tui_sync(t);
 	if (st->edit.field == TODAY_SYMPTOM)
 		tui_message(t, false, "%s %s on %s%s", st->edit.added ? "added" : "removed",
 			    st->edit.symptom, date_format(st->edit.day, date),
@@ -254,7 +253,6 @@ static int yes_delete(struct tui *t, void *ctx, const char *text, struct rw_erro
 	(void)text;
 	if ((r = journal_delete(t->j, st->edit.day, e)) != 0)
 		return r;
-	tui_sync(t);
 	tui_message(t, false, "deleted the entry of %s (u undoes)", date_format(st->edit.day, date));
 	return 0;
 }
