@@ -34,9 +34,4 @@ struct import_result {
 int import_csv(struct journal *j, FILE *in, const char *name, struct import_result *res,
 	       struct rw_error *e);
 
-/* name as error messages show it (n >= 8 bytes): the name itself when it
- * is clean UTF-8 without control characters and fits, else an escaped,
- * shortened copy.  Returns buf. */
-const char *import_name(const char *name, char *buf, size_t n);
-
 #endif

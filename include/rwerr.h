@@ -40,6 +40,10 @@ int rw_fail(struct rw_error *e, int code, const char *fmt, ...)
  * error message quoting user input is always one clean line. */
 const char *rw_show(char *buf, size_t n, const char *s);
 
+/* A file name for a message: as given when it is clean text that fits in
+ * n bytes, else the escaped, shortened form of rw_show.  Returns buf. */
+const char *rw_show_name(char *buf, size_t n, const char *name);
+
 /* The process exit status for a return code (0 for RW_OK). */
 int rw_exit_status(int code);
 

@@ -90,11 +90,11 @@ int cli_import(struct cli *c, struct cli_args *a, struct rw_error *e)
 		if (!(in = fopen(file, "rb"))) {
 			int err = errno;
 			return rw_fail(e, RW_ENOINPUT, "%s: cannot be opened: %s",
-				       import_name(file, shown, sizeof shown), strerror(err));
+				       rw_show_name(shown, sizeof shown, file), strerror(err));
 		}
 		if (fstat(fileno(in), &st) == 0 && S_ISDIR(st.st_mode)) {
 			r = rw_fail(e, RW_ENOINPUT, "%s: cannot be opened: it is a directory",
-				    import_name(file, shown, sizeof shown));
+				    rw_show_name(shown, sizeof shown, file));
 			goto out;
 		}
 	}
@@ -102,7 +102,7 @@ int cli_import(struct cli *c, struct cli_args *a, struct rw_error *e)
 		goto out;
 	if (res.count == 0)
 		printf("imported 0 days: %s has a header and no rows\n",
-		       import_name(name, shown, sizeof shown));
+		       rw_show_name(shown, sizeof shown, name));
 	else if (res.first == res.last)
 		printf("imported 1 day (%s)\n", date_format(res.first, d1));
 	else

@@ -246,23 +246,6 @@ static int next_entry(void *ctx, struct entry *en, struct rw_error *e)
 	return 1;
 }
 
-/* A file name as messages show it: as given when it is clean text of a
- * sane length, else a bounded, escaped copy (a name is user input). */
-const char *import_name(const char *name, char *buf, size_t n)
-{
-	const char *p;
-	bool clean = strlen(name) < n && utf8_valid(name);
-
-	for (p = name; clean && *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			clean = false;
-	if (clean)
-		snprintf(buf, n, "%s", name);
-	else
-		rw_show(buf, n, name);
-	return buf;
-}
-
 int import_csv(struct journal *j, FILE *in, const char *name, struct import_result *res,
 	       struct rw_error *e)
 {
@@ -275,7 +258,7 @@ int import_csv(struct journal *j, FILE *in, const char *name, struct import_resu
 		return rw_fail(e, RW_ENOMEM, "out of memory");
 	x->in = in;
 	x->res = res;
-	import_name(name, x->name, sizeof x->name);
+	rw_show_name(x->name, sizeof x->name, name);
 	x->seen = calloc((size_t)(date_max() - date_min()) / 8 + 1, 1);
 	if (!x->seen) {
 		r = rw_fail(e, RW_ENOMEM, "out of memory");

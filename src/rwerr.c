@@ -3,6 +3,7 @@
 #include "utf8.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -60,6 +61,21 @@ const char *rw_show(char *buf, size_t n, const char *s)
 		shown++;
 	}
 	buf[o] = '\0';
+	return buf;
+}
+
+const char *rw_show_name(char *buf, size_t n, const char *name)
+{
+	const char *p;
+	bool clean = strlen(name) < n && utf8_valid(name);
+
+	for (p = name; clean && *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			clean = false;
+	if (clean)
+		snprintf(buf, n, "%s", name);
+	else
+		rw_show(buf, n, name);
 	return buf;
 }
 

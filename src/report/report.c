@@ -233,22 +233,6 @@ int report_write(FILE *f, struct journal *j, enum report_format fmt,
 	return r;
 }
 
-/* A path as messages show it: as given when it is clean text, else an
- * escaped, shortened copy, so the error stays one readable line. */
-static void shown_name(const char *path, char *buf, size_t n)
-{
-	const char *p;
-	bool clean = strlen(path) < n && utf8_valid(path);
-
-	for (p = path; clean && *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			clean = false;
-	if (clean)
-		snprintf(buf, n, "%s", path);
-	else
-		rw_show(buf, n, path);
-}
-
 /* The temporary file's name: hidden, in the target's directory, so that
  * the final rename stays within one file system. */
 static char *temp_name(const char *path)
@@ -303,7 +287,7 @@ int report_write_path(const char *path, struct journal *j, enum report_format fm
 
 	if (!tmp)
 		return rw_fail(e, RW_ENOMEM, "out of memory");
-	shown_name(path, name, sizeof name);
+	rw_show_name(name, sizeof name, path);
 	if ((fd = mkstemp(tmp)) < 0) {
 		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot be created: %s", name, strerror(errno));
 		goto out;
