@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include "report.h"
-#include "utf8.h"
 
 /* Indexed by enum report_format. */
 static const char *const format_names[REPORT_FORMATS] = {
