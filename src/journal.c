@@ -20,6 +20,7 @@
 
 #include <sqlite3.h>
 
+#include "fileio.h"
 #include "schema.h"
 
 /* "RWJ1": marks a restwatch journal in the SQLite header (PRAGMA application_id). */
@@ -1315,46 +1316,13 @@ static int build_new(const char *tmp, struct rw_error *e)
 	return rc == SQLITE_OK ? 0 : RW_ECANTCREAT;
 }
 
-static void sync_dir_of(const char *path)
-{
-	char *dir = strdup(path), *slash;
-	int fd;
-	if (!dir)
-		return;
-	slash = strrchr(dir, '/');
-	if (slash == dir)
-		slash[1] = '\0';
-	else if (slash)
-		*slash = '\0';
-	else
-		strcpy(dir, ".");
-	fd = open(dir, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
-
-/* A temporary file beside path, created 0600: "<dir>/.<name>.XXXXXX". */
+/* A temporary file beside path for a journal or a backup, with the
+ * message a caller shows when it cannot be made. */
 static int temp_beside(const char *path, char **tmp, int *fd, struct rw_error *e)
 {
-	const char *slash = strrchr(path, '/');
-	size_t dlen = slash ? (size_t)(slash - path) + 1 : 0;
-	size_t n = strlen(path) + 16;
-	char *t = malloc(n);
-
-	if (!t)
-		return rw_fail(e, RW_ENOMEM, "out of memory");
-	snprintf(t, n, "%.*s.%s.XXXXXX", (int)dlen, path, path + dlen);
-	*fd = mkstemp(t);
-	if (*fd < 0) {
-		int err = errno;
-		free(t);
-		return rw_fail(e, RW_ECANTCREAT, "%s: cannot create: %s", path, strerror(err));
-	}
-	fchmod(*fd, 0600);
-	*tmp = t;
+	if ((*fd = file_temp_beside(path, tmp)) < 0)
+		return rw_fail(e, errno == ENOMEM ? RW_ENOMEM : RW_ECANTCREAT, "%s: cannot create: %s",
+			       path, strerror(errno));
 	return 0;
 }
 
@@ -1382,7 +1350,7 @@ static int create(const char *path, struct rw_error *e)
 	unlink(tmp);
 	free(tmp);
 	if (r == 0)
-		sync_dir_of(path);
+		file_sync_dir(path);
 	return r;
 }
 
@@ -1579,7 +1547,7 @@ out:
 	if (r)
 		unlink(tmp);
 	else
-		sync_dir_of(dest);
+		file_sync_dir(dest);
 	free(tmp);
 	return r;
 }

@@ -2,14 +2,13 @@
  * atomically to a file. */
 #include <errno.h>
 #include <stdbool.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "report.h"
 
 /* Indexed by enum report_format. */
@@ -232,67 +231,22 @@ int report_write(FILE *f, struct journal *j, enum report_format fmt,
 	return r;
 }
 
-/* The temporary file's name: hidden, in the target's directory, so that
- * the final rename stays within one file system. */
-static char *temp_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-	static const char tail[] = ".restwatch-report-XXXXXX";
-	char *t = malloc(dirlen + sizeof tail);
-
-	if (t) {
-		memcpy(t, path, dirlen);
-		memcpy(t + dirlen, tail, sizeof tail);
-	}
-	return t;
-}
-
-/* Make the rename itself durable: fsync the directory holding path.  A
- * file system that cannot do that is not an error worth failing on. */
-static void sync_dir(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir;
-	int fd;
-
-	if (!slash) {
-		dir = strdup(".");
-	} else {
-		size_t n = slash == path ? 1 : (size_t)(slash - path);
-		if ((dir = malloc(n + 1))) {
-			memcpy(dir, path, n);
-			dir[n] = '\0';
-		}
-	}
-	if (!dir)
-		return;
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
-		(void)fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
-
 /* A reader never sees a half-written report: everything goes to a hidden
  * temporary file that replaces path only once it is complete and on disk. */
 int report_write_path(const char *path, struct journal *j, enum report_format fmt,
 		      const struct report_opts *o, struct rw_error *e)
 {
-	char *tmp = temp_name(path), name[160];
+	char *tmp = NULL, name[160];
 	FILE *f = NULL;
 	bool created = false;
-	int fd = -1, r;
+	int fd, r;
 
-	if (!tmp)
-		return rw_fail(e, RW_ENOMEM, "out of memory");
 	rw_show_name(name, sizeof name, path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot be created: %s", name, strerror(errno));
-		goto out;
-	}
+	if ((fd = file_temp_beside(path, &tmp)) < 0)
+		return rw_fail(e, errno == ENOMEM ? RW_ENOMEM : RW_ECANTCREAT,
+			       "%s: cannot be created: %s", name, strerror(errno));
 	created = true;
-	if (fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "w"))) {
+	if (!(f = fdopen(fd, "w"))) {
 		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot be created: %s", name, strerror(errno));
 		goto out;
 	}
@@ -317,7 +271,7 @@ int report_write_path(const char *path, struct journal *j, enum report_format fm
 		goto out;
 	}
 	created = false;
-	sync_dir(path);
+	file_sync_dir(path);
 out:
 	if (f)
 		fclose(f);
