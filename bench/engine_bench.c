@@ -54,11 +54,8 @@ static int collect_row(void *ctx, const struct engine_proj *p, const struct entr
 		c->cap = cap;
 	}
 	d = &c->days[c->n++];
-	d->day = p->day;
-	d->has_rest = en->has_rest;
-	d->rest_hours = en->rest_hours;
-	d->activity_minutes = entry_activity_minutes(en);
-	d->red_flag = entry_has_red_flag(en);
+	(void)p;
+	entry_engine_day(en, d);
 	return 0;
 }
 

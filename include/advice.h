@@ -12,28 +12,42 @@
 /* The one-line notice every report, --help and the man page carry. */
 extern const char advice_disclaimer[];
 
-/* A short title for the level: "No rest episode", "Resting", ... */
+/* "999 in the UK, 112 in the EU, 911 in the US". */
+extern const char advice_emergency_numbers[];
+
+/* A short title for the level: "No rest episode", "Resting", ...; it names
+ * no number, so it holds whatever the parameters are. */
 const char *advice_title(enum engine_level level);
 
-/* What is happening, one or two sentences, with the numbers of proj and p
- * (e.g. "72 h of rest: 3 days in bed raise the risk of blood clots."). */
+/* Hours h as text with the fewest decimals (0-2) that keep it on its side
+ * of limit: "53", "48.4" (past 48), never "48" for 48.4. */
+char *advice_hours(double h, double limit, char *out, size_t n);
+
+/* A loss band as a person reads it, one decimal: "1.0-1.5%", "<0.1-0.4%",
+ * "<0.1%", "0%" (one end when both ends read the same). */
+char *advice_band(double low, double high, const char *dash, char *out, size_t n);
+
+/* What is happening, a few sentences, with the numbers of proj and p; on a
+ * clot-risk or clot_watch day it says what signs of a clot to watch for. */
 char *advice_what(const struct engine_proj *proj, const struct engine_params *p, char *out,
 		  size_t n);
 
 /* What to do today, one sentence, for a day whose entry is en (may be
- * NULL): past the threshold with severe pain (7 or more) it adds to talk
- * with a doctor about how to stay active. */
+ * NULL): severe pain (7 or more) past 24 h on the rest clock adds to talk
+ * with a doctor or physiotherapist; pain_days past 28 adds to see a doctor. */
 char *advice_todo_for(const struct engine_proj *proj, const struct entry *en,
 		      const struct engine_params *p, char *out, size_t n);
 
-/* The urgent line for a red flag day naming the first red-flag symptom of
- * en (en may be NULL): "urgent: see a doctor today ...".  "" when none. */
+/* The red-flag line of the day, by tier, naming the first symptom of the
+ * highest tier in en (en may be NULL): "EMERGENCY: ... emergency department
+ * now ..." or "URGENT: ... see a doctor today".  "" when none. */
 char *advice_red_flag(const struct engine_proj *proj, const struct entry *en, char *out,
 		      size_t n);
 
 /* One ASCII line for a shell prompt or a status bar, e.g.
  * "2026-03-06 clot-risk | rest clock 120 h of 48 h | muscle 3.0-4.4% cardio
- *  0.9-4.4% bone 0.10-0.39% | <what to do>". */
+ *  0.9-4.4% bone 0.1-0.4% | <what to do>"; a red flag comes first and then
+ * no advice to walk follows. */
 char *advice_line(const struct engine_proj *proj, const struct entry *en,
 		  const struct engine_params *p, char *out, size_t n);
 

@@ -63,11 +63,19 @@ bool entry_is_empty(const struct entry *en);
 /* Names: "walking", "water-therapy", "stretching", "cycling", "physio", "other". */
 const char *entry_kind_name(enum activity_kind kind);
 
-/* Symptoms that need urgent medical care (ENGINE.md red flags), NULL-ended. */
+/* The red flags of docs/model.md, emergency tier first, NULL-ended. */
 extern const char *const entry_red_flags[];
 /* The suggested everyday symptoms, NULL-ended. */
 extern const char *const entry_common_symptoms[];
 bool entry_symptom_is_red_flag(const char *name);
+/* The tier of one symptom (URGENCY_NONE for an ordinary one). */
+enum engine_urgency entry_symptom_urgency(const char *name);
+/* What a red flag means in plain words, or NULL for an ordinary symptom. */
+const char *entry_red_flag_meaning(const char *name);
+/* The highest tier among the entry's symptoms. */
+enum engine_urgency entry_urgency(const struct entry *en);
+/* The entry's first symptom of its highest tier, or NULL when none. */
+const char *entry_first_red_flag(const struct entry *en);
 /* True when any of the entry's symptoms is a red flag. */
 bool entry_has_red_flag(const struct entry *en);
 
@@ -112,7 +120,7 @@ int entry_add_symptom(struct entry *en, const char *name, const char *field,
 bool entry_remove_symptom(struct entry *en, const char *name);
 
 /* The engine's view of the day en describes: its rest hours, activity
- * minutes and whether a red flag was logged. */
+ * minutes, pain and red-flag tier. */
 void entry_engine_day(const struct entry *en, struct engine_day *d);
 
 /* Sum of the activity minutes. */

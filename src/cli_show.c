@@ -171,9 +171,16 @@ int cli_status(struct cli *c, struct cli_args *a, struct rw_error *e)
 		return 0;
 	}
 	fputs(advice_line(&last, &en, &p, line, sizeof line), stdout);
-	if (c->today > last.day)
-		printf(" (last logged %ld day%s ago)", (long)(c->today - last.day),
-		       c->today - last.day == 1 ? "" : "s");
+	if (c->today > last.day) {
+		long gap = (long)(c->today - last.day);
+		char h[32];
+		/* Days not logged since hold the clock for gap_hold_days. */
+		if (gap <= p.gap_hold_days && last.rest_clock_hours > 0)
+			printf(" (%ld day%s not logged: clock held at %s h)", gap, gap == 1 ? "" : "s",
+			       advice_hours(last.rest_clock_hours, p.threshold_hours, h, sizeof h));
+		else
+			printf(" (last logged %ld day%s ago)", gap, gap == 1 ? "" : "s");
+	}
 	putchar('\n');
 	return 0;
 }

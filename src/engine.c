@@ -1,6 +1,6 @@
-/* engine.c - the deconditioning engine of ENGINE.md; pure.
+/* engine.c - the deconditioning engine of docs/model.md (version 2); pure.
  *
- * Everything is plain double arithmetic written in the order ENGINE.md
+ * Everything is plain double arithmetic written in the order docs/model.md
  * states it, with no state beyond struct engine_state.  That is what makes
  * a run resumed from a stored projection (SQLite REAL is the same IEEE
  * double) give the very bits of a full run: the same operations on the same
@@ -9,6 +9,7 @@
 #include "engine.h"
 
 #include <stddef.h>
+#include <limits.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -16,79 +17,88 @@
 enum {
 	P_SLEEP,
 	P_THRESHOLD,
-	P_CLOT,
 	P_FULL_CREDIT,
 	P_RECOVERY,
+	P_BEDRIDDEN,
+	P_CLOT_DAYS,
+	P_CLOT_WATCH,
+	P_GAP_HOLD,
 	P_RATE, /* rates, loss-major, low then high; then factors alike */
 	P_FACTOR = P_RATE + LOSS_COUNT * BAND_COUNT,
 	P_COUNT = P_FACTOR + LOSS_COUNT * BAND_COUNT
 };
 
-/* Ranges (inclusive), chosen so that every value in them keeps the
- * arithmetic meaningful:
- *  - sleep_hours 0-20: b divides by 24 - S, so 24 is a division by zero and
- *    near it one extra hour in bed would count as a whole day in bed; no
- *    normal night is longer than 20 h.
- *  - threshold_hours 0-8760 (a year); clot_hours 1-8760: at 0 the clock of
- *    an ordinary day (C = 0) would already be a clot risk.
- *  - full_credit_minutes 1-1440: a day's minutes, and A / 0 is undefined.
- *  - recovery_unloading 0-1: u is a share of a day.
- *  - rates 0-100 %/day: with loss_days <= 1 a day never takes more than
- *    what remains.
- *  - factors 0.1-100: recovery is rate / factor, so a factor must stay
- *    away from 0. */
+/* The ranges are docs/model.md's.  Each keeps the arithmetic meaningful:
+ * b divides by 24 - S (so S stays at most 20), a divides by the full credit
+ * (at least 1 min), u is a share of a day (0-1), and a rate of at most
+ * 10 %/day with loss_days <= 1 never takes more than what remains.  The two
+ * unloading bounds are checked against each other in engine_params_check. */
 static const struct engine_param_info params[P_COUNT] = {
 	{ "sleep_hours", 8, 0, 20, "h",
 	  "hours in bed on a normal night, not counted as unloading",
-	  "a normal night's sleep" },
-	{ "threshold_hours", 48, 0, 8760, "h",
-	  "rest clock past which the losses start",
-	  "the article: rest past 48 hours; Deyo 1986 (NEJM 315:1064): 2 vs 7 days of bed rest" },
-	{ "clot_hours", 72, 1, 8760, "h",
-	  "rest clock from which the blood-clot warning shows",
-	  "Wells and Padua scores: bedridden >= 3 days" },
+	  "assumption: a normal night's sleep" },
+	{ "threshold_hours", 48, 1, 240, "h",
+	  "rest clock past which restwatch counts losses (the guideline limit, "
+	  "not the moment losses begin)",
+	  "Deyo 1986 (NEJM 315:1064); Malmivaara 1995 (NEJM 332:351)" },
 	{ "full_credit_minutes", 180, 1, 1440, "min",
-	  "activity minutes that fully offset a day's unloading",
-	  "Issekutz 1966: about 3 h a day upright offsets unloading" },
+	  "activity minutes that count a day as fully upright (any kind counts the same)",
+	  "assumption; Issekutz 1966: 3 h a day of quiet standing reduced "
+	  "bed-rest calcium loss" },
 	{ "recovery_unloading", 0.25, 0, 1, "",
-	  "a day at or under this unloading (0-1) ends the rest episode",
-	  "restwatch default: a day mostly upright counts as ordinary" },
-	{ "muscle_rate_low", 1.0, 0, 100, "%/day",
-	  "back-muscle strength lost per day of rest past the threshold (low band)",
-	  "the article: back muscles atrophy 1 to 1.5 %/day" },
-	{ "muscle_rate_high", 1.5, 0, 100, "%/day",
-	  "back-muscle strength lost per day of rest past the threshold (high band)",
-	  "the article: back muscles atrophy 1 to 1.5 %/day" },
-	{ "cardio_rate_low", 0.3, 0, 100, "%/day",
-	  "cardio fitness (VO2max) lost per day of rest past the threshold (low band)",
-	  "Ried-Larsen 2017 (J Appl Physiol 123:790)" },
-	{ "cardio_rate_high", 1.5, 0, 100, "%/day",
-	  "cardio fitness (VO2max) lost per day of rest past the threshold (high band)",
-	  "Convertino 1982 (Circulation 65:134): 15 % in 10 days" },
-	{ "bone_rate_low", 0.033, 0, 100, "%/day",
-	  "lumbar bone density lost per day of rest past the threshold (low band)",
-	  "LeBlanc 1990 (JBMR 5:843): lumbar spine" },
-	{ "bone_rate_high", 0.129, 0, 100, "%/day",
-	  "lumbar bone density lost per day of rest past the threshold (high band)",
-	  "Krølner & Toft 1983 (Clin Sci 64:537): 0.9 %/week in back-pain patients" },
+	  "a day at or under this unloading (0-1) ends a rest episode",
+	  "assumption" },
+	{ "bedridden_unloading", 0.75, 0, 1, "",
+	  "a day at or over this unloading (0-1) is a bedridden day "
+	  "(about 20 h or more in bed with little activity)",
+	  "assumption" },
+	{ "clot_days", 3, 1, 30, "days",
+	  "bedridden days in a row from which the blood-clot level shows",
+	  "Padua (reduced mobility >= 3 days), Wells (bedridden > 3 days), "
+	  "Caprini (confined to bed > 72 h)" },
+	{ "clot_watch_days", 28, 0, 90, "days",
+	  "days after a clot-risk day during which the signs of a clot stay in view",
+	  "assumption: Wells counts bed rest within the last 4 weeks" },
+	{ "gap_hold_days", 2, 0, 14, "days",
+	  "unlogged days in a row that keep the rest clock where it was",
+	  "assumption" },
+	{ "muscle_rate_low", 1.0, 0, 10, "%/day",
+	  "muscle strength lost per day of rest past the threshold (low end of the range)",
+	  "the article; early muscle-strength loss in immobilisation (Wall 2014)" },
+	{ "muscle_rate_high", 1.5, 0, 10, "%/day",
+	  "muscle strength lost per day of rest past the threshold (high end of the range)",
+	  "the article; Wall 2014 (about 1.8 %/day in a cast); Berg 2007 found "
+	  "about 0.6 in bed rest" },
+	{ "cardio_rate_low", 0.3, 0, 10, "%/day",
+	  "fitness (VO2max) lost per day of rest past the threshold (low end of the range)",
+	  "Ried-Larsen 2017 (J Appl Physiol 123:790): pooled average" },
+	{ "cardio_rate_high", 1.5, 0, 10, "%/day",
+	  "fitness (VO2max) lost per day of rest past the threshold (high end of the range)",
+	  "Convertino 1982 (Circulation 65:134): 15 % in 10 days, tested upright" },
+	{ "bone_rate_low", 0.033, 0, 10, "%/day",
+	  "lumbar bone density lost per day of rest past the threshold (low end of the range)",
+	  "LeBlanc 1990 (J Bone Miner Res 5:843): lumbar spine" },
+	{ "bone_rate_high", 0.129, 0, 10, "%/day",
+	  "lumbar bone density lost per day of rest past the threshold (high end of the range)",
+	  "Krølner & Toft 1983 (Clin Sci 64:537): back-pain patients" },
 	{ "muscle_recovery_factor_low", 2, 0.1, 100, "x",
-	  "muscle recovery takes this many times the days lost (low band)",
-	  "Vigelsø 2015; Suetta 2009: recovery takes 2-3x the time lost" },
+	  "muscle strength comes back over this many times the days lost (low end)",
+	  "Suetta 2009; Vigelsø 2015 (with retraining)" },
 	{ "muscle_recovery_factor_high", 3, 0.1, 100, "x",
-	  "muscle recovery takes this many times the days lost (high band)",
-	  "Vigelsø 2015; Suetta 2009: recovery takes 2-3x the time lost" },
+	  "muscle strength comes back over this many times the days lost (high end)",
+	  "Suetta 2009; Vigelsø 2015 (with retraining)" },
 	{ "cardio_recovery_factor_low", 2, 0.1, 100, "x",
-	  "cardio recovery takes this many times the days lost (low band)",
-	  "Hedge 2023; DeBusk 1983" },
+	  "fitness comes back over this many times the days lost (low end)",
+	  "DeBusk 1983; Hedge 2023" },
 	{ "cardio_recovery_factor_high", 3, 0.1, 100, "x",
-	  "cardio recovery takes this many times the days lost (high band)",
-	  "Hedge 2023; DeBusk 1983" },
+	  "fitness comes back over this many times the days lost (high end)",
+	  "DeBusk 1983; Hedge 2023" },
 	{ "bone_recovery_factor_low", 4, 0.1, 100, "x",
-	  "bone recovery takes this many times the days lost (low band)",
-	  "Krølner & Toft 1983; LeBlanc 1990" },
+	  "bone comes back over this many times the days lost (low end)",
+	  "Krølner & Toft 1983; LeBlanc 1990 (may be incomplete)" },
 	{ "bone_recovery_factor_high", 8, 0.1, 100, "x",
-	  "bone recovery takes this many times the days lost (high band)",
-	  "Krølner & Toft 1983; LeBlanc 1990" },
+	  "bone comes back over this many times the days lost (high end)",
+	  "Krølner & Toft 1983; LeBlanc 1990 (may be incomplete)" },
 };
 
 static const char *const loss_names[LOSS_COUNT] = { "muscle", "cardio", "bone" };
@@ -140,9 +150,12 @@ static size_t param_offset(int i)
 	static const size_t scalar[P_RATE] = {
 		offsetof(struct engine_params, sleep_hours),
 		offsetof(struct engine_params, threshold_hours),
-		offsetof(struct engine_params, clot_hours),
 		offsetof(struct engine_params, full_credit_minutes),
 		offsetof(struct engine_params, recovery_unloading),
+		offsetof(struct engine_params, bedridden_unloading),
+		offsetof(struct engine_params, clot_days),
+		offsetof(struct engine_params, clot_watch_days),
+		offsetof(struct engine_params, gap_hold_days),
 	};
 	if (i < P_RATE)
 		return scalar[i];
@@ -189,14 +202,19 @@ int engine_params_check(const struct engine_params *p, struct rw_error *e)
 	if (!(p->sleep_hours < 24))
 		return rw_fail(e, RW_EDATA, "sleep_hours: %g must be under 24 h",
 			       p->sleep_hours);
-	if (p->threshold_hours > p->clot_hours)
+	for (i = P_CLOT_DAYS; i <= P_GAP_HOLD; i++) {
+		double v = engine_param_get(p, &params[i]);
+		if (v != (double)(long)v)
+			return rw_fail(e, RW_EDATA, "%s: %g is not a whole number of days",
+				       params[i].name, v);
+	}
+	if (!(p->recovery_unloading < p->bedridden_unloading))
 		return rw_fail(e, RW_EDATA,
-			       "threshold_hours: %g is above clot_hours (%g); the clot warning "
-			       "cannot start before the losses",
-			       p->threshold_hours, p->clot_hours);
-	/* Rates must keep the bands in order (low is the hopeful case).  Factors
-	 * are not ordered: a low factor means a faster recovery, which is what
-	 * the hopeful band may well want, and the arithmetic needs no order. */
+			       "recovery_unloading: %g must be below bedridden_unloading (%g)",
+			       p->recovery_unloading, p->bedridden_unloading);
+	/* Rates must keep the range in order.  Factors are not ordered: the
+	 * low and high ends come from different studies, and the arithmetic
+	 * needs no order. */
 	for (x = 0; x < LOSS_COUNT; x++)
 		if (p->rate[x][BAND_LOW] > p->rate[x][BAND_HIGH])
 			return rw_fail(e, RW_EDATA, "%s_rate_low: %g is above %s_rate_high (%g)",
@@ -224,16 +242,57 @@ int engine_level_parse(const char *name, enum engine_level *level)
 	return RW_EDATA;
 }
 
+static const char *const urgency_names[] = {
+	[URGENCY_NONE] = "none",
+	[URGENCY_URGENT] = "urgent",
+	[URGENCY_EMERGENCY] = "emergency",
+};
+
+const char *engine_urgency_name(enum engine_urgency u)
+{
+	return (unsigned)u <= URGENCY_EMERGENCY ? urgency_names[u] : "?";
+}
+
+int engine_urgency_parse(const char *name, enum engine_urgency *u)
+{
+	int i;
+	if (!name)
+		return RW_EDATA;
+	for (i = URGENCY_NONE; i <= URGENCY_EMERGENCY; i++) {
+		if (strcmp(name, urgency_names[i]) == 0) {
+			*u = (enum engine_urgency)i;
+			return 0;
+		}
+	}
+	return RW_EDATA;
+}
+
+/* docs/model.md: sums of fractions can land a hair off a boundary, so every
+ * comparison of u and C allows this much. */
+#define TOL 1e-9
+
 void engine_state_init(struct engine_state *st)
 {
 	memset(st, 0, sizeof *st);
+	st->since_clot = -1;
 }
 
 void engine_state_from_proj(struct engine_state *st, const struct engine_proj *proj)
 {
 	/* The projection holds exactly the carried state: copy, never recompute. */
 	st->clock = proj->rest_clock_hours;
+	st->bed = proj->bed_days;
+	st->gap = proj->gap_days;
+	st->since_clot = proj->since_clot;
+	st->pain_run = proj->pain_days > 0;
+	st->pain_start = st->pain_run ? proj->day - proj->pain_days + 1 : 0;
 	memcpy(st->loss, proj->loss, sizeof st->loss);
+}
+
+bool engine_proj_held(const struct engine_proj *p)
+{
+	/* An unlogged stretch past gap_hold_days sets the clock to 0. */
+	return !p->logged && p->rest_clock_hours > TOL;
 }
 
 static double dmax(double x, double y)
@@ -247,15 +306,16 @@ static double clamp01(double x)
 	return x > 0 ? (x < 1 ? x : 1) : 0;
 }
 
-static enum engine_level level_of(const struct engine_params *p, const struct engine_state *st)
+static enum engine_level level_of(const struct engine_params *p, const struct engine_state *st,
+				  bool clot_risk)
 {
 	int x;
 
-	if (st->clock >= p->clot_hours)
+	if (clot_risk)
 		return LEVEL_CLOT_RISK;
-	if (st->clock > p->threshold_hours)
+	if (st->clock > p->threshold_hours + TOL)
 		return LEVEL_DECONDITIONING;
-	if (st->clock > 0)
+	if (st->clock > TOL)
 		return LEVEL_RESTING;
 	for (x = 0; x < LOSS_COUNT; x++)
 		if (st->loss[x][BAND_HIGH] > 0)
@@ -263,65 +323,126 @@ static enum engine_level level_of(const struct engine_params *p, const struct en
 	return LEVEL_NONE;
 }
 
+/* An ordinary day ends the episode and gives back rate / factor points. */
+static void recover(const struct engine_params *p, struct engine_state *st)
+{
+	int x, k;
+
+	st->clock = 0;
+	st->bed = 0;
+	for (x = 0; x < LOSS_COUNT; x++)
+		for (k = 0; k < BAND_COUNT; k++) {
+			double l = st->loss[x][k] - p->rate[x][k] / p->factor[x][k];
+			st->loss[x][k] = l > 0 ? l : 0;
+		}
+}
+
+/* A day in rest: the clock runs by 24 u hours, and only the hours past the
+ * threshold cost anything, a loss compounding on what remains.  Returns
+ * loss_days. */
+static double unload(const struct engine_params *p, struct engine_state *st, double u)
+{
+	double prev = st->clock, loss_days = 0;
+	int x, k;
+
+	st->clock = prev + 24 * u;
+	if (st->clock > p->threshold_hours + TOL)
+		loss_days = (dmax(st->clock, p->threshold_hours) -
+			     dmax(prev, p->threshold_hours)) / 24;
+	for (x = 0; x < LOSS_COUNT && loss_days > 0; x++)
+		for (k = 0; k < BAND_COUNT; k++) {
+			/* What is kept today.  loss_days <= u <= 1, but rounding in
+			 * C - C_prev can pass 1 by an ulp. */
+			double keep = 1 - p->rate[x][k] / 100 * loss_days;
+			if (keep < 0)
+				keep = 0;
+			st->loss[x][k] = 100 * (1 - (1 - st->loss[x][k] / 100) * keep);
+		}
+	st->bed = u >= p->bedridden_unloading - TOL ? st->bed + 1 : 0;
+	return loss_days;
+}
+
+/* The day's unloading u = b (1 - a). */
+static double unloading(const struct engine_params *p, const struct engine_day *day)
+{
+	double act = day->activity_minutes, r, b, a;
+
+	if (day->has_rest) {
+		r = day->rest_hours;
+	} else {
+		/* Rest hours not typed: a night's sleep plus the tracked hours,
+		 * never more than the day leaves beside its activity. */
+		r = p->sleep_hours + day->tracked_hours;
+		if (r > 24 - act / 60)
+			r = 24 - act / 60;
+	}
+	b = clamp01((r - p->sleep_hours) / (24 - p->sleep_hours));
+	/* min(1, A / full); the floor at 0 only matters for a negative A, which
+	 * validation never lets through. */
+	a = clamp01(act / p->full_credit_minutes);
+	return b * (1 - a);
+}
+
+static void pain_step(struct engine_state *st, const struct engine_day *day)
+{
+	if (day->pain == 0) {
+		st->pain_run = false;
+	} else if (day->pain > 0 && !st->pain_run) {
+		st->pain_run = true;
+		st->pain_start = day->day;
+	}
+}
+
 void engine_step(const struct engine_params *p, struct engine_state *st,
 		 const struct engine_day *day, rw_day gap_day, struct engine_proj *out)
 {
-	double r = p->sleep_hours, act = 0, b, a, u, loss_days = 0;
-	int x, k;
+	double loss_days = 0;
+	bool clot_risk;
 
 	memset(out, 0, sizeof *out);
 	if (day) {
+		double u = unloading(p, day);
+
 		out->day = day->day;
 		out->logged = true;
 		out->has_rest = day->has_rest;
 		out->rest_hours = day->rest_hours;
 		out->activity_minutes = day->activity_minutes;
-		out->red_flag = day->red_flag;
-		if (day->has_rest)
-			r = day->rest_hours;
-		act = day->activity_minutes;
+		out->urgency = day->urgency;
+		out->red_flag = day->urgency != URGENCY_NONE;
+		st->gap = 0;
+		if (u <= p->recovery_unloading + TOL)
+			recover(p, st);
+		else
+			loss_days = unload(p, st, u);
+		pain_step(st, day);
 	} else {
 		out->day = gap_day;
+		st->gap++;
+		if (st->gap > p->gap_hold_days) {
+			recover(p, st);
+			st->pain_run = false;
+		}
+		/* else a held day: clock, bedridden run, losses and pain run
+		 * stay as they were */
 	}
 
-	b = clamp01((r - p->sleep_hours) / (24 - p->sleep_hours));
-	/* ENGINE.md's min(1, A / full); the floor at 0 only matters for a
-	 * negative A, which validation never lets through. */
-	a = clamp01(act / p->full_credit_minutes);
-	u = b * (1 - a);
-
-	if (u <= p->recovery_unloading) {
-		/* An ordinary or active day ends the episode and gives back
-		 * rate / factor points. */
-		st->clock = 0;
-		for (x = 0; x < LOSS_COUNT; x++)
-			for (k = 0; k < BAND_COUNT; k++) {
-				double l = st->loss[x][k] - p->rate[x][k] / p->factor[x][k];
-				st->loss[x][k] = l > 0 ? l : 0;
-			}
-	} else {
-		/* Only the hours past the threshold cost anything, and a loss
-		 * compounds on what remains. */
-		double prev = st->clock;
-		st->clock = prev + 24 * u;
-		loss_days = (dmax(st->clock, p->threshold_hours) -
-			     dmax(prev, p->threshold_hours)) / 24;
-		for (x = 0; x < LOSS_COUNT; x++)
-			for (k = 0; k < BAND_COUNT; k++) {
-				/* What is kept today.  loss_days <= u <= 1, but rounding
-				 * in C - C_prev can pass 1 by an ulp; with a 100 %/day
-				 * rate that would push a loss past 100. */
-				double keep = 1 - p->rate[x][k] / 100 * loss_days;
-				if (keep < 0)
-					keep = 0;
-				st->loss[x][k] = 100 * (1 - (1 - st->loss[x][k] / 100) * keep);
-			}
-	}
+	clot_risk = st->bed >= p->clot_days;
+	if (clot_risk)
+		st->since_clot = 0;
+	else if (st->since_clot >= 0 && st->since_clot < INT_MAX)
+		st->since_clot++;
 
 	out->rest_clock_hours = st->clock;
 	out->loss_days = loss_days;
-	out->level = level_of(p, st);
-	out->clot_risk = st->clock >= p->clot_hours;
+	out->clot_risk = clot_risk;
+	out->level = level_of(p, st, clot_risk);
+	out->bed_days = st->bed;
+	out->clot_watch = !clot_risk && st->since_clot >= 1 &&
+			  st->since_clot <= p->clot_watch_days;
+	out->pain_days = st->pain_run ? (int)(out->day - st->pain_start + 1) : 0;
+	out->gap_days = st->gap;
+	out->since_clot = st->since_clot;
 	memcpy(out->loss, st->loss, sizeof out->loss);
 }
 
@@ -361,17 +482,19 @@ size_t engine_run(const struct engine_params *p, struct engine_state *st,
 	return o;
 }
 
-void engine_forecast(const struct engine_params *p, const struct engine_proj *last,
-		     const struct engine_day *like, int n, struct engine_proj *out)
+int engine_forecast(const struct engine_params *p, const struct engine_proj *last,
+		    const struct engine_day *like, int n, struct engine_proj *out)
 {
 	struct engine_state st;
 	struct engine_day d = *like;
 	int i;
 
 	engine_state_from_proj(&st, last);
-	for (i = 0; i < n; i++) {
+	d.urgency = URGENCY_NONE;
+	for (i = 0; i < n && last->day + 1 + i <= date_max(); i++) {
 		d.day = last->day + 1 + i;
 		engine_step(p, &st, &d, 0, &out[i]);
 		out[i].logged = false;
 	}
+	return i;
 }

@@ -15,9 +15,36 @@ static const char *const kind_names[ACT_KINDS] = {
 	"walking", "water-therapy", "stretching", "cycling", "physio", "other"
 };
 
+/* The two red-flag tiers of docs/model.md, emergency first. */
 const char *const entry_red_flags[] = {
-	"bladder-bowel-change", "saddle-numbness", "worsening-weakness",
-	"fever", "unexplained-weight-loss", "major-trauma", NULL
+	/* emergency: an emergency department now */
+	"saddle-numbness", "bladder-control", "bowel-control", "bladder-bowel-change",
+	"both-legs", "worsening-weakness", "sexual-dysfunction", "major-trauma",
+	"chest-pain", "sudden-breathlessness",
+	/* urgent: a doctor the same day */
+	"fever", "unexplained-weight-loss", "night-pain", "upper-back-pain", "back-lump",
+	"swollen-leg", NULL
+};
+#define N_EMERGENCY 10
+
+/* What each red flag means, in the words of docs/model.md. */
+static const char *const red_flag_meanings[] = {
+	"numbness or tingling around the genitals, back passage or inner thighs",
+	"new trouble passing urine, or loss of bladder control or feeling",
+	"new loss of bowel control or feeling",
+	"new trouble with the bladder or bowel",
+	"pain, numbness, tingling or weakness in both legs",
+	"leg weakness or numbness getting worse",
+	"new loss of genital feeling or sexual function",
+	"back pain after a serious fall or accident",
+	"chest pain",
+	"sudden breathlessness or coughing up blood",
+	"a high temperature, chills or feeling very unwell",
+	"weight loss without a reason",
+	"pain much worse at night, not eased by rest or a change of position",
+	"pain between the shoulder blades",
+	"a new lump or change in the shape of the back",
+	"one leg swollen, painful, warm or red",
 };
 
 const char *const entry_common_symptoms[] = {
@@ -56,22 +83,55 @@ static int entry_kind_parse(const char *name, enum activity_kind *kind)
 	return RW_EDATA;
 }
 
-bool entry_symptom_is_red_flag(const char *name)
+static int red_flag_index(const char *name)
 {
 	int i;
 	for (i = 0; entry_red_flags[i]; i++)
 		if (strcmp(name, entry_red_flags[i]) == 0)
-			return true;
-	return false;
+			return i;
+	return -1;
+}
+
+enum engine_urgency entry_symptom_urgency(const char *name)
+{
+	int i = red_flag_index(name);
+	return i < 0 ? URGENCY_NONE : i < N_EMERGENCY ? URGENCY_EMERGENCY : URGENCY_URGENT;
+}
+
+const char *entry_red_flag_meaning(const char *name)
+{
+	int i = red_flag_index(name);
+	return i < 0 ? NULL : red_flag_meanings[i];
+}
+
+bool entry_symptom_is_red_flag(const char *name)
+{
+	return red_flag_index(name) >= 0;
+}
+
+enum engine_urgency entry_urgency(const struct entry *en)
+{
+	enum engine_urgency u = URGENCY_NONE, x;
+	int i;
+	for (i = 0; i < en->n_symptoms; i++)
+		if ((x = entry_symptom_urgency(en->symptoms[i])) > u)
+			u = x;
+	return u;
+}
+
+const char *entry_first_red_flag(const struct entry *en)
+{
+	enum engine_urgency u = entry_urgency(en);
+	int i;
+	for (i = 0; u != URGENCY_NONE && i < en->n_symptoms; i++)
+		if (entry_symptom_urgency(en->symptoms[i]) == u)
+			return en->symptoms[i];
+	return NULL;
 }
 
 bool entry_has_red_flag(const struct entry *en)
 {
-	int i;
-	for (i = 0; i < en->n_symptoms; i++)
-		if (entry_symptom_is_red_flag(en->symptoms[i]))
-			return true;
-	return false;
+	return entry_urgency(en) != URGENCY_NONE;
 }
 
 /* A plain decimal: optional sign, digits, optional '.' and digits, at least
@@ -442,8 +502,10 @@ void entry_engine_day(const struct entry *en, struct engine_day *d)
 	d->day = en->day;
 	d->has_rest = en->has_rest;
 	d->rest_hours = en->has_rest ? en->rest_hours : 0;
+	d->tracked_hours = 0;
 	d->activity_minutes = entry_activity_minutes(en);
-	d->red_flag = entry_has_red_flag(en);
+	d->pain = en->pain == PAIN_UNSET ? ENGINE_PAIN_UNSET : en->pain;
+	d->urgency = entry_urgency(en);
 }
 
 int entry_activity_minutes(const struct entry *en)

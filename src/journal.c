@@ -62,14 +62,25 @@ enum stmt_id {
 #define PROJ_COLS                                                                    \
 	"logged, activity_minutes, rest_clock_hours, loss_days, level, clot_risk, " \
 	"red_flag, muscle_loss_low, muscle_loss_high, cardio_loss_low, "             \
-	"cardio_loss_high, bone_loss_low, bone_loss_high"
+	"cardio_loss_high, bone_loss_low, bone_loss_high, bed_days, urgency, "      \
+	"clot_watch, pain_days, gap_days, since_clot"
 /* What row_proj reads: the stored columns and the day's rest hours, which
- * a projection shows but the days table holds. */
+ * a projection shows but the days table holds.  PC_* name the columns
+ * relative to the first; PC_COUNT columns in all. */
 #define PROJ_SELECT                                                                    \
 	"p.logged, p.activity_minutes, p.rest_clock_hours, p.loss_days, p.level, "    \
 	"p.clot_risk, p.red_flag, p.muscle_loss_low, p.muscle_loss_high, "            \
 	"p.cardio_loss_low, p.cardio_loss_high, p.bone_loss_low, p.bone_loss_high, " \
+	"p.bed_days, p.urgency, p.clot_watch, p.pain_days, p.gap_days, p.since_clot, " \
 	"d.rest_hours"
+enum {
+	PC_LOGGED, PC_ACT, PC_CLOCK, PC_LOSS_DAYS, PC_LEVEL, PC_CLOT, PC_RED, PC_LOSS,
+	PC_BED = PC_LOSS + LOSS_COUNT * BAND_COUNT, PC_URGENCY, PC_WATCH, PC_PAIN_DAYS,
+	PC_GAP, PC_SINCE_CLOT, PC_REST, PC_COUNT
+};
+/* S_EACH: the date, the projection, then the day's date and DAY_COLS. */
+enum { EACH_DATE = 0, EACH_PROJ = 1, EACH_DAY_DATE = EACH_PROJ + PC_COUNT,
+       EACH_DAY = EACH_DAY_DATE + 1 };
 #define PROJ_FROM " FROM projections p LEFT JOIN days d ON d.date = p.date"
 
 static const char *const stmt_sql[S_COUNT] = {
@@ -84,11 +95,12 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_FIRST_DAY] = "SELECT date FROM days ORDER BY date LIMIT 1",
 	[S_LAST_DAY] = "SELECT date FROM days ORDER BY date DESC LIMIT 1",
 	[S_COUNT_DAYS] = "SELECT count(*) FROM days",
-	[S_DAYS_FROM] = "SELECT date, rest_hours, activities, symptoms FROM days "
+	[S_DAYS_FROM] = "SELECT date, rest_hours, activities, symptoms, pain FROM days "
 			"WHERE date >= ?1 ORDER BY date",
 	[S_GET_PROJ] = "SELECT " PROJ_SELECT PROJ_FROM " WHERE p.date = ?1",
 	[S_PUT_PROJ] = "INSERT OR REPLACE INTO projections (date, " PROJ_COLS
-		       ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+		       ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+		       "?15, ?16, ?17, ?18, ?19, ?20)",
 	[S_TRIM_PROJ] = "DELETE FROM projections WHERE date < ?1 OR date > ?2",
 	[S_EACH] = "SELECT p.date, " PROJ_SELECT ", d.date, " DAY_COLS PROJ_FROM
 		   " WHERE p.date BETWEEN ?1 AND ?2 ORDER BY p.date",
@@ -347,7 +359,7 @@ static void bind_entry(sqlite3_stmt *s, int col, const struct entry *en)
 	sqlite3_bind_text(s, col + 5, en->note, -1, SQLITE_STATIC);
 }
 
-/* Fill proj (not its date) from the fourteen PROJ_SELECT columns starting at col. */
+/* Fill proj (not its date) from the PC_COUNT PROJ_SELECT columns starting at col. */
 static int row_proj(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 		    struct engine_proj *p, struct rw_error *e)
 {
@@ -356,21 +368,27 @@ static int row_proj(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 
 	memset(p, 0, sizeof *p);
 	p->day = day;
-	p->logged = sqlite3_column_int(s, col) != 0;
-	p->activity_minutes = sqlite3_column_int(s, col + 1);
-	p->rest_clock_hours = sqlite3_column_double(s, col + 2);
-	p->loss_days = sqlite3_column_double(s, col + 3);
-	if (engine_level_parse(col_text(s, col + 4), &p->level) != 0)
+	p->logged = sqlite3_column_int(s, col + PC_LOGGED) != 0;
+	p->activity_minutes = sqlite3_column_int(s, col + PC_ACT);
+	p->rest_clock_hours = sqlite3_column_double(s, col + PC_CLOCK);
+	p->loss_days = sqlite3_column_double(s, col + PC_LOSS_DAYS);
+	if (engine_level_parse(col_text(s, col + PC_LEVEL), &p->level) != 0 ||
+	    engine_urgency_parse(col_text(s, col + PC_URGENCY), &p->urgency) != 0)
 		return rw_fail(e, RW_EIO, "%s: the stored projection of %s is damaged", j->path,
 			       date_format(day, date));
-	p->clot_risk = sqlite3_column_int(s, col + 5) != 0;
-	p->red_flag = sqlite3_column_int(s, col + 6) != 0;
+	p->clot_risk = sqlite3_column_int(s, col + PC_CLOT) != 0;
+	p->red_flag = sqlite3_column_int(s, col + PC_RED) != 0;
 	for (x = 0; x < LOSS_COUNT; x++) {
-		p->loss[x][BAND_LOW] = sqlite3_column_double(s, col + 7 + 2 * x);
-		p->loss[x][BAND_HIGH] = sqlite3_column_double(s, col + 8 + 2 * x);
+		p->loss[x][BAND_LOW] = sqlite3_column_double(s, col + PC_LOSS + 2 * x);
+		p->loss[x][BAND_HIGH] = sqlite3_column_double(s, col + PC_LOSS + 1 + 2 * x);
 	}
-	p->has_rest = sqlite3_column_type(s, col + 13) != SQLITE_NULL;
-	p->rest_hours = p->has_rest ? sqlite3_column_double(s, col + 13) : 0;
+	p->bed_days = sqlite3_column_int(s, col + PC_BED);
+	p->clot_watch = sqlite3_column_int(s, col + PC_WATCH) != 0;
+	p->pain_days = sqlite3_column_int(s, col + PC_PAIN_DAYS);
+	p->gap_days = sqlite3_column_int(s, col + PC_GAP);
+	p->since_clot = sqlite3_column_int(s, col + PC_SINCE_CLOT);
+	p->has_rest = sqlite3_column_type(s, col + PC_REST) != SQLITE_NULL;
+	p->rest_hours = p->has_rest ? sqlite3_column_double(s, col + PC_REST) : 0;
 	return 0;
 }
 
@@ -378,17 +396,23 @@ static void bind_proj(sqlite3_stmt *s, const struct engine_proj *p)
 {
 	int x;
 	bind_day(s, 1, p->day);
-	sqlite3_bind_int(s, 2, p->logged);
-	sqlite3_bind_int(s, 3, p->activity_minutes);
-	sqlite3_bind_double(s, 4, p->rest_clock_hours);
-	sqlite3_bind_double(s, 5, p->loss_days);
-	sqlite3_bind_text(s, 6, engine_level_name(p->level), -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 7, p->clot_risk);
-	sqlite3_bind_int(s, 8, p->red_flag);
+	sqlite3_bind_int(s, 2 + PC_LOGGED, p->logged);
+	sqlite3_bind_int(s, 2 + PC_ACT, p->activity_minutes);
+	sqlite3_bind_double(s, 2 + PC_CLOCK, p->rest_clock_hours);
+	sqlite3_bind_double(s, 2 + PC_LOSS_DAYS, p->loss_days);
+	sqlite3_bind_text(s, 2 + PC_LEVEL, engine_level_name(p->level), -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2 + PC_CLOT, p->clot_risk);
+	sqlite3_bind_int(s, 2 + PC_RED, p->red_flag);
 	for (x = 0; x < LOSS_COUNT; x++) {
-		sqlite3_bind_double(s, 9 + 2 * x, p->loss[x][BAND_LOW]);
-		sqlite3_bind_double(s, 10 + 2 * x, p->loss[x][BAND_HIGH]);
+		sqlite3_bind_double(s, 2 + PC_LOSS + 2 * x, p->loss[x][BAND_LOW]);
+		sqlite3_bind_double(s, 2 + PC_LOSS + 1 + 2 * x, p->loss[x][BAND_HIGH]);
 	}
+	sqlite3_bind_int(s, 2 + PC_BED, p->bed_days);
+	sqlite3_bind_text(s, 2 + PC_URGENCY, engine_urgency_name(p->urgency), -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2 + PC_WATCH, p->clot_watch);
+	sqlite3_bind_int(s, 2 + PC_PAIN_DAYS, p->pain_days);
+	sqlite3_bind_int(s, 2 + PC_GAP, p->gap_days);
+	sqlite3_bind_int(s, 2 + PC_SINCE_CLOT, p->since_clot);
 }
 
 /* The engine's view of a day from (date, rest_hours, activities, symptoms). */
@@ -412,6 +436,8 @@ static int row_engine_day(struct journal *j, sqlite3_stmt *s, struct engine_day 
 		en.has_rest = true;
 		en.rest_hours = sqlite3_column_double(s, 1);
 	}
+	if (sqlite3_column_type(s, 4) != SQLITE_NULL)
+		en.pain = sqlite3_column_int(s, 4);
 	entry_engine_day(&en, d);
 	return 0;
 }
@@ -422,7 +448,10 @@ static bool proj_equal(const struct engine_proj *a, const struct engine_proj *b)
 	if (a->day != b->day || a->logged != b->logged ||
 	    a->activity_minutes != b->activity_minutes ||
 	    a->rest_clock_hours != b->rest_clock_hours || a->loss_days != b->loss_days ||
-	    a->level != b->level || a->clot_risk != b->clot_risk || a->red_flag != b->red_flag)
+	    a->level != b->level || a->clot_risk != b->clot_risk || a->red_flag != b->red_flag ||
+	    a->bed_days != b->bed_days || a->urgency != b->urgency ||
+	    a->clot_watch != b->clot_watch || a->pain_days != b->pain_days ||
+	    a->gap_days != b->gap_days || a->since_clot != b->since_clot)
 		return false;
 	for (x = 0; x < LOSS_COUNT; x++)
 		if (a->loss[x][BAND_LOW] != b->loss[x][BAND_LOW] ||
@@ -804,17 +833,17 @@ int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
 	bind_day(s, 2, to);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		rw_day day;
-		bool logged = sqlite3_column_type(s, 15) != SQLITE_NULL;
+		bool logged = sqlite3_column_type(s, EACH_DAY_DATE) != SQLITE_NULL;
 		if (!logged && (flags & JOURNAL_LOGGED_ONLY))
 			continue;
 		if (!col_day(s, 0, &day)) {
 			r = rw_fail(e, RW_EIO, "%s: a stored date is damaged", j->path);
 			break;
 		}
-		if ((r = row_proj(j, s, 1, day, &proj, e)))
+		if ((r = row_proj(j, s, EACH_PROJ, day, &proj, e)))
 			break;
 		if (logged && !(flags & JOURNAL_PROJ_ONLY)) {
-			if ((r = row_entry(j, s, 16, day, en, e)))
+			if ((r = row_entry(j, s, EACH_DAY, day, en, e)))
 				break;
 		}
 		if ((r = fn(ctx, &proj, logged && !(flags & JOURNAL_PROJ_ONLY) ? en : NULL)))
@@ -1291,7 +1320,7 @@ static int build_new(const char *tmp, struct rw_error *e)
 	for (k = 0; rc == SQLITE_OK && k < schema_step_count; k++)
 		rc = exec(db, schema_steps[k].sql);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db, "INSERT INTO settings (key, value) VALUES (?1, ?2)", -1,
+		rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)", -1,
 					&s, NULL);
 	table = engine_param_table(&n);
 	for (i = 0; rc == SQLITE_OK && i < n; i++) {
@@ -1360,7 +1389,7 @@ static int migrate(struct journal *j, const struct header *h, struct rw_error *e
 {
 	int current = schema_steps[schema_step_count - 1].version;
 	sqlite3_stmt *s = NULL;
-	int version = -1, rc, k;
+	int version = -1, rc, k, r;
 
 	if (h->version < (uint32_t)current) {
 		if ((rc = exec(j->db, "BEGIN IMMEDIATE")) != SQLITE_OK)
@@ -1391,6 +1420,10 @@ static int migrate(struct journal *j, const struct header *h, struct rw_error *e
 			    (rc = exec(j->db, sql)) != SQLITE_OK)
 				return rollback(j, db_fail(j, rc, e));
 		}
+		/* A step may change the engine or its parameters: the projections
+		 * are rebuilt in the same transaction. */
+		if ((r = recompute(j, date_min(), date_max(), e)))
+			return rollback(j, r);
 		if ((rc = exec(j->db, "COMMIT")) != SQLITE_OK)
 			return rollback(j, db_fail(j, rc, e));
 	}

@@ -1,6 +1,6 @@
-/* check_engine.c - unit tests of the deconditioning engine (ENGINE.md).
+/* check_engine.c - unit tests of the deconditioning engine (docs/model.md).
  *
- * The worked examples A-D to the 4 decimals ENGINE.md prints, every
+ * The worked examples A-F to the 4 decimals docs/model.md prints, every
  * boundary the arithmetic has, and properties over many generated journals
  * (fixed-seed LCG, so a failure is reproducible): losses stay in [0, 100],
  * more rest never lowers a later loss, resuming from any projection equals
@@ -16,7 +16,7 @@
 #include "date.h"
 #include "engine.h"
 
-#define TOL4 0.00005 /* ENGINE.md prints 4 decimals */
+#define TOL4 0.00005 /* docs/model.md prints 4 decimals */
 #define ck_assert_4(v, expected) ck_assert_double_eq_tol((v), (expected), TOL4)
 
 #define MAXDAYS 2048
@@ -46,6 +46,7 @@ static struct engine_day mkday(rw_day d, double rest, int act)
 	x.has_rest = true;
 	x.rest_hours = rest;
 	x.activity_minutes = act;
+	x.pain = ENGINE_PAIN_UNSET;
 	return x;
 }
 
@@ -114,7 +115,10 @@ static bool same_proj(const struct engine_proj *a, const struct engine_proj *b, 
 	    a->activity_minutes != b->activity_minutes ||
 	    !same_double(a->rest_clock_hours, b->rest_clock_hours) ||
 	    !same_double(a->loss_days, b->loss_days) || a->level != b->level ||
-	    a->clot_risk != b->clot_risk || a->red_flag != b->red_flag)
+	    a->clot_risk != b->clot_risk || a->red_flag != b->red_flag ||
+	    a->bed_days != b->bed_days || a->urgency != b->urgency ||
+	    a->clot_watch != b->clot_watch || a->pain_days != b->pain_days ||
+	    a->gap_days != b->gap_days || a->since_clot != b->since_clot)
 		return false;
 	for (x = 0; x < LOSS_COUNT; x++)
 		for (k = 0; k < BAND_COUNT; k++)
@@ -146,18 +150,22 @@ static double unit(struct rng *r)
 }
 
 /* Valid random parameters: each within the table's range and the rules of
- * engine_params_check, rates up to 100 %/day to push losses near 100. */
+ * engine_params_check, rates up to the 10 %/day the table allows. */
 static void random_params(struct rng *r, struct engine_params *p)
 {
 	int x;
 
 	p->sleep_hours = unit(r) * 20;
-	p->threshold_hours = unit(r) * 150;
-	p->clot_hours = p->threshold_hours + 1 + unit(r) * 150;
+	p->threshold_hours = 1 + unit(r) * 239;
 	p->full_credit_minutes = 1 + below(r, 1440);
-	p->recovery_unloading = unit(r);
+	p->recovery_unloading = unit(r) * 0.9;
+	p->bedridden_unloading = p->recovery_unloading + 0.01 +
+				 unit(r) * (0.99 - p->recovery_unloading);
+	p->clot_days = 1 + below(r, 30);
+	p->clot_watch_days = below(r, 91);
+	p->gap_hold_days = below(r, 15);
 	for (x = 0; x < LOSS_COUNT; x++) {
-		p->rate[x][BAND_HIGH] = below(r, 4) == 0 ? 100 : unit(r) * 100;
+		p->rate[x][BAND_HIGH] = below(r, 4) == 0 ? 10 : unit(r) * 10;
 		p->rate[x][BAND_LOW] = p->rate[x][BAND_HIGH] * unit(r);
 		p->factor[x][BAND_LOW] = 0.1 + unit(r) * 20;
 		p->factor[x][BAND_HIGH] = 0.1 + unit(r) * 20;
@@ -212,7 +220,9 @@ static size_t random_journal(struct rng *r, const struct engine_params *p,
 			if (x->activity_minutes > 960)
 				x->activity_minutes = 960;
 		}
-		x->red_flag = below(r, 20) == 0;
+		x->urgency = below(r, 20) == 0 ? (enum engine_urgency)(1 + below(r, 2))
+					       : URGENCY_NONE;
+		x->pain = below(r, 3) == 0 ? ENGINE_PAIN_UNSET : (int)below(r, 11);
 	}
 	return n;
 }
@@ -301,6 +311,11 @@ START_TEST(example_c_bed_then_ordinary)
 			ck_assert(out[i].rest_clock_hours == 0);
 			ck_assert(out[i].loss_days == 0);
 			ck_assert(!out[i].clot_risk);
+			ck_assert(out[i].clot_watch);
+			ck_assert_int_eq(out[i].bed_days, 0);
+		} else {
+			ck_assert(!out[i].clot_watch);
+			ck_assert_int_eq(out[i].bed_days, (int)i + 1);
 		}
 	}
 	ck_assert_4(out[5].rest_clock_hours, 144);
@@ -313,7 +328,7 @@ START_TEST(example_d_water_therapy_ends_episode)
 	struct engine_proj out[8];
 	static const double clock[] = { 18, 36, 54, 63, 0 };
 	static const enum engine_level lv[] = { LEVEL_RESTING, LEVEL_RESTING,
-						LEVEL_DECONDITIONING, LEVEL_DECONDITIONING,
+						LEVEL_CLOT_RISK, LEVEL_DECONDITIONING,
 						LEVEL_RECOVERING };
 	size_t n = 0, i;
 
@@ -325,11 +340,168 @@ START_TEST(example_d_water_therapy_ends_episode)
 		ck_assert_4(out[i].rest_clock_hours, clock[i]);
 		ck_assert_int_eq(out[i].level, lv[i]);
 	}
+	/* u = 0.75 on d0-d2: three bedridden days, d2 clot-risk at C = 54 */
+	ck_assert_int_eq(out[0].bed_days, 1);
+	ck_assert_int_eq(out[2].bed_days, 3);
+	ck_assert(out[2].clot_risk);
+	ck_assert_int_eq(out[2].level, LEVEL_CLOT_RISK);
+	ck_assert_int_eq(out[3].bed_days, 0);
+	ck_assert(out[3].clot_watch && out[4].clot_watch);
 	ck_assert(out[4].rest_clock_hours == 0);
 	ck_assert(out[4].loss_days == 0);
 	ck_assert_4(out[3].loss[LOSS_MUSCLE][BAND_LOW], 0.6241);
 	ck_assert_4(out[3].loss[LOSS_MUSCLE][BAND_HIGH], 0.9354);
 	assert_losses(&out[4], 0.1241, 0.4354, 0.0374, 0.4354, 0.0124, 0.0645);
+}
+END_TEST
+
+START_TEST(example_e_missed_day_inside_a_week_in_bed)
+{
+	struct engine_day days[4];
+	struct engine_proj out[8];
+
+	days[0] = mkday(0, 24, 0);
+	days[1] = mkday(1, 24, 0);
+	days[2] = mkday(3, 24, 0);
+	days[3] = mkday(4, 24, 0);
+	ck_assert_uint_eq(run_default(days, 4, out), 5);
+	/* d2 is held: clock and bedridden run stand where they were */
+	ck_assert(!out[2].logged);
+	ck_assert(out[2].rest_clock_hours == 48);
+	ck_assert_int_eq(out[2].bed_days, 2);
+	ck_assert_int_eq(out[2].level, LEVEL_RESTING);
+	ck_assert(engine_proj_held(&out[2]));
+	ck_assert(!engine_proj_held(&out[1]));
+	ck_assert(out[3].rest_clock_hours == 72);
+	ck_assert_int_eq(out[3].bed_days, 3);
+	ck_assert_int_eq(out[3].level, LEVEL_CLOT_RISK);
+	ck_assert(out[4].rest_clock_hours == 96);
+	assert_losses(&out[4], 1.9900, 2.9775, 0.5991, 2.9775, 0.0660, 0.2578);
+}
+END_TEST
+
+START_TEST(example_f_long_gap_red_flags_and_pain)
+{
+	struct engine_day days[8];
+	struct engine_proj out[8];
+	static const int pain_days[] = { 1, 2, 3, 4, 5, 0, 1, 2 };
+	static const enum engine_urgency urg[] = { URGENCY_NONE, URGENCY_URGENT,
+						   URGENCY_EMERGENCY, URGENCY_NONE,
+						   URGENCY_NONE, URGENCY_NONE,
+						   URGENCY_NONE, URGENCY_NONE };
+	int i;
+
+	days[0] = mkday(0, 24, 0);
+	days[0].pain = 6;
+	days[1] = mkday(1, 24, 0);
+	days[1].pain = 6;
+	days[1].urgency = URGENCY_URGENT;
+	days[2] = mkday(2, 24, 0);
+	days[2].pain = 5;
+	days[2].urgency = URGENCY_EMERGENCY;
+	days[3] = mkday(6, 8, 0);
+	days[3].pain = 4;
+	days[4] = mkday(7, 8, 30);
+	ck_assert_uint_eq(run_default(days, 5, out), 8);
+	for (i = 0; i < 8; i++) {
+		ck_assert_int_eq(out[i].pain_days, pain_days[i]);
+		ck_assert_int_eq(out[i].urgency, urg[i]);
+		ck_assert(out[i].red_flag == (urg[i] != URGENCY_NONE));
+	}
+	for (i = 3; i <= 4; i++) {
+		ck_assert(!out[i].logged);
+		ck_assert(out[i].rest_clock_hours == 72);
+		ck_assert_int_eq(out[i].level, LEVEL_CLOT_RISK);
+		ck_assert(!out[i].clot_watch);
+	}
+	/* d5, the third unlogged day, is ordinary */
+	ck_assert(out[5].rest_clock_hours == 0);
+	ck_assert_int_eq(out[5].bed_days, 0);
+	ck_assert_int_eq(out[5].level, LEVEL_RECOVERING);
+	ck_assert(out[5].clot_watch);
+	ck_assert_4(out[5].loss[LOSS_MUSCLE][BAND_LOW], 0.5);
+	ck_assert_4(out[5].loss[LOSS_MUSCLE][BAND_HIGH], 1.0);
+	assert_losses(&out[7], 0, 0, 0, 0, 0.0083, 0.0806);
+	ck_assert(out[7].clot_watch);
+}
+END_TEST
+
+START_TEST(clot_watch_lasts_clot_watch_days)
+{
+	struct engine_day days[64];
+	struct engine_proj out[64];
+	size_t n = 0, i;
+
+	add_days(days, &n, 0, 3, 24, 0);  /* d2 clot-risk */
+	add_days(days, &n, 0, 40, 8, 60);
+	run_default(days, n, out);
+	for (i = 3; i < n; i++)
+		ck_assert(out[i].clot_watch == (i - 2 <= 28));
+	ck_assert_int_eq(out[30].since_clot, 28);
+	/* before any clot-risk day there is nothing to watch */
+	n = 0;
+	add_days(days, &n, 0, 5, 8, 0);
+	run_default(days, n, out);
+	for (i = 0; i < n; i++) {
+		ck_assert(!out[i].clot_watch);
+		ck_assert_int_eq(out[i].since_clot, -1);
+	}
+}
+END_TEST
+
+START_TEST(partial_days_never_reach_clot_risk)
+{
+	struct engine_day days[16];
+	struct engine_proj out[16];
+	size_t n = 0, i;
+
+	/* 16 h in bed with a 10-minute walk: u = 0.5 * (1 - 10/180) < 0.75.
+	 * Version 1 called day 7 clot-risk from the hours added up. */
+	add_days(days, &n, 0, 10, 16, 10);
+	run_default(days, n, out);
+	for (i = 0; i < n; i++) {
+		ck_assert(!out[i].clot_risk);
+		ck_assert_int_eq(out[i].bed_days, 0);
+	}
+	ck_assert_int_eq(out[9].level, LEVEL_DECONDITIONING);
+}
+END_TEST
+
+START_TEST(tolerance_at_48_hours)
+{
+	struct engine_day days[8];
+	struct engine_proj out[8];
+	size_t n = 0;
+
+	/* five days of (16, 36): C = 48.00000000000001 in doubles */
+	add_days(days, &n, 0, 5, 16, 36);
+	run_default(days, n, out);
+	ck_assert(out[4].rest_clock_hours > 48);
+	ck_assert_int_eq(out[4].level, LEVEL_RESTING);
+	ck_assert(out[4].loss_days == 0);
+	assert_no_loss(&out[4]);
+}
+END_TEST
+
+START_TEST(tracked_hours_count_when_rest_is_not_typed)
+{
+	struct engine_day days[4];
+	struct engine_proj out[4];
+
+	days[0] = mkday(0, 0, 0);
+	days[0].has_rest = false;
+	days[0].tracked_hours = 16; /* R = 8 + 16 = 24 */
+	days[1] = mkday(1, 0, 120);
+	days[1].has_rest = false;
+	days[1].tracked_hours = 16; /* R = min(24 - 2, 24) = 22 */
+	days[2] = mkday(2, 14, 0);
+	days[2].tracked_hours = 16; /* typed rest wins: R = 14 */
+	run_default(days, 3, out);
+	ck_assert(out[0].rest_clock_hours == 24);
+	ck_assert_double_eq_tol(out[1].rest_clock_hours, 24 + 24 * (14.0 / 16) * (1 - 120.0 / 180),
+				1e-12);
+	ck_assert_double_eq_tol(out[2].rest_clock_hours,
+				out[1].rest_clock_hours + 24 * (6.0 / 16), 1e-12);
 }
 END_TEST
 
@@ -367,19 +539,27 @@ START_TEST(exactly_72_hours_is_clot_risk)
 }
 END_TEST
 
-START_TEST(just_under_72_hours_is_deconditioning)
+START_TEST(partial_third_day_is_deconditioning)
 {
 	struct engine_day days[4];
 	struct engine_proj out[4];
 	size_t n = 0;
 
 	add_days(days, &n, 0, 2, 24, 0);
-	add_days(days, &n, 0, 1, 23, 0); /* b = 15/16: C = 48 + 22.5 */
+	add_days(days, &n, 0, 1, 16, 0); /* b = 0.5 < 0.75: not bedridden */
 	run_default(days, n, out);
-	ck_assert(out[2].rest_clock_hours == 70.5);
+	ck_assert(out[2].rest_clock_hours == 60);
 	ck_assert_int_eq(out[2].level, LEVEL_DECONDITIONING);
 	ck_assert(!out[2].clot_risk);
-	ck_assert(out[2].loss_days == 22.5 / 24);
+	ck_assert_int_eq(out[2].bed_days, 0);
+	ck_assert(out[2].loss_days == 0.5);
+
+	/* u exactly at bedridden_unloading counts as bedridden */
+	n = 0;
+	add_days(days, &n, 0, 3, 20, 0);
+	run_default(days, n, out);
+	ck_assert_int_eq(out[2].bed_days, 3);
+	ck_assert(out[2].clot_risk);
 }
 END_TEST
 
@@ -496,7 +676,7 @@ START_TEST(whole_day_in_bed_without_activity)
 }
 END_TEST
 
-START_TEST(clot_hours_is_its_own_threshold)
+START_TEST(clot_days_is_its_own_threshold)
 {
 	struct engine_params p;
 	struct engine_state st;
@@ -505,7 +685,7 @@ START_TEST(clot_hours_is_its_own_threshold)
 	size_t n = 0;
 
 	engine_params_default(&p);
-	p.clot_hours = 100;
+	p.clot_days = 5;
 	add_days(days, &n, 0, 5, 24, 0);
 	engine_state_init(&st);
 	ck_assert_uint_eq(engine_run(&p, &st, days, n, out, 8), 5);
@@ -516,12 +696,12 @@ START_TEST(clot_hours_is_its_own_threshold)
 	ck_assert_int_eq(out[4].level, LEVEL_CLOT_RISK);
 	ck_assert(out[4].clot_risk);
 
-	/* threshold = clot = 48: C = 48 is clot-risk although not past 48. */
-	p.clot_hours = 48;
+	/* one bedridden day is enough at clot_days 1, with no loss yet */
+	p.clot_days = 1;
 	engine_state_init(&st);
 	ck_assert_uint_eq(engine_run(&p, &st, days, 2, out, 8), 2);
-	ck_assert_int_eq(out[1].level, LEVEL_CLOT_RISK);
-	ck_assert(out[1].clot_risk);
+	ck_assert_int_eq(out[0].level, LEVEL_CLOT_RISK);
+	ck_assert(out[0].clot_risk);
 	ck_assert(out[1].loss_days == 0);
 }
 END_TEST
@@ -571,34 +751,32 @@ START_TEST(loss_never_passes_100)
 	struct engine_proj out[6];
 	int x, k, i;
 
-	/* A 100 %/day rate with no threshold: day 1 loses 100 u percent, and
-	 * day 2's loss_days is (fl(24 u + 24) - 24 u) / 24, which rounds to
-	 * 1 + 1 ulp for this u.  Unclamped that gives 100.00000000000003. */
+	/* The highest rates the table allows with the lowest threshold: a
+	 * loss compounds on what remains and never passes 100. */
 	engine_params_default(&p);
-	p.threshold_hours = 0;
-	p.clot_hours = 1;
+	p.threshold_hours = 1;
 	p.recovery_unloading = 0;
 	for (x = 0; x < LOSS_COUNT; x++)
 		for (k = 0; k < BAND_COUNT; k++)
-			p.rate[x][k] = 100;
+			p.rate[x][k] = 10;
 	ck_assert_int_eq(engine_params_check(&p, NULL), 0);
 	days[0] = mkday(0, 13.336, 0);
 	for (i = 1; i < 4; i++)
 		days[i] = mkday(i, 24, 0);
 	engine_state_init(&st);
 	ck_assert_uint_eq(engine_run(&p, &st, days, 4, out, 6), 4);
-	ck_assert_double_eq_tol(out[0].loss[LOSS_MUSCLE][BAND_LOW], 33.35, 1e-9);
-	ck_assert(out[1].loss_days >= 1);
+	ck_assert_double_eq_tol(out[1].loss_days, 1, 1e-12);
 	for (i = 1; i < 4; i++)
 		for (x = 0; x < LOSS_COUNT; x++)
 			for (k = 0; k < BAND_COUNT; k++)
-				ck_assert(out[i].loss[x][k] == 100);
+				ck_assert(out[i].loss[x][k] > out[i - 1].loss[x][k] &&
+					  out[i].loss[x][k] < 100);
 }
 END_TEST
 
 /* ---- gaps, missing rest hours, red flags ------------------------------- */
 
-START_TEST(gap_resets_the_clock)
+START_TEST(gap_past_the_hold_resets_the_clock)
 {
 	struct engine_day days[4];
 	struct engine_proj out[8];
@@ -606,21 +784,45 @@ START_TEST(gap_resets_the_clock)
 
 	days[0] = mkday(100, 24, 0);
 	days[1] = mkday(101, 24, 0);
-	days[2] = mkday(103, 24, 0); /* 102 is a gap: R = S, A = 0 */
-	days[0].red_flag = true;
+	days[2] = mkday(105, 24, 0); /* 102-104: two held days, then an ordinary one */
+	days[0].urgency = URGENCY_EMERGENCY;
 	m = run_default(days, 3, out);
-	ck_assert_uint_eq(m, 4);
+	ck_assert_uint_eq(m, 6);
 	ck_assert(out[1].rest_clock_hours == 48);
 	ck_assert_int_eq(out[2].day, 102);
 	ck_assert(!out[2].logged);
 	ck_assert(!out[2].has_rest);
 	ck_assert_int_eq(out[2].activity_minutes, 0);
 	ck_assert(!out[2].red_flag);
+	ck_assert_int_eq(out[2].urgency, URGENCY_NONE);
+	ck_assert(out[2].rest_clock_hours == 48 && out[3].rest_clock_hours == 48);
+	ck_assert_int_eq(out[3].gap_days, 2);
+	ck_assert(out[4].rest_clock_hours == 0);
+	ck_assert_int_eq(out[4].bed_days, 0);
+	ck_assert_int_eq(out[4].level, LEVEL_NONE);
+	ck_assert(!engine_proj_held(&out[4]));
+	ck_assert(out[5].rest_clock_hours == 24);
+	ck_assert(out[5].logged);
+	ck_assert_int_eq(out[5].level, LEVEL_RESTING);
+}
+END_TEST
+
+START_TEST(gap_hold_days_zero_is_version_1)
+{
+	struct engine_params p;
+	struct engine_state st;
+	struct engine_day days[4];
+	struct engine_proj out[8];
+
+	engine_params_default(&p);
+	p.gap_hold_days = 0;
+	days[0] = mkday(0, 24, 0);
+	days[1] = mkday(1, 24, 0);
+	days[2] = mkday(3, 24, 0);
+	engine_state_init(&st);
+	ck_assert_uint_eq(engine_run(&p, &st, days, 3, out, 8), 4);
 	ck_assert(out[2].rest_clock_hours == 0);
-	ck_assert_int_eq(out[2].level, LEVEL_NONE);
 	ck_assert(out[3].rest_clock_hours == 24);
-	ck_assert(out[3].logged);
-	ck_assert_int_eq(out[3].level, LEVEL_RESTING);
 }
 END_TEST
 
@@ -635,7 +837,13 @@ START_TEST(gap_after_losses_recovers)
 	days[4] = mkday(9, 24, 0);
 	m = run_default(days, 5, out);
 	ck_assert_uint_eq(m, 10);
-	for (i = 4; i < 9; i++) {
+	for (i = 4; i < 6; i++) { /* held */
+		ck_assert(!out[i].logged);
+		ck_assert(out[i].rest_clock_hours == 96);
+		ck_assert_int_eq(out[i].level, LEVEL_CLOT_RISK);
+		ck_assert(memcmp(out[i].loss, out[3].loss, sizeof out[i].loss) == 0);
+	}
+	for (i = 6; i < 9; i++) {
 		ck_assert(!out[i].logged);
 		ck_assert_int_eq(out[i].day, (rw_day)i);
 		ck_assert(out[i].rest_clock_hours == 0);
@@ -658,7 +866,7 @@ START_TEST(logged_day_without_rest_hours)
 	add_days(days, &n, 0, 2, 24, 0);
 	add_days(days, &n, 0, 1, 24, 30);
 	days[2].has_rest = false; /* rest_hours 24 is stale: counts as S */
-	days[2].red_flag = true;
+	days[2].urgency = URGENCY_URGENT;
 	add_days(days, &n, 0, 1, 24, 0);
 	run_default(days, n, out);
 	ck_assert(out[2].logged);
@@ -682,7 +890,7 @@ START_TEST(projection_copies_the_day)
 
 	engine_params_default(&p);
 	engine_state_init(&st);
-	d.red_flag = true;
+	d.urgency = URGENCY_EMERGENCY;
 	engine_step(&p, &st, &d, 9999, &out); /* gap_day ignored for a day */
 	ck_assert_int_eq(out.day, 4242);
 	ck_assert(out.logged);
@@ -690,6 +898,7 @@ START_TEST(projection_copies_the_day)
 	ck_assert(out.rest_hours == 13.25);
 	ck_assert_int_eq(out.activity_minutes, 77);
 	ck_assert(out.red_flag);
+	ck_assert_int_eq(out.urgency, URGENCY_EMERGENCY);
 
 	/* Red flags show whatever the clock says, and do not stick. */
 	d = mkday(4243, 8, 0);
@@ -832,7 +1041,7 @@ START_TEST(forecast_continues_example_c)
 	add_days(days, &n, 700, 6, 24, 0);
 	run_default(days, n, out);
 	like = mkday(0, 8, 60);
-	like.red_flag = true;
+	like.urgency = URGENCY_URGENT;
 	memset(fc, 0x33, sizeof fc);
 	engine_forecast(&p, &out[5], &like, 4, fc);
 	for (i = 0; i < 4; i++) {
@@ -841,7 +1050,9 @@ START_TEST(forecast_continues_example_c)
 		ck_assert(fc[i].has_rest);
 		ck_assert(fc[i].rest_hours == 8);
 		ck_assert_int_eq(fc[i].activity_minutes, 60);
-		ck_assert(fc[i].red_flag);
+		/* forecast days are not logged, so they carry no red flag */
+		ck_assert(!fc[i].red_flag);
+		ck_assert_int_eq(fc[i].urgency, URGENCY_NONE);
 		ck_assert_int_eq(fc[i].level, LEVEL_RECOVERING);
 	}
 	assert_losses(&fc[3], 1.9404, 3.8663, 0.5946, 3.8663, 0.0989, 0.4505);
@@ -879,17 +1090,23 @@ static void check_bounds(const struct engine_params *p, const struct engine_proj
 			if (k == BAND_HIGH && pr->loss[x][k] > 0)
 				any = true;
 		}
-	REQUIRE(pr->clot_risk == (pr->rest_clock_hours >= p->clot_hours));
+	REQUIRE(pr->clot_risk == (pr->bed_days >= p->clot_days));
+	REQUIRE(!(pr->clot_risk && pr->clot_watch));
+	REQUIRE(pr->clot_watch == (pr->since_clot >= 1 && pr->since_clot <= p->clot_watch_days));
+	REQUIRE(pr->red_flag == (pr->urgency != URGENCY_NONE));
+	REQUIRE(pr->pain_days >= 0);
 	if (pr->clot_risk)
 		REQUIRE(pr->level == LEVEL_CLOT_RISK);
-	else if (pr->rest_clock_hours > p->threshold_hours)
+	else if (pr->rest_clock_hours > p->threshold_hours + 1e-9)
 		REQUIRE(pr->level == LEVEL_DECONDITIONING);
-	else if (pr->rest_clock_hours > 0)
+	else if (pr->rest_clock_hours > 1e-9)
 		REQUIRE(pr->level == LEVEL_RESTING);
 	else
 		REQUIRE(pr->level == (any ? LEVEL_RECOVERING : LEVEL_NONE));
-	if (pr->rest_clock_hours <= p->threshold_hours)
+	if (pr->rest_clock_hours <= p->threshold_hours + 1e-9)
 		REQUIRE(pr->loss_days == 0);
+	if (!pr->logged)
+		REQUIRE(pr->loss_days == 0 && pr->urgency == URGENCY_NONE);
 }
 
 START_TEST(prop_losses_within_bounds)
@@ -909,7 +1126,7 @@ START_TEST(prop_losses_within_bounds)
 			REQUIRE(g_full[i].day == g_days[0].day + (rw_day)i);
 			if (li < n && g_days[li].day == g_full[i].day) {
 				REQUIRE(g_full[i].logged);
-				REQUIRE(g_full[i].red_flag == g_days[li].red_flag);
+				REQUIRE(g_full[i].urgency == g_days[li].urgency);
 				REQUIRE(g_full[i].has_rest == g_days[li].has_rest);
 				li++;
 			} else {
@@ -1034,6 +1251,7 @@ START_TEST(prop_forecast_equals_appended_days)
 		n = random_journal(&r, &p, g_days);
 		m = run_with(&p, g_days, n, g_full);
 		like = g_days[below(&r, (uint32_t)n)];
+		like.urgency = URGENCY_NONE; /* a forecast day carries no red flag */
 		nf = 1 + (int)below(&r, 60);
 		engine_forecast(&p, &g_full[m - 1], &like, nf, g_fc);
 
@@ -1060,15 +1278,15 @@ END_TEST
 /* ---- parameters -------------------------------------------------------- */
 
 static const char *const want_names[] = {
-	"sleep_hours", "threshold_hours", "clot_hours", "full_credit_minutes",
-	"recovery_unloading", "muscle_rate_low", "muscle_rate_high", "cardio_rate_low",
+	"sleep_hours", "threshold_hours", "full_credit_minutes", "recovery_unloading",
+	"bedridden_unloading", "clot_days", "clot_watch_days", "gap_hold_days", "muscle_rate_low", "muscle_rate_high", "cardio_rate_low",
 	"cardio_rate_high", "bone_rate_low", "bone_rate_high",
 	"muscle_recovery_factor_low", "muscle_recovery_factor_high",
 	"cardio_recovery_factor_low", "cardio_recovery_factor_high",
 	"bone_recovery_factor_low", "bone_recovery_factor_high",
 };
 static const double want_defs[] = {
-	8, 48, 72, 180, 0.25, 1.0, 1.5, 0.3, 1.5, 0.033, 0.129, 2, 3, 2, 3, 4, 8,
+	8, 48, 180, 0.25, 0.75, 3, 28, 2, 1.0, 1.5, 0.3, 1.5, 0.033, 0.129, 2, 3, 2, 3, 4, 8,
 };
 
 START_TEST(param_table_matches_engine_md)
@@ -1077,8 +1295,8 @@ START_TEST(param_table_matches_engine_md)
 	size_t n = 0, i;
 
 	t = engine_param_table(&n);
-	ck_assert_uint_eq(n, 17);
-	ck_assert_uint_eq(sizeof want_names / sizeof want_names[0], 17);
+	ck_assert_uint_eq(n, 20);
+	ck_assert_uint_eq(sizeof want_names / sizeof want_names[0], 20);
 	for (i = 0; i < n; i++) {
 		ck_assert_str_eq(t[i].name, want_names[i]);
 		ck_assert(t[i].def == want_defs[i]);
@@ -1111,9 +1329,10 @@ START_TEST(param_defaults_and_refs)
 	engine_params_default(&p);
 	ck_assert(p.sleep_hours == 8);
 	ck_assert(p.threshold_hours == 48);
-	ck_assert(p.clot_hours == 72);
 	ck_assert(p.full_credit_minutes == 180);
 	ck_assert(p.recovery_unloading == 0.25);
+	ck_assert(p.bedridden_unloading == 0.75);
+	ck_assert(p.clot_days == 3 && p.clot_watch_days == 28 && p.gap_hold_days == 2);
 	ck_assert(p.rate[LOSS_MUSCLE][BAND_LOW] == 1.0 && p.rate[LOSS_MUSCLE][BAND_HIGH] == 1.5);
 	ck_assert(p.rate[LOSS_CARDIO][BAND_LOW] == 0.3 && p.rate[LOSS_CARDIO][BAND_HIGH] == 1.5);
 	ck_assert(p.rate[LOSS_BONE][BAND_LOW] == 0.033 && p.rate[LOSS_BONE][BAND_HIGH] == 0.129);
@@ -1146,11 +1365,11 @@ START_TEST(param_defaults_and_refs)
 		ck_assert(*v == 0);
 		*v = (double)(i + 1);
 	}
-	ck_assert(q.sleep_hours == 1 && q.recovery_unloading == 5);
+	ck_assert(q.sleep_hours == 1 && q.recovery_unloading == 4 && q.gap_hold_days == 8);
 	for (x = 0; x < LOSS_COUNT; x++)
 		for (k = 0; k < BAND_COUNT; k++) {
-			ck_assert(q.rate[x][k] == 6 + x * 2 + k);
-			ck_assert(q.factor[x][k] == 12 + x * 2 + k);
+			ck_assert(q.rate[x][k] == 9 + x * 2 + k);
+			ck_assert(q.factor[x][k] == 15 + x * 2 + k);
 		}
 
 	/* An entry that is not the table's own is refused. */
@@ -1188,13 +1407,18 @@ START_TEST(params_check_rules)
 	ck_assert_int_eq(check_with("sleep_hours", 20, &e), 0);
 
 	engine_params_default(&p);
-	p.threshold_hours = 80;
+	p.recovery_unloading = 0.8;
 	ck_assert_int_eq(engine_params_check(&p, &e), RW_EDATA);
-	ck_assert_ptr_nonnull(strstr(e.msg, "threshold_hours"));
-	ck_assert_ptr_nonnull(strstr(e.msg, "80"));
-	ck_assert_ptr_nonnull(strstr(e.msg, "clot_hours"));
-	p.threshold_hours = 72;
+	ck_assert_ptr_nonnull(strstr(e.msg, "recovery_unloading"));
+	ck_assert_ptr_nonnull(strstr(e.msg, "bedridden_unloading"));
+	p.bedridden_unloading = 0.9;
 	ck_assert_int_eq(engine_params_check(&p, &e), 0);
+	ck_assert_int_eq(check_with("clot_days", 2.5, &e), RW_EDATA);
+	ck_assert_ptr_nonnull(strstr(e.msg, "whole number"));
+	ck_assert_int_eq(check_with("clot_days", 31, &e), RW_EDATA);
+	ck_assert_int_eq(check_with("clot_watch_days", 0, &e), 0);
+	ck_assert_int_eq(check_with("gap_hold_days", 15, &e), RW_EDATA);
+	ck_assert_int_eq(check_with("threshold_hours", 241, &e), RW_EDATA);
 
 	ck_assert_int_eq(check_with("muscle_rate_low", 2, &e), RW_EDATA);
 	ck_assert_ptr_nonnull(strstr(e.msg, "muscle_rate_low"));
@@ -1206,15 +1430,16 @@ START_TEST(params_check_rules)
 
 	ck_assert_int_eq(check_with("cardio_rate_high", NAN, &e), RW_EDATA);
 	ck_assert_ptr_nonnull(strstr(e.msg, "cardio_rate_high"));
-	ck_assert_int_eq(check_with("clot_hours", INFINITY, &e), RW_EDATA);
-	ck_assert_int_eq(check_with("muscle_rate_high", 100.5, &e), RW_EDATA);
+	ck_assert_int_eq(check_with("clot_days", INFINITY, &e), RW_EDATA);
+	ck_assert_int_eq(check_with("muscle_rate_high", 10.5, &e), RW_EDATA);
 	ck_assert_int_eq(check_with("bone_rate_low", -0.1, &e), RW_EDATA);
 	ck_assert_int_eq(check_with("bone_recovery_factor_high", 0, &e), RW_EDATA);
 	ck_assert_int_eq(check_with("recovery_unloading", 1.5, &e), RW_EDATA);
-	ck_assert_int_eq(check_with("recovery_unloading", 1, &e), 0);
+	ck_assert_int_eq(check_with("recovery_unloading", 0.7, &e), 0);
 	ck_assert_int_eq(check_with("full_credit_minutes", 0, &e), RW_EDATA);
-	ck_assert_int_eq(check_with("clot_hours", 0, &e), RW_EDATA);
-	ck_assert_int_eq(check_with("threshold_hours", 0, &e), 0);
+	ck_assert_int_eq(check_with("clot_days", 0, &e), RW_EDATA);
+	ck_assert_int_eq(check_with("threshold_hours", 0, &e), RW_EDATA);
+	ck_assert_int_eq(check_with("threshold_hours", 1, &e), 0);
 }
 END_TEST
 
@@ -1242,6 +1467,22 @@ START_TEST(level_names)
 }
 END_TEST
 
+START_TEST(urgency_names)
+{
+	static const char *const names[] = { "none", "urgent", "emergency" };
+	enum engine_urgency u;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		ck_assert_str_eq(engine_urgency_name((enum engine_urgency)i), names[i]);
+		ck_assert_int_eq(engine_urgency_parse(names[i], &u), 0);
+		ck_assert_int_eq(u, i);
+	}
+	ck_assert_int_eq(engine_urgency_parse("Emergency", &u), RW_EDATA);
+	ck_assert_int_eq(engine_urgency_parse(NULL, &u), RW_EDATA);
+}
+END_TEST
+
 static Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -1252,24 +1493,31 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, example_b_partial_rest_short_walk);
 	tcase_add_test(tc, example_c_bed_then_ordinary);
 	tcase_add_test(tc, example_d_water_therapy_ends_episode);
+	tcase_add_test(tc, example_e_missed_day_inside_a_week_in_bed);
+	tcase_add_test(tc, example_f_long_gap_red_flags_and_pain);
+	tcase_add_test(tc, clot_watch_lasts_clot_watch_days);
+	tcase_add_test(tc, partial_days_never_reach_clot_risk);
+	tcase_add_test(tc, tolerance_at_48_hours);
+	tcase_add_test(tc, tracked_hours_count_when_rest_is_not_typed);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("boundaries");
 	tcase_add_test(tc, exactly_48_hours_is_resting);
 	tcase_add_test(tc, exactly_72_hours_is_clot_risk);
-	tcase_add_test(tc, just_under_72_hours_is_deconditioning);
+	tcase_add_test(tc, partial_third_day_is_deconditioning);
 	tcase_add_test(tc, unloading_at_recovery_unloading_is_ordinary);
 	tcase_add_test(tc, rest_equal_to_sleep_is_no_unloading);
 	tcase_add_test(tc, whole_day_used_rest_plus_activity_24);
 	tcase_add_test(tc, full_credit_minutes_cancel_unloading);
 	tcase_add_test(tc, whole_day_in_bed_without_activity);
-	tcase_add_test(tc, clot_hours_is_its_own_threshold);
+	tcase_add_test(tc, clot_days_is_its_own_threshold);
 	tcase_add_test(tc, recovery_floors_at_zero);
 	tcase_add_test(tc, loss_never_passes_100);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("days");
-	tcase_add_test(tc, gap_resets_the_clock);
+	tcase_add_test(tc, gap_past_the_hold_resets_the_clock);
+	tcase_add_test(tc, gap_hold_days_zero_is_version_1);
 	tcase_add_test(tc, gap_after_losses_recovers);
 	tcase_add_test(tc, logged_day_without_rest_hours);
 	tcase_add_test(tc, projection_copies_the_day);
@@ -1292,6 +1540,7 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, param_defaults_and_refs);
 	tcase_add_test(tc, params_check_rules);
 	tcase_add_test(tc, level_names);
+	tcase_add_test(tc, urgency_names);
 	suite_add_tcase(s, tc);
 	return s;
 }

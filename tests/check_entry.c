@@ -263,9 +263,24 @@ START_TEST(list_limits_and_symptoms)
 	ck_assert(entry_remove_symptom(&en, "fever"));
 	ck_assert(!entry_has_red_flag(&en));
 	ck_assert(!entry_remove_symptom(&en, "fever"));
-	for (i = 0; entry_red_flags[i]; i++)
+	/* the higher tier wins, whatever the order */
+	ck_assert_int_eq(entry_add_symptom(&en, "sciatica", "--symptom", &e), 0);
+	ck_assert_int_eq(entry_add_symptom(&en, "swollen-leg", "--symptom", &e), 0);
+	ck_assert_int_eq(entry_urgency(&en), URGENCY_URGENT);
+	ck_assert_int_eq(entry_add_symptom(&en, "bladder-bowel-change", "--symptom", &e), 0);
+	ck_assert_int_eq(entry_urgency(&en), URGENCY_EMERGENCY);
+	ck_assert_str_eq(entry_first_red_flag(&en), "bladder-bowel-change");
+	entry_init(&en, 0);
+	ck_assert_ptr_null(entry_first_red_flag(&en));
+	for (i = 0; entry_red_flags[i]; i++) {
 		ck_assert(entry_symptom_is_red_flag(entry_red_flags[i]));
-	ck_assert_int_eq(i, 6);
+		ck_assert_ptr_nonnull(entry_red_flag_meaning(entry_red_flags[i]));
+		/* the emergency tier comes first, then the urgent one */
+		ck_assert_int_eq(entry_symptom_urgency(entry_red_flags[i]),
+				 i < 10 ? URGENCY_EMERGENCY : URGENCY_URGENT);
+	}
+	ck_assert_int_eq(i, 16);
+	ck_assert_ptr_null(entry_red_flag_meaning("sciatica"));
 	for (i = 0; entry_common_symptoms[i]; i++)
 		ck_assert(!entry_symptom_is_red_flag(entry_common_symptoms[i]));
 }

@@ -365,7 +365,7 @@ START_TEST(failed_edit_changes_nothing)
 	before = dump(j);
 	ck_assert_int_eq(journal_edit(j, day(2026, 3, 2), apply, &too_much, &e), RW_EDATA);
 	ck_assert_int_eq(journal_set_param(j, "sleep_hours", 24, &e), RW_EDATA);
-	ck_assert_int_eq(journal_set_param(j, "threshold_hours", 100, &e), RW_EDATA);
+	ck_assert_int_eq(journal_set_param(j, "clot_days", 2.5, &e), RW_EDATA);
 	ck_assert_int_eq(journal_set_param(j, "no_such", 1, &e), RW_EUSAGE);
 	after = dump(j);
 	ck_assert_str_eq(after, before);

@@ -1,4 +1,4 @@
-/* csv.c - the CSV report (INTERFACE.md): RFC 4180, CRLF, a header row and
+/* csv.c - the CSV report (docs/formats.md): RFC 4180, CRLF, a header row and
  * one row per logged day, the entry's seven columns first so that `import`
  * reads an export back unchanged.  Each row is built in one buffer and
  * written with one fwrite: ten years must cost little more than SQLite's
@@ -9,11 +9,12 @@
 #include "csv.h"
 #include "report.h"
 
-/* INTERFACE.md's 19 columns, in order. */
+/* The columns of docs/formats.md, in order. */
 static const char header[] =
 	"date,rest_hours,activities,pain,symptoms,weight_kg,note,activity_minutes,"
 	"rest_clock_hours,loss_days,level,clot_risk,red_flag,muscle_loss_low,"
-	"muscle_loss_high,cardio_loss_low,cardio_loss_high,bone_loss_low,bone_loss_high\r\n";
+	"muscle_loss_high,cardio_loss_low,cardio_loss_high,bone_loss_low,bone_loss_high,"
+	"bed_days,urgency,clot_watch,pain_days\r\n";
 
 /* A row: the note can double every byte when it is all quotes. */
 #define ROW_MAX (2 * NOTE_MAX + ACTIVITIES_TEXT_MAX + SYMPTOMS_TEXT_MAX + 512)
@@ -109,6 +110,12 @@ static int row(void *ctx, const struct engine_proj *pr, const struct entry *en)
 	for (x = 0; x < LOSS_COUNT; x++)
 		for (b = 0; b < BAND_COUNT; b++)
 			p = put_num4(p, pr->loss[x][b]);
+	*p++ = ',';
+	p = put_uint(p, (unsigned long)(pr->bed_days > 0 ? pr->bed_days : 0));
+	*p++ = ',';
+	p = put_str(p, engine_urgency_name(pr->urgency));
+	p = put_str(p, pr->clot_watch ? ",true," : ",false,");
+	p = put_uint(p, (unsigned long)(pr->pain_days > 0 ? pr->pain_days : 0));
 	*p++ = '\r';
 	*p++ = '\n';
 	fwrite(w->buf, 1, (size_t)(p - w->buf), w->f);

@@ -398,11 +398,11 @@ static void charts(FILE *f, const struct bins *b, const struct report_summary *s
 {
 	static const char *const loss_color[LOSS_COUNT] = { "#1f6feb", "#2e8540", "#7b3fa0" };
 	static const char *const loss_title[LOSS_COUNT] = {
-		"Back-muscle strength loss", "Cardio fitness (VO2max) loss", "Bone density loss"
+		"Muscle strength loss", "Fitness (VO2max) loss", "Bone density loss"
 	};
 	const struct engine_params *par = &s->params;
 	struct plot p;
-	char label[160], t1[32], t2[32];
+	char label[160], t1[32];
 	double hi;
 	int x;
 
@@ -413,22 +413,20 @@ static void charts(FILE *f, const struct bins *b, const struct report_summary *s
 
 	/* Rest hours and the rest clock share an axis in hours. */
 	hi = series_max(b, S_CLOCK);
-	if (hi < par->clot_hours * 1.1)
-		hi = par->clot_hours * 1.1;
+	if (hi < par->threshold_hours * 1.5)
+		hi = par->threshold_hours * 1.5;
 	if (hi < 24)
 		hi = 24;
-	snprintf(label, sizeof label, "Rest hours per day and the rest clock, with the %g h and %g h "
-				      "limits", par->threshold_hours, par->clot_hours);
+	snprintf(label, sizeof label, "Rest hours per day and the rest clock, with the %g h "
+				      "guideline limit", par->threshold_hours);
 	fputs("<figure>\n<figcaption>Rest hours per day and the rest clock", f);
 	key(f, "#7a8ea3", "rest hours that day");
 	key(f, "#b3261e", "rest clock (hours of rest in a row)");
 	fputs("</figcaption>\n", f);
 	plot_open(&p, b, f, hi, 22, 6, label, " h");
 	plot_bars(&p, S_REST, "#7a8ea3");
-	snprintf(t1, sizeof t1, "%g h: deconditioning", par->threshold_hours);
-	snprintf(t2, sizeof t2, "%g h: clot risk", par->clot_hours);
+	snprintf(t1, sizeof t1, "%g h: guideline limit", par->threshold_hours);
 	plot_limit(&p, par->threshold_hours, "#8a5a00", t1);
-	plot_limit(&p, par->clot_hours, "#b3261e", t2);
 	plot_line(&p, S_CLOCK, "#b3261e");
 	plot_close(&p);
 	fputs("</figure>\n", f);

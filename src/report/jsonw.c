@@ -128,6 +128,14 @@ void jsonw_day_fields(FILE *f, const struct engine_proj *p, const struct entry *
 			key(f, loss_names[x][b], indent, &first);
 			jsonw_num4(f, p->loss[x][b]);
 		}
+	key(f, "bed_days", indent, &first);
+	fprintf(f, "%d", p->bed_days);
+	key(f, "urgency", indent, &first);
+	jsonw_string(f, engine_urgency_name(p->urgency));
+	key(f, "clot_watch", indent, &first);
+	boolean(f, p->clot_watch);
+	key(f, "pain_days", indent, &first);
+	fprintf(f, "%d", p->pain_days);
 	key(f, "activities", indent, &first);
 	putc('[', f);
 	for (i = 0; en && i < en->n_activities; i++)

@@ -11,6 +11,8 @@
 #include "fileio.h"
 #include "report.h"
 
+#include "advice.h"
+
 /* Indexed by enum report_format. */
 static const char *const format_names[REPORT_FORMATS] = {
 	"text", "markdown", "csv", "json", "html"
@@ -39,9 +41,15 @@ int report_format_parse(const char *name, enum report_format *fmt)
 char *report_band_text(enum engine_loss x, double low, double high, const char *dash,
 		       char *out, size_t n)
 {
-	int dec = x == LOSS_BONE ? 2 : 1;
-	snprintf(out, n, "%.*f%s%.*f", dec, low == 0 ? 0.0 : low, dash, dec,
-		 high == 0 ? 0.0 : high);
+	size_t len;
+
+	/* One decimal for every loss, "<0.1" under it (docs/model.md); the
+	 * percent sign is the caller's. */
+	(void)x;
+	advice_band(low, high, dash, out, n);
+	len = strlen(out);
+	if (len && out[len - 1] == '%')
+		out[len - 1] = '\0';
 	return out;
 }
 
@@ -163,9 +171,9 @@ void report_summary_lines(const struct report_summary *s, const char *dash,
 		snprintf(out[1].text, sizeof out[1].text, "none (the rest clock never ran)");
 	out[2].label = "Rest clock";
 	snprintf(out[2].text, sizeof out[2].text,
-		 "%ld day%s past %g h; %ld day%s at %g h or more (blood clot risk)",
+		 "%ld day%s past %g h; %ld day%s at clot risk (%g or more bedridden days in a row)",
 		 s->days_past_threshold, plural(s->days_past_threshold), p->threshold_hours,
-		 s->days_clot_risk, plural(s->days_clot_risk), p->clot_hours);
+		 s->days_clot_risk, plural(s->days_clot_risk), p->clot_days);
 	out[3].label = "Peak losses";
 	if (s->peak[LOSS_MUSCLE][BAND_HIGH] > 0) {
 		losses_text(s->peak, dash, l, sizeof l);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "advice.h"
 
 struct acc {
 	struct report_summary *s;
@@ -187,22 +188,32 @@ void report_summary_free(struct report_summary *s)
 char *report_warning_text(const struct report_warning *w, const struct engine_params *p,
 			  char *out, size_t n)
 {
+	char c[32];
+
 	switch (w->kind) {
 	case WARN_RED_FLAG:
-		snprintf(out, n, "red flag: %s - see a doctor urgently", w->symptom);
+		if (entry_symptom_urgency(w->symptom) == URGENCY_EMERGENCY)
+			snprintf(out, n,
+				 "red flag: %s - emergency: an emergency department now, or the local "
+				 "emergency number (%s)",
+				 w->symptom, advice_emergency_numbers);
+		else
+			snprintf(out, n, "red flag: %s - see a doctor the same day", w->symptom);
 		break;
 	case WARN_CLOT_RISK:
 		snprintf(out, n,
-			 "rest reached %.0f h (%.1f days of bed rest): blood clot risk; walk a little "
-			 "every few hours and talk with a doctor about staying active",
-			 w->rest_clock_hours, w->rest_clock_hours / 24);
+			 "%g days in a row mostly in bed: a higher chance of blood clots; walk a "
+			 "little every few hours, and see a doctor today for one swollen, painful, "
+			 "warm or red leg",
+			 p->clot_days);
 		break;
 	case WARN_DECONDITIONING:
 	default:
 		snprintf(out, n,
-			 "rest passed %.0f h (rest clock %.0f h): muscles and fitness start to "
-			 "decline; a short walk or water therapy each day",
-			 p->threshold_hours, w->rest_clock_hours);
+			 "rest passed the %g h guideline limit (rest clock %s h): losses are counted "
+			 "from here; get up and walk a little every few hours",
+			 p->threshold_hours,
+			 advice_hours(w->rest_clock_hours, p->threshold_hours, c, sizeof c));
 		break;
 	}
 	return out;

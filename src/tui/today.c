@@ -233,33 +233,32 @@ static void draw_fields(struct tui *t, struct today *st, int y, int w)
 }
 
 /* A bar of w cells for eighths, coloured by the part of the scale it is in
- * (up to the threshold, past it, past the clot line). */
+ * (up to the threshold, past it). */
 static void draw_clock_bar(struct tui *t, int y, int x, int w, const struct chart_axis *ax,
 			   double clock)
 {
 	int e = chart_bar_eighths(ax, clock, w), i;
 	double tpos = chart_axis_pos(ax, t->params.threshold_hours, w);
-	double cpos = chart_axis_pos(ax, t->params.clot_hours, w);
 
 	for (i = 0; i < w; i++) {
 		int c = chart_cell_eighths(e, i);
-		enum tui_role r = i >= (int)cpos ? ROLE_DANGER : i >= (int)tpos ? ROLE_WARN : ROLE_BAR;
+		enum tui_role r = i >= (int)tpos ? ROLE_WARN : ROLE_BAR;
 		if (c > 0)
 			tui_text(t, y, x + i, 1, r, tui_hblock(t, c));
-		else if (i == (int)tpos || i == (int)cpos)
+		else if (i == (int)tpos)
 			tui_text(t, y, x + i, 1, ROLE_DIM, tui_glyph(t, G_MARK));
 		else
 			tui_text(t, y, x + i, 1, ROLE_DIM, tui_glyph(t, G_EMPTY));
 	}
 }
 
-/* The rest clock against 48 h: the value, a gauge marked at the threshold
- * and the clot line, and its scale.  Returns rows used. */
+/* The rest clock against the threshold: the value, a gauge marked at the
+ * threshold, and its scale.  Returns rows used. */
 static int draw_clock(struct tui *t, const struct engine_proj *p, int y, int x, int w)
 {
 	struct chart_axis ax;
-	double top = fmax(t->params.clot_hours * 1.5, p->rest_clock_hours);
-	int gw = w - 1, tx, cx;
+	double top = fmax(t->params.threshold_hours * 2, p->rest_clock_hours);
+	int gw = w - 1, tx;
 
 	top = ceil((top + 1) / 24) * 24; /* room past the value: the bar never looks full */
 	if (top <= 0)
@@ -270,16 +269,13 @@ static int draw_clock(struct tui *t, const struct engine_proj *p, int y, int x, 
 	ax.ticks = (int)(top / 24);
 	tui_text(t, y, x, w, ROLE_HEAD, "Rest clock");
 	tui_textf(t, y, x + 11, w - 11, tui_level_role(p->level), "%.0f h", p->rest_clock_hours);
-	tui_textf(t, y, x + 11 + 8, w - 19, ROLE_DIM, "of %.0f h before muscles weaken",
+	tui_textf(t, y, x + 11 + 8, w - 19, ROLE_DIM, "of the %g h guideline limit",
 		  t->params.threshold_hours);
 	draw_clock_bar(t, y + 1, x, gw, &ax, p->rest_clock_hours);
 	tx = x + (int)chart_axis_pos(&ax, t->params.threshold_hours, gw);
-	cx = x + (int)chart_axis_pos(&ax, t->params.clot_hours, gw);
 	tui_text(t, y + 2, x, w, ROLE_DIM, "0");
 	tui_textf(t, y + 2, tx, x + w - tx, ROLE_DIM, "%.0f", t->params.threshold_hours);
-	if (cx > tx + 3)
-		tui_textf(t, y + 2, cx, x + w - cx, ROLE_DIM, "%.0f", t->params.clot_hours);
-	if (x + gw - 5 > cx + 3)
+	if (x + gw - 5 > tx + 3)
 		tui_textf(t, y + 2, x + gw - 5, 6, ROLE_DIM, "%4.0f h", top);
 	return 3;
 }
@@ -362,7 +358,7 @@ static int draw_compact(struct tui *t, struct today *st, int y, int w)
 		p = &t->last.proj;
 	if (!p)
 		return 0;
-	top = ceil((fmax(t->params.clot_hours * 1.5, p->rest_clock_hours) + 1) / 24) * 24;
+	top = ceil((fmax(t->params.threshold_hours * 2, p->rest_clock_hours) + 1) / 24) * 24;
 	ax = (struct chart_axis){ .lo = 0, .hi = top, .step = 24, .ticks = (int)(top / 24) };
 	x = 1 + tui_text(t, y, 1, w - 2, ROLE_HEAD, "Rest clock ");
 	x += tui_textf(t, y, x, w - x, tui_level_role(p->level), "%.0f h", p->rest_clock_hours);

@@ -185,14 +185,12 @@ static void draw_rest(struct tui *t, struct trends *st, int y, int pr)
 	y += chart(t, y, pr, title, &p);
 
 	plot_init(&p, st, S_CLOCK);
-	chart_axis_nice(0, fmax(series_max(st->col[S_CLOCK], st->cols), pp->clot_hours * 4 / 3), 4,
+	chart_axis_nice(0, fmax(series_max(st->col[S_CLOCK], st->cols), pp->threshold_hours * 2), 4,
 			&p.ax);
 	p.ref[0] = pp->threshold_hours;
-	p.ref[1] = pp->clot_hours;
 	p.warn_at = pp->threshold_hours;
-	p.danger_at = pp->clot_hours;
-	snprintf(title, sizeof title, "Rest clock, hours%s  (lines: %.0f h threshold, %.0f h clot risk)",
-		 st->per > 1 ? " (peak)" : "", pp->threshold_hours, pp->clot_hours);
+	snprintf(title, sizeof title, "Rest clock, hours%s  (line: %g h guideline limit)",
+		 st->per > 1 ? " (peak)" : "", pp->threshold_hours);
 	y += chart(t, y, pr, title, &p);
 
 	plot_init(&p, st, S_ACT);

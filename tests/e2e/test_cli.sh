@@ -45,8 +45,10 @@ t_log_and_read_back() {
 	rw log --date 2026-03-02 --rest 16 --activity walking:20 --activity water-therapy:30 \
 		--pain 6 --symptom sciatica --symptom fever --weight 72.5 --note 'comma, "quote"'
 	expect_rc 0
-	expect_match "$OUT" '^2026-03-02 resting \| rest clock 9 h of 48 h'
-	expect_match "$OUT" 'urgent: see a doctor today \(fever'
+	# The red flag leads the line, before the level.
+	expect_match "$OUT" '^URGENT: fever \(a high temperature, chills or feeling very unwell\): see a doctor today \| 2026-03-02 resting \| rest clock 9 h of 48 h'
+	expect_no_match "$OUT" 'walk'
+
 	rw show --json
 	expect_rc 0
 	expect_eq "$(json 'd["days"][0]["date"]')" "2026-03-02"
@@ -154,8 +156,10 @@ t_config() {
 	expect_rc 0
 	expect_match "$OUT" '^sleep_hours +8 h'
 	expect_match "$OUT" 'Deyo 1986'
+	rw config clot_days
+	expect_eq "$OUT" 3
 	rw config clot_hours
-	expect_eq "$OUT" 72
+	expect_rc 64
 	rw log --date 2026-03-02 --rest 24
 	rw log --date 2026-03-03 --rest 24
 	rw config threshold_hours 24
@@ -163,7 +167,7 @@ t_config() {
 	rw show --json
 	expect_eq "$(json 'd["days"][1]["level"]')" deconditioning
 	expect_eq "$(json 'd["params"]["threshold_hours"]')" 24
-	rw config threshold_hours 100
+	rw config threshold_hours 300
 	expect_rc 65
 	expect_one_error_line
 	rw config sleep_hours abc
@@ -187,7 +191,7 @@ t_status() {
 	for d in 02 03 04 05 06; do rw log --date 2026-03-$d --rest 24; done
 	rw status
 	expect_rc 0
-	expect_match "$OUT" '^2026-03-06 clot-risk \| rest clock 120 h of 48 h \| muscle 3.0-4.4% cardio 0.9-4.4% bone 0.10-0.39% \| .*walk.* \(last logged 4 days ago\)$'
+	expect_match "$OUT" '^2026-03-06 clot-risk \| rest clock 120 h of 48 h \| muscle 3.0-4.4% cardio 0.9-4.4% bone 0.1-0.4% \| .*walk.* \(last logged 4 days ago\)$'
 	rw status --json
 	expect_rc 0
 	expect_eq "$(json 'd["days_since"]')" 4
@@ -195,6 +199,11 @@ t_status() {
 	expect_eq "$(json '[f["days_ahead"] for f in d["forecast"]]')" '[1, 3, 7]'
 	expect_eq "$(json 'd["forecast"][0]["muscle_loss_high"]')" 5.8663
 	expect_eq "$(json 'd["forecast"][0]["date"]')" 2026-03-07
+	# Within gap_hold_days the clock is held, and status says so.
+	RESTWATCH_TODAY=2026-03-08 rw status
+	expect_match "$OUT" '\(2 days not logged: clock held at 120 h\)$'
+	RESTWATCH_TODAY=2026-03-07 rw status
+	expect_match "$OUT" '\(1 day not logged: clock held at 120 h\)$'
 }
 
 t_backup_and_check() {
@@ -286,11 +295,20 @@ t_advice_follows_pain_and_red_flags() {
 	rw log --date 2026-03-01 --rest 24
 	rw log --date 2026-03-02 --rest 24
 	rw log --date 2026-03-03 --rest 16 --pain 5
-	expect_match "$OUT" '\| a short walk or water therapy today$'
+	expect_match "$OUT" '\| get up and walk a little every few hours today, or try water therapy$'
 	rw log --date 2026-03-03 --pain 8
-	expect_match "$OUT" 'a short walk or water therapy today; with pain this severe, talk with a doctor about how to stay active$'
+	expect_match "$OUT" 'water therapy; with pain this severe, talk with a doctor or physiotherapist about pain relief and staying active$'
 	rw log --date 2026-03-03 --symptom saddle-numbness
-	expect_match "$OUT" '\| urgent: see a doctor today \(saddle-numbness '
+	expect_match "$OUT" '^EMERGENCY: saddle-numbness \(numbness or tingling around the genitals, back passage or inner thighs\) needs care within hours: go to an emergency department now or call the local emergency number \(999 in the UK, 112 in the EU, 911 in the US\) \| 2026-03-03 deconditioning'
+	expect_no_match "$OUT" 'walk'
+	rw status
+	expect_match "$OUT" '^EMERGENCY: saddle-numbness'
+	# Severe pain past 24 h of rest, not only past 48 h.
+	rw log --date 2026-03-04 --rest 24 --pain 7
+	expect_match "$OUT" 'pain this severe'
+	rw log --date 2026-03-04 --rest 8 --pain 7
+	expect_no_match "$OUT" 'pain this severe'
+
 }
 
 run_tests

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The worked examples of ENGINE.md logged through the command line and read
+# The worked examples of docs/model.md logged through the command line and read
 # back with show --json, field by field, to 4 decimals.
 . "$(dirname "$0")/lib.sh"
 
@@ -91,14 +91,48 @@ t_edit_in_the_past_recomputes() {
 	expect_day 4 muscle_loss_low=2.9701
 }
 
-t_gap_counts_as_an_ordinary_day() {
+# Example E: a missed day inside a week in bed holds the clock (version 1
+# reset it and never warned).
+t_example_e_missed_day_holds_the_clock() {
 	rw log --date 2026-03-02 --rest 24
 	rw log --date 2026-03-03 --rest 24
 	rw log --date 2026-03-05 --rest 24
+	rw log --date 2026-03-06 --rest 24
 	rw show --json
-	expect_eq "$(json '[x["logged"] for x in d["days"]]')" '[true, true, false, true]'
-	expect_eq "$(json '[x["rest_clock_hours"] for x in d["days"]]')" '[24.0, 48.0, 0.0, 24.0]'
+	expect_eq "$(json '[x["logged"] for x in d["days"]]')" '[true, true, false, true, true]'
+	expect_eq "$(json '[x["rest_clock_hours"] for x in d["days"]]')" '[24.0, 48.0, 48.0, 72.0, 96.0]'
+	expect_eq "$(json '[x["bed_days"] for x in d["days"]]')" '[1, 2, 2, 3, 4]'
+	expect_eq "$(json '[x["level"] for x in d["days"]]')" \
+		'["resting", "resting", "resting", "clot-risk", "clot-risk"]'
 	expect_eq "$(json 'd["days"][2]["rest_hours"]')" null
+	expect_day 4 muscle_loss_low=1.99 muscle_loss_high=2.9775 cardio_loss_low=0.5991 \
+		cardio_loss_high=2.9775 bone_loss_low=0.066 bone_loss_high=0.2578
+	rw report --format csv
+	expect_match "$OUT" '2026-03-05,24,,,,,,0,72\.0000,1\.0000,clot-risk,true,false,1\.0000,1\.5000,0\.3000,1\.5000,0\.0330,0\.1290,3,none,false,0'
+}
+
+# Example F: a long gap, both red-flag tiers and a pain run.
+t_example_f_long_gap_red_flags_and_pain() {
+	rw log --date 2026-03-02 --rest 24 --pain 6
+	rw log --date 2026-03-03 --rest 24 --pain 6 --symptom fever
+	rw log --date 2026-03-04 --rest 24 --pain 5 --symptom saddle-numbness --symptom fever
+	rw log --date 2026-03-08 --rest 8 --pain 4
+	rw log --date 2026-03-09 --rest 8 --activity walking:30
+	rw show --json
+	expect_eq "$(json '[x["urgency"] for x in d["days"]]')" \
+		'["none", "urgent", "emergency", "none", "none", "none", "none", "none"]'
+	expect_eq "$(json '[x["red_flag"] for x in d["days"]]')" \
+		'[false, true, true, false, false, false, false, false]'
+	expect_eq "$(json '[x["pain_days"] for x in d["days"]]')" '[1, 2, 3, 4, 5, 0, 1, 2]'
+	expect_eq "$(json '[x["rest_clock_hours"] for x in d["days"]]')" \
+		'[24.0, 48.0, 72.0, 72.0, 72.0, 0.0, 0.0, 0.0]'
+	expect_eq "$(json '[x["clot_watch"] for x in d["days"]]')" \
+		'[false, false, false, false, false, true, true, true]'
+	expect_day 5 level=recovering muscle_loss_low=0.5 muscle_loss_high=1.0
+	expect_day 7 muscle_loss_low=0.0 muscle_loss_high=0.0 cardio_loss_low=0.0 \
+		cardio_loss_high=0.0 bone_loss_low=0.0083 bone_loss_high=0.0806
+	rw report --format json
+	expect_eq "$(json '[x["urgency"] for x in d["days"]][:3]')" '["none", "urgent", "emergency"]'
 }
 
 t_day_without_rest_hours_counts_as_sleep() {
@@ -110,9 +144,11 @@ t_day_without_rest_hours_counts_as_sleep() {
 
 t_parameters_change_every_projection() {
 	log_days 2 3 24 0
-	rw config clot_hours 48
+	rw config clot_days 2
 	rw show --json
 	expect_eq "$(json '[x["level"] for x in d["days"]]')" '["resting", "clot-risk", "clot-risk"]'
+	rw config clot_hours 48
+	expect_rc 64
 	rw config sleep_hours 7
 	expect_rc 0
 	rw config muscle_rate_low 2

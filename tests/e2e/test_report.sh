@@ -79,8 +79,9 @@ t_text_is_the_default_and_ascii_but_notes() {
 	printf '%s\n' "$OUT" | awk '/^ +note: /{skip=1; next} skip && /^                    /{next} {skip=0; print}' |
 		LC_ALL=C grep -n '[^ -~]' && fail "non-ASCII text outside the notes"
 	expect_match "$OUT" 'not medical advice' "the notice"
-	expect_match "$OUT" 'Longest rest +4 days, 2026-02-20 to 2026-02-23' "longest rest"
-	expect_match "$OUT" '2 days past 48 h; 1 day at 72 h or more' "days past 48 and 72 h"
+	# The two unlogged days inside the episode are held: part of it.
+	expect_match "$OUT" 'Longest rest +7 days, 2026-02-20 to 2026-02-26' "longest rest"
+	expect_match "$OUT" '5 days past 48 h; 4 days at clot risk' "days past 48 h and at clot risk"
 	# Red flags come first among the warnings.
 	local first
 	first=$(printf '%s\n' "$OUT" | sed -n '/^Warnings/{n;p;q}')
@@ -88,7 +89,7 @@ t_text_is_the_default_and_ascii_but_notes() {
 	# The prose is wrapped at 78 columns, never inside a word.
 	printf '%s\n' "$OUT" | sed -n '1,/^Days/p' | awk 'length($0) > 78 {print; bad=1} END {exit bad}' ||
 		fail "summary lines longer than 78 columns"
-	expect_match "$OUT" $'talk with a doctor about staying\n +active' "wrapped at a space"
+	expect_match "$OUT" $'see a doctor today for one\n +swollen' "wrapped at a space"
 }
 
 t_csv_reads_with_python_csv() {
@@ -109,11 +110,14 @@ assert raw.endswith(b'\r\n')
 rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
 head = ('date,rest_hours,activities,pain,symptoms,weight_kg,note,activity_minutes,'
         'rest_clock_hours,loss_days,level,clot_risk,red_flag,muscle_loss_low,muscle_loss_high,'
-        'cardio_loss_low,cardio_loss_high,bone_loss_low,bone_loss_high').split(',')
+        'cardio_loss_low,cardio_loss_high,bone_loss_low,bone_loss_high,'
+        'bed_days,urgency,clot_watch,pain_days').split(',')
 assert rows[0] == head, rows[0]
 assert len(rows) == 12, len(rows)          # 11 logged days, no gap rows
 for r in rows[1:]:
-    assert len(r) == 19, r
+    assert len(r) == 23, r
+    assert re.fullmatch(r'\d+', r[19]) and re.fullmatch(r'\d+', r[22]), r
+    assert r[20] in ('none', 'urgent', 'emergency') and r[21] in ('true', 'false'), r
     assert r[11] in ('true', 'false') and r[12] in ('true', 'false'), r
     for i in range(13, 19):
         assert re.fullmatch(r'\d+\.\d{4}', r[i]), r[i]
@@ -255,8 +259,7 @@ t_html_well_formed_and_self_contained() {
 	expect_match "$h" '@page' "page margins"
 	expect_match "$h" 'break-inside: *avoid|page-break-inside: *avoid' "rows kept whole"
 	expect_eq "$(grep -c '<svg class="chart"' "$TMP/r.html")" 5 "charts"
-	expect_match "$h" '48 h: deconditioning' "the 48 h line"
-	expect_match "$h" '72 h: clot risk' "the 72 h line"
+	expect_match "$h" '48 h: guideline limit' "the 48 h line"
 	expect_match "$h" '<polygon fill="#1f6feb"' "the muscle band"
 	# User text is escaped, never markup.
 	expect_match "$h" 'a \| pipe, &lt;b&gt;tags&lt;/b&gt; &amp; &#39;quotes&#39;' "escaped note"
@@ -355,7 +358,7 @@ t_empty_period_and_empty_journal() {
 		expect_rc 0 "$f on an empty journal"
 	done
 	rw report --format csv
-	expect_eq "$OUT" "$(printf 'date,rest_hours,activities,pain,symptoms,weight_kg,note,activity_minutes,rest_clock_hours,loss_days,level,clot_risk,red_flag,muscle_loss_low,muscle_loss_high,cardio_loss_low,cardio_loss_high,bone_loss_low,bone_loss_high\r')" "header only"
+	expect_eq "$OUT" "$(printf 'date,rest_hours,activities,pain,symptoms,weight_kg,note,activity_minutes,rest_clock_hours,loss_days,level,clot_risk,red_flag,muscle_loss_low,muscle_loss_high,cardio_loss_low,cardio_loss_high,bone_loss_low,bone_loss_high,bed_days,urgency,clot_watch,pain_days\r')" "header only"
 	rw report --format json
 	printf '%s' "$OUT" | python3 -m json.tool >/dev/null || fail "empty json"
 	fixture

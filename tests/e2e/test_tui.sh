@@ -293,7 +293,7 @@ t_symptom_picker_and_red_flags() {
 	text fev && keys Enter
 	wait_for 'added fever on 2026-03-10: a RED FLAG' || return
 	wait_for 'fever RED FLAG' || return
-	wait_for 'urgent: see a doctor today \(fever' || return
+	wait_for 'URGENT: fever' || return
 	wait_for '! red flag 2026-03-10 *$' || return
 	wait_sql "select symptoms from days" fever
 	# A new symptom by name; the same name again removes it.
@@ -398,7 +398,7 @@ t_every_screen_with_five_days_in_bed() {
 	bedrest
 	tui_start
 	tui_ready || return
-	wait_for 'clot-risk .* Long bed rest: blood clot risk' || return
+	wait_for 'clot-risk .* Bedridden: a higher chance of blood clots' || return
 	wait_for '! clot-risk 2026-03-10 120 h' || return
 	wait_for 'Rest clock 120 h' || return
 	wait_for 'Muscle .*2\.97.4\.43 %' || return
@@ -422,12 +422,12 @@ t_every_screen_with_five_days_in_bed() {
 	wait_for 'Rest hours per day' || return
 	keys 4
 	wait_for 'What the report covers: 2026-03-06 to 2026-03-10' || return
-	wait_for 'rest reached 72 h .*blood clot risk' || return
+	wait_for '3 days in a row mostly in bed: a higher chance of blood clots' || return
 	keys 5
 	wait_for 'threshold_hours +48 +48' || return
 	wait_for '! clot-risk 2026-03-10' || return
 	keys Tab
-	wait_for 'Long bed rest: blood clot risk' || return
+	wait_for 'Bedridden: a higher chance of blood clots' || return
 	keys BTab
 	wait_for 'threshold_hours' || return
 	keys '?'
@@ -494,14 +494,14 @@ t_settings_edit_default_and_reset() {
 	keys Down
 	wait_for '▸ threshold_hours' || return
 	keys Enter
-	wait_for 'threshold_hours \(0 to 8760 h\): 48' || return
+	wait_for 'threshold_hours \(1 to 240 h\): 48' || return
 	text 72 && keys Enter
 	wait_for 'set threshold_hours to 72; projections recomputed' || return
 	wait_sql "select value from settings where key = 'threshold_hours'" 72.0
 	wait_for 'threshold_hours +\*72 +48' || return
 	# The change reaches every screen: day 5 is now resting... still 120 h.
 	keys 1
-	wait_for 'Rest clock 120 h +of 72 h' || return
+	wait_for 'Rest clock 120 h +of the 72 h guideline limit' || return
 	keys 5 Enter
 	text abc && keys Enter
 	wait_for "threshold_hours: 'abc' is not a plain decimal number" || return
@@ -566,7 +566,7 @@ t_docs_screens() {
 	bedrest
 	tui_start
 	tui_ready || return
-	wait_for 'Long bed rest' || return
+	wait_for 'Bedridden' || return
 	for k in 1:today 2:journal 3:trends 4:report 5:settings; do
 		name=${k#*:}
 		keys "${k%%:*}"
@@ -635,7 +635,7 @@ t_resize_storm_down_to_1x1() {
 		tmux -L "$TUI_SOCK" resize-window -t t -x $((60 + size * 17)) -y $((18 + size * 3))
 	done
 	tmux -L "$TUI_SOCK" resize-window -t t -x 100 -y 30
-	wait_for 'Long bed rest: blood clot risk' || return
+	wait_for 'Bedridden: a higher chance of blood clots' || return
 	kill -0 "$pid" 2>/dev/null || fail "restwatch died"
 	quit_and_check
 }
@@ -644,13 +644,13 @@ t_no_color_env_and_flag() {
 	bedrest
 	tui_start
 	tui_ready || return
-	wait_for 'Long bed rest' || return
+	wait_for 'Bedridden' || return
 	expect_eq "$(colours_used)" yes "colours on a colour terminal (the check itself works)"
 	quit_and_check
 	tui_stop
 	TUI_ENV="LANG=C.UTF-8 TERM=xterm-256color NO_COLOR=1" tui_start
 	tui_ready || return
-	wait_for 'Long bed rest' || return
+	wait_for 'Bedridden' || return
 	expect_eq "$(colours_used)" no "colours with NO_COLOR=1"
 	keys 3
 	wait_for 'Rest clock, hours' || return
@@ -659,7 +659,7 @@ t_no_color_env_and_flag() {
 	tui_stop
 	tui_start --no-color
 	tui_ready || return
-	wait_for 'Long bed rest' || return
+	wait_for 'Bedridden' || return
 	expect_eq "$(colours_used)" no "colours with --no-color"
 	quit_and_check
 }
@@ -670,7 +670,7 @@ t_ascii_only_outside_utf8() {
 	rw log --date 2026-03-01 --rest 8
 	TUI_ENV="LANG=C LC_ALL=C TERM=xterm-256color" tui_start
 	tui_ready || return
-	wait_for 'Long bed rest' || return
+	wait_for 'Bedridden' || return
 	wait_for 'Note +cafe - ok \?' || return
 	ascii_only "Today"
 	keys s
@@ -730,7 +730,7 @@ t_term_values_render() {
 		tui_ready || return
 		wait_for 'clot-risk' || return
 		keys 2 3 4 5 1
-		wait_for 'Long bed rest' || return
+		wait_for 'Bedridden' || return
 		quit_and_check
 		tui_stop
 	done
