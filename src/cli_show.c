@@ -39,11 +39,6 @@ static int show_options(struct cli *c, struct cli_args *a, struct report_range *
 	return r < 0 ? r : cli_range_check(range, e);
 }
 
-static void range_text(char *out, size_t n, double lo, double hi, int decimals)
-{
-	snprintf(out, n, "%.*f-%.*f", decimals, lo, decimals, hi);
-}
-
 /* One row of the show table. */
 static int show_row(void *ctx, const struct engine_proj *p, const struct entry *en)
 {
@@ -55,16 +50,22 @@ static int show_row(void *ctx, const struct engine_proj *p, const struct entry *
 	(void)ctx;
 	date_format(p->day, date);
 	if (!en) {
+		/* A held day keeps the clock of the days before it. */
 		printf("%-10s %-3s %-24s %-14s %6.1f %-11s %-11s %-11s\n", date,
-		       date_weekday_name(p->day), "(not logged)", engine_level_name(p->level),
+		       date_weekday_name(p->day),
+		       engine_proj_held(p) ? "(not logged: held)" : "(not logged)",
+		       engine_level_name(p->level),
 		       p->rest_clock_hours, "", "", "");
 		return 0;
 	}
 	report_day_cells(p, en, "-", "-", &c);
-	range_text(m, sizeof m, p->loss[LOSS_MUSCLE][BAND_LOW], p->loss[LOSS_MUSCLE][BAND_HIGH], 2);
-	range_text(cd, sizeof cd, p->loss[LOSS_CARDIO][BAND_LOW], p->loss[LOSS_CARDIO][BAND_HIGH],
-		   2);
-	range_text(b, sizeof b, p->loss[LOSS_BONE][BAND_LOW], p->loss[LOSS_BONE][BAND_HIGH], 2);
+	/* One decimal, "<0.1" under it, as everywhere a person reads. */
+	report_band_text(LOSS_MUSCLE, p->loss[LOSS_MUSCLE][BAND_LOW],
+			 p->loss[LOSS_MUSCLE][BAND_HIGH], "-", m, sizeof m);
+	report_band_text(LOSS_CARDIO, p->loss[LOSS_CARDIO][BAND_LOW],
+			 p->loss[LOSS_CARDIO][BAND_HIGH], "-", cd, sizeof cd);
+	report_band_text(LOSS_BONE, p->loss[LOSS_BONE][BAND_LOW], p->loss[LOSS_BONE][BAND_HIGH], "-",
+			 b, sizeof b);
 	syms[0] = '\0';
 	for (i = 0; i < en->n_symptoms; i++) {
 		size_t used = strlen(syms);
