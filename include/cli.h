@@ -62,7 +62,15 @@ int cli_range_set(const struct cli *c, bool to, const char *v, struct report_ran
 int cli_range_check(const struct report_range *range, struct rw_error *e);
 
 /* The commands; args are those after the command name. */
+/* A command's return value for "exit 1, print nothing" (`nudge`). */
+#define CLI_QUIET_FAILURE 1
+
 int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e);
+int cli_down(struct cli *c, struct cli_args *a, struct rw_error *e);
+int cli_up(struct cli *c, struct cli_args *a, struct rw_error *e);
+int cli_nudge(struct cli *c, struct cli_args *a, struct rw_error *e);
+/* The nudge line when one is due at now, else "" (cli_rest.c). */
+int cli_nudge_line(struct journal *j, int64_t now, char *out, size_t n, struct rw_error *e);
 int cli_delete(struct cli *c, struct cli_args *a, struct rw_error *e);
 int cli_undo(struct cli *c, struct cli_args *a, struct rw_error *e);
 int cli_show(struct cli *c, struct cli_args *a, struct rw_error *e);

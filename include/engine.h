@@ -29,6 +29,9 @@ struct engine_params {
 	double clot_days;           /* whole days */
 	double clot_watch_days;     /* whole days */
 	double gap_hold_days;       /* whole days */
+	/* Beside the engine, not used by it: the nudge of down/up. */
+	double nudge_minutes;
+	double nudge_from, nudge_to; /* hours of the day, 0-24 */
 	double rate[LOSS_COUNT][BAND_COUNT];   /* percent per day */
 	double factor[LOSS_COUNT][BAND_COUNT]; /* recovery factor */
 };

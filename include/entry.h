@@ -32,10 +32,20 @@ enum activity_kind {
 #define WEIGHT_UNSET 0   /* weight_dg of a day without a weight */
 #define WEIGHT_MIN_DG 200
 #define WEIGHT_MAX_DG 4000
+#define ENTRY_MAX_MEDS 16
+#define MED_NAME_MAX 32  /* bytes in a medication's name */
+#define MED_DOSE_MAX 32  /* bytes in its dose */
 
 struct activity {
 	enum activity_kind kind;
 	int minutes; /* 1-1440 */
+};
+
+/* A medication taken that day: "ibuprofen" with dose "400mg", or no dose
+ * (""). */
+struct medication {
+	char name[MED_NAME_MAX + 1];
+	char dose[MED_DOSE_MAX + 1];
 };
 
 struct entry {
@@ -49,11 +59,15 @@ struct entry {
 	char symptoms[ENTRY_MAX_SYMPTOMS][SYMPTOM_MAX + 1];
 	int weight_dg; /* weight in tenths of a kg (200-4000), or WEIGHT_UNSET */
 	char note[NOTE_MAX + 1]; /* "" when there is none */
+	int n_meds;
+	struct medication meds[ENTRY_MAX_MEDS];
+	double tracked_hours; /* lying down recorded with down/up, 0-24 */
 };
 
 /* Capacity of the text forms. */
 #define ACTIVITIES_TEXT_MAX (ENTRY_MAX_ACTIVITIES * 20)
 #define SYMPTOMS_TEXT_MAX (ENTRY_MAX_SYMPTOMS * (SYMPTOM_MAX + 1))
+#define MEDS_TEXT_MAX (ENTRY_MAX_MEDS * (MED_NAME_MAX + MED_DOSE_MAX + 2))
 
 /* An empty entry for day: nothing logged yet. */
 void entry_init(struct entry *en, rw_day day);
@@ -110,6 +124,23 @@ char *entry_format_symptoms(const struct entry *en, char *out, size_t n);
 char *entry_format_rest(double hours, char *out, size_t n);
 /* "72.5" for 725 decigrams. */
 char *entry_format_weight(int weight_dg, char *out, size_t n);
+
+/* Medications (src/entry_med.c).  One is "NAME[:DOSE]": NAME lower-case
+ * letters, digits and dashes, at most MED_NAME_MAX bytes; DOSE free text of
+ * at most MED_DOSE_MAX bytes, no ';' and no control character. */
+int entry_parse_med(const char *s, struct medication *m, const char *field,
+		    struct rw_error *e);
+/* Adds one (the same one twice is two doses); at most ENTRY_MAX_MEDS. */
+int entry_add_med(struct entry *en, const struct medication *m, const char *field,
+		  struct rw_error *e);
+/* The list form "name:dose;name"; the parser replaces the entry's list;
+ * out must hold MEDS_TEXT_MAX. */
+int entry_parse_meds(const char *s, struct entry *en, const char *field, struct rw_error *e);
+char *entry_format_meds(const struct entry *en, char *out, size_t n);
+/* "ibuprofen 400mg" or "ibuprofen": one medication as a person reads it. */
+char *entry_med_text(const struct medication *m, char *out, size_t n);
+/* Tracked hours: a plain decimal from 0 to 24. */
+int entry_parse_tracked(const char *s, double *hours, const char *field, struct rw_error *e);
 
 /* List edits with the journal's rules; field names the option in errors. */
 int entry_add_activity(struct entry *en, struct activity a, const char *field,

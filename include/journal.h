@@ -97,6 +97,30 @@ typedef int (*journal_edit_fn)(void *ctx, struct entry *en, bool existed,
 int journal_edit(struct journal *j, rw_day day, journal_edit_fn fn, void *ctx,
 		 struct rw_error *e);
 
+/* --- timed rest (docs/formats.md) ---------------------------------------- */
+
+/* A stretch of lying down: instants in seconds since 1970 (UTC). */
+struct journal_stretch {
+	int64_t id, down_at, up_at; /* up_at is 0 while open */
+	bool open;
+};
+/* The stretch still open (lying down now), if any. */
+int journal_open_stretch(struct journal *j, struct journal_stretch *st, bool *found,
+			 struct rw_error *e);
+/* Lie down at `at`: RW_EDATA when already down or when a recorded stretch
+ * covers at.  One undoable change. */
+int journal_down(struct journal *j, int64_t at, struct rw_error *e);
+/* Get up at `at`: closes the open stretch and adds its hours to
+ * tracked_hours of each local day it touches (split at local midnight), in
+ * one undoable change.  RW_EDATA when not down, when at is not after the
+ * start, when the stretch would pass 24 h or overlap another.  *day is the
+ * local day of at. */
+int journal_up(struct journal *j, int64_t at, rw_day *day, struct rw_error *e);
+/* Each stretch that overlaps [from, to), oldest first. */
+typedef int (*journal_stretch_fn)(void *ctx, const struct journal_stretch *st);
+int journal_stretches(struct journal *j, int64_t from, int64_t to, journal_stretch_fn fn,
+		      void *ctx, struct rw_error *e);
+
 /* Remove a day's entry; RW_EDATA when it has none. */
 int journal_delete(struct journal *j, rw_day day, struct rw_error *e);
 

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "advice.h"
+#include "clock.h"
 #include "tui.h"
 #include "utf8.h"
 
@@ -23,7 +24,8 @@ struct command {
 static const struct command commands[] = {
 	{ "log", cli_log,
 	  "[--date DATE] [--rest H] [--activity KIND:MIN]... [--pain N] [--symptom NAME]...\n"
-	  "             [--weight KG] [--note TEXT] [--clear-activities] [--clear-symptoms]",
+	  "             [--med NAME[:DOSE]]... [--weight KG] [--note TEXT]\n"
+	  "             [--clear-activities] [--clear-symptoms] [--clear-meds]",
 	  "create or update one day's entry, then print its projection",
 	  "  --date DATE         the day (default today)\n"
 	  "  --rest H            hours lying down or in bed, sleep included (0-24)\n"
@@ -35,12 +37,33 @@ static const struct command commands[] = {
 	  "                      red flags: bladder-bowel-change, saddle-numbness,\n"
 	  "                      worsening-weakness, fever, unexplained-weight-loss,\n"
 	  "                      major-trauma\n"
+	  "  --med NAME[:DOSE]   add a medication taken that day, e.g. ibuprofen:400mg\n"
+	  "                      (NAME lower-case letters, digits and dashes; DOSE up to\n"
+	  "                      32 characters without ';'; at most 16 a day)\n"
 	  "  --weight KG         body weight, 20-400, one decimal\n"
 	  "  --note TEXT         a note (replaces the day's note)\n"
 	  "  --clear-activities  empty the day's activities before adding\n"
 	  "  --clear-symptoms    empty the day's symptoms before adding\n"
-	  "--rest, --pain, --weight and --note replace the stored value; --activity and\n"
-	  "--symptom add to the day's lists.  Rest plus activity is at most 24 hours.\n" },
+	  "  --clear-meds        empty the day's medications before adding\n"
+	  "--rest, --pain, --weight and --note replace the stored value; --activity,\n"
+	  "--symptom and --med add to the day's lists.  Rest plus activity is at most\n"
+	  "24 hours.\n" },
+	{ "down", cli_down, "[--at TIME]", "start a stretch of lying down (the timer runs until up)",
+	  "  --at TIME  when you lay down: HH:MM today, YYYY-MM-DDTHH:MM, or -N\n"
+	  "             (N minutes ago); default now\n"
+	  "Refused while already down.  `restwatch nudge` tells when it is time to get up.\n" },
+	{ "up", cli_up, "[--at TIME]", "end the stretch of lying down and count its hours",
+	  "  --at TIME  when you got up (as for down; default now)\n"
+	  "The stretch's hours are added to tracked_hours of each day it touches, split\n"
+	  "at local midnight; a day without typed rest hours counts sleep_hours plus its\n"
+	  "tracked hours as its rest.  A stretch is at most 24 h and may not overlap\n"
+	  "another.  Prints the day's projection line.\n" },
+	{ "nudge", cli_nudge, "",
+	  "for cron, timers and status bars: a line when it is time to get up",
+	  "Prints \"down 1 h 20 min: time to get up and walk a little\" and exits 0\n"
+	  "when you have been lying down for nudge_minutes (default 60) or longer,\n"
+	  "between nudge_from and nudge_to (default 8 and 22, hours of the day);\n"
+	  "otherwise prints nothing and exits 1.  See restwatch config.\n" },
 	{ "show", cli_show, "[--from DATE] [--to DATE] [--json]",
 	  "the days in range, entries and projections, as a table or JSON",
 	  "  --from DATE  first day (default the first logged day)\n"
@@ -64,7 +87,8 @@ static const struct command commands[] = {
 	  "none: the first bad row is named by line and field.  A day already in the\n"
 	  "journal is replaced.  `restwatch undo` reverts the whole import.\n" },
 	{ "delete", cli_delete, "--date DATE", "remove one day's entry", "" },
-	{ "undo", cli_undo, "", "revert the most recent change (log, delete, import, config)", "" },
+	{ "undo", cli_undo, "",
+	  "revert the most recent change (log, delete, import, config, down, up)", "" },
 	{ "config", cli_config, "[KEY [VALUE]] | --reset",
 	  "list the engine's parameters, show one, or set one",
 	  "  (no arguments)  list every parameter with its default and source\n"
@@ -243,7 +267,8 @@ static int cli_flush(struct rw_error *e)
 }
 
 /* Today as the program sees it: RESTWATCH_TODAY (YYYY-MM-DD) when set, which
- * makes runs reproducible, else the local calendar date. */
+ * makes runs reproducible, else the local calendar date of now (clock.h:
+ * RESTWATCH_NOW when set). */
 static int find_today(rw_day *today, struct rw_error *e)
 {
 	const char *env = getenv("RESTWATCH_TODAY");
@@ -258,7 +283,13 @@ static int find_today(rw_day *today, struct rw_error *e)
 		}
 		return 0;
 	}
-	now = time(NULL);
+	{
+		int64_t t;
+		int r = clock_now(&t, e);
+		if (r)
+			return r;
+		now = (time_t)t;
+	}
 	if (!localtime_r(&now, &tm))
 		return rw_fail(e, RW_EIO, "cannot read the local date");
 	if (!date_valid_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday))
@@ -332,8 +363,10 @@ static int run(struct cli *c, int argc, char **argv, struct rw_error *e)
 	}
 	a = (struct cli_args){ .argc = argc, .argv = argv, .i = i + 1, .cmd = cmd->name, .c = c };
 	r = cmd->run(c, &a, e);
-	if (r == 0)
-		r = cli_flush(e);
+	if (r == 0 || r == CLI_QUIET_FAILURE) {
+		int f = cli_flush(e);
+		r = f ? f : r;
+	}
 	return r;
 }
 
@@ -375,6 +408,8 @@ int cli_main(int argc, char **argv)
 	setlocale(LC_CTYPE, "");
 	r = run(&c, argc, argv, &e);
 	journal_close(c.j);
+	if (r == CLI_QUIET_FAILURE) /* `nudge`: nothing due */
+		return fflush(stdout) == 0 ? 1 : rw_exit_status(RW_EIO);
 	if (r) {
 		fflush(stdout);
 		print_error(e.msg[0] ? e.msg : "failed");

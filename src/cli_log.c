@@ -11,8 +11,9 @@ struct log_request {
 	bool set_rest, set_pain, set_weight, set_note;
 	double rest;
 	int pain, weight_dg;
-	bool clear_activities, clear_symptoms;
-	int n_activities, n_symptoms;
+	bool clear_activities, clear_symptoms, clear_meds;
+	int n_activities, n_symptoms, n_meds;
+	struct medication meds[ENTRY_MAX_MEDS];
 	struct activity activities[ENTRY_MAX_ACTIVITIES];
 	char symptoms[ENTRY_MAX_SYMPTOMS][SYMPTOM_MAX + 1];
 	char note[NOTE_MAX + 1];
@@ -38,6 +39,11 @@ static int apply_log(void *ctx, struct entry *en, bool existed, struct rw_error 
 		en->n_activities = 0;
 	if (q->clear_symptoms)
 		en->n_symptoms = 0;
+	if (q->clear_meds)
+		en->n_meds = 0;
+	for (i = 0; i < q->n_meds; i++)
+		if ((r = entry_add_med(en, &q->meds[i], "--med", e)))
+			return r;
 	for (i = 0; i < q->n_activities; i++)
 		if ((r = entry_add_activity(en, q->activities[i], "--activity", e)))
 			return r;
@@ -65,7 +71,10 @@ static int print_day_line(struct journal *j, rw_day day, struct rw_error *e)
 	return r ? r : journal_each(j, day, day, 0, print_line, &p, e);
 }
 
-enum { O_DATE, O_REST, O_ACTIVITY, O_PAIN, O_SYMPTOM, O_WEIGHT, O_NOTE, O_CLEAR_ACT, O_CLEAR_SYM };
+enum {
+	O_DATE, O_REST, O_ACTIVITY, O_PAIN, O_SYMPTOM, O_WEIGHT, O_NOTE, O_CLEAR_ACT, O_CLEAR_SYM,
+	O_MED, O_CLEAR_MEDS
+};
 
 int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e)
 {
@@ -79,6 +88,8 @@ int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e)
 		{ "--note", 0, true, O_NOTE },
 		{ "--clear-activities", 0, false, O_CLEAR_ACT },
 		{ "--clear-symptoms", 0, false, O_CLEAR_SYM },
+		{ "--med", 0, true, O_MED },
+		{ "--clear-meds", 0, false, O_CLEAR_MEDS },
 		{ NULL, 0, false, 0 },
 	};
 	static struct log_request q; /* large; one per process */
@@ -131,6 +142,16 @@ int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e)
 			break;
 		case O_CLEAR_SYM:
 			q.clear_symptoms = true;
+			break;
+		case O_MED:
+			if (q.n_meds >= ENTRY_MAX_MEDS)
+				r = rw_fail(e, RW_EDATA, "--med: a day holds at most %d medications",
+					    ENTRY_MAX_MEDS);
+			else
+				r = entry_parse_med(v, &q.meds[q.n_meds++], "--med", e);
+			break;
+		case O_CLEAR_MEDS:
+			q.clear_meds = true;
 			break;
 		default:
 			r = rw_fail(e, RW_EUSAGE, "log: unexpected argument '%s'",

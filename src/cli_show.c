@@ -4,6 +4,7 @@
 
 #include "advice.h"
 #include "cli.h"
+#include "clock.h"
 #include "jsonw.h"
 #include "report.h"
 
@@ -104,9 +105,46 @@ int cli_show(struct cli *c, struct cli_args *a, struct rw_error *e)
 			    o.range.has_to ? o.range.to : last, 0, show_row, NULL, e);
 }
 
+/* The open stretch (down.open false when up) and the nudge line due now
+ * ("" when none). */
+static int down_state(struct journal *j, struct journal_stretch *down, char *nudge, size_t n,
+		      struct rw_error *e)
+{
+	int64_t now;
+	bool found;
+	int r;
+
+	memset(down, 0, sizeof *down);
+	nudge[0] = '\0';
+	if ((r = clock_now(&now, e)) || (r = journal_open_stretch(j, down, &found, e)))
+		return r;
+	down->open = found;
+	if (found) {
+		down->up_at = now; /* for the caller's span */
+		r = cli_nudge_line(j, now, nudge, n, e);
+	}
+	return r;
+}
+
+/* The end of the status line: while lying down, " | down 40 min" or the
+ * nudge when it is due (docs/formats.md: after the red flag and the day). */
+static int status_down(const struct journal_stretch *down, const char *nudge)
+{
+	char span[32];
+
+	if (down->open && nudge[0])
+		printf(" | %s", nudge);
+	else if (down->open)
+		printf(" | down %s", clock_span_text(down->up_at - down->down_at, span, sizeof span));
+	putchar('\n');
+	return 0;
+}
+
 static int status_json(struct cli *c, struct journal *j, struct rw_error *e)
 {
 	static const int ahead[3] = { 1, 3, 7 };
+	struct journal_stretch down;
+	char nudge[128], utc[32];
 	struct engine_params p;
 	struct engine_proj last, fc[7];
 	struct engine_day like;
@@ -115,10 +153,21 @@ static int status_json(struct cli *c, struct journal *j, struct rw_error *e)
 	char line[512];
 	int r, i;
 
-	if ((r = journal_params(j, &p, e)) || (r = journal_last(j, &last, &en, &found, e)))
+	if ((r = journal_params(j, &p, e)) || (r = journal_last(j, &last, &en, &found, e)) ||
+	    (r = down_state(j, &down, nudge, sizeof nudge, e)))
 		return r;
 	printf("{\n  \"restwatch\": \"%s\",\n  \"today\": ", RESTWATCH_VERSION);
 	jsonw_date(stdout, c->today);
+	printf(",\n  \"down_since\": ");
+	if (down.open)
+		jsonw_string(stdout, clock_format_utc(down.down_at, utc, sizeof utc));
+	else
+		fputs("null", stdout);
+	printf(",\n  \"nudge\": ");
+	if (nudge[0])
+		jsonw_string(stdout, nudge);
+	else
+		fputs("null", stdout);
 	if (!found) {
 		printf(",\n  \"days_since\": null,\n  \"last\": null,\n  \"message\": ");
 		jsonw_string(stdout, "no days logged yet");
@@ -148,11 +197,12 @@ int cli_status(struct cli *c, struct cli_args *a, struct rw_error *e)
 					       { NULL, 0, false, 0 } };
 	struct engine_params p;
 	struct engine_proj last;
+	struct journal_stretch down;
 	struct entry en;
 	struct journal *j;
 	const char *v;
 	bool json = false, found;
-	char line[512], shown[64];
+	char line[1024], shown[64], nudge[128];
 	int id, r;
 
 	while ((r = cli_next(a, opts, &id, &v, e)) == 1) {
@@ -165,11 +215,12 @@ int cli_status(struct cli *c, struct cli_args *a, struct rw_error *e)
 		return r;
 	if (json)
 		return status_json(c, j, e);
-	if ((r = journal_params(j, &p, e)) || (r = journal_last(j, &last, &en, &found, e)))
+	if ((r = journal_params(j, &p, e)) || (r = journal_last(j, &last, &en, &found, e)) ||
+	    (r = down_state(j, &down, nudge, sizeof nudge, e)))
 		return r;
 	if (!found) {
-		puts("no days logged yet");
-		return 0;
+		fputs("no days logged yet", stdout);
+		return status_down(&down, nudge);
 	}
 	fputs(advice_line(&last, &en, &p, line, sizeof line), stdout);
 	if (c->today > last.day) {
@@ -182,6 +233,5 @@ int cli_status(struct cli *c, struct cli_args *a, struct rw_error *e)
 		else
 			printf(" (last logged %ld day%s ago)", gap, gap == 1 ? "" : "s");
 	}
-	putchar('\n');
-	return 0;
+	return status_down(&down, nudge);
 }

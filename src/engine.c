@@ -23,6 +23,9 @@ enum {
 	P_CLOT_DAYS,
 	P_CLOT_WATCH,
 	P_GAP_HOLD,
+	P_NUDGE_MINUTES,
+	P_NUDGE_FROM,
+	P_NUDGE_TO,
 	P_RATE, /* rates, loss-major, low then high; then factors alike */
 	P_FACTOR = P_RATE + LOSS_COUNT * BAND_COUNT,
 	P_COUNT = P_FACTOR + LOSS_COUNT * BAND_COUNT
@@ -62,6 +65,15 @@ static const struct engine_param_info params[P_COUNT] = {
 	{ "gap_hold_days", 2, 0, 14, "days",
 	  "unlogged days in a row that keep the rest clock where it was",
 	  "assumption" },
+	{ "nudge_minutes", 60, 1, 1440, "min",
+	  "minutes lying down (down/up) after which restwatch nudges you to get up",
+	  "not part of the engine; walk a little every few hours" },
+	{ "nudge_from", 8, 0, 24, "h",
+	  "hour of the day from which nudges may come (8 is 08:00)",
+	  "not part of the engine: waking hours" },
+	{ "nudge_to", 22, 0, 24, "h",
+	  "hour of the day after which no nudge comes (22 is 22:00)",
+	  "not part of the engine: waking hours" },
 	{ "muscle_rate_low", 1.0, 0, 10, "%/day",
 	  "muscle strength lost per day of rest past the threshold (low end of the range)",
 	  "the article; early muscle-strength loss in immobilisation (Wall 2014)" },
@@ -156,6 +168,9 @@ static size_t param_offset(int i)
 		offsetof(struct engine_params, clot_days),
 		offsetof(struct engine_params, clot_watch_days),
 		offsetof(struct engine_params, gap_hold_days),
+		offsetof(struct engine_params, nudge_minutes),
+		offsetof(struct engine_params, nudge_from),
+		offsetof(struct engine_params, nudge_to),
 	};
 	if (i < P_RATE)
 		return scalar[i];

@@ -62,7 +62,8 @@ void entry_init(struct entry *en, rw_day day)
 bool entry_is_empty(const struct entry *en)
 {
 	return !en->has_rest && en->n_activities == 0 && en->pain == PAIN_UNSET &&
-	       en->n_symptoms == 0 && en->weight_dg == WEIGHT_UNSET && en->note[0] == '\0';
+	       en->n_symptoms == 0 && en->weight_dg == WEIGHT_UNSET && en->note[0] == '\0' &&
+	       en->n_meds == 0 && en->tracked_hours == 0;
 }
 
 const char *entry_kind_name(enum activity_kind kind)
@@ -502,7 +503,7 @@ void entry_engine_day(const struct entry *en, struct engine_day *d)
 	d->day = en->day;
 	d->has_rest = en->has_rest;
 	d->rest_hours = en->has_rest ? en->rest_hours : 0;
-	d->tracked_hours = 0;
+	d->tracked_hours = en->tracked_hours;
 	d->activity_minutes = entry_activity_minutes(en);
 	d->pain = en->pain == PAIN_UNSET ? ENGINE_PAIN_UNSET : en->pain;
 	d->urgency = entry_urgency(en);

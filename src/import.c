@@ -13,11 +13,16 @@
 #include "entry.h"
 #include "utf8.h"
 
-enum col { C_DATE, C_REST, C_ACTIVITIES, C_PAIN, C_SYMPTOMS, C_WEIGHT, C_NOTE, C_COUNT };
+enum col {
+	C_DATE, C_REST, C_ACTIVITIES, C_PAIN, C_SYMPTOMS, C_WEIGHT, C_NOTE,
+	C_REQUIRED, /* the columns after this one are optional (empty when absent) */
+	C_MEDS = C_REQUIRED, C_TRACKED, C_COUNT
+};
 
 /* The entry columns import reads, by header name. */
 static const char *const col_names[C_COUNT] = {
-	"date", "rest_hours", "activities", "pain", "symptoms", "weight_kg", "note"
+	"date", "rest_hours", "activities", "pain", "symptoms", "weight_kg", "note", "medications",
+	"tracked_hours"
 };
 
 #define HEADER_TEXT "date,rest_hours,activities,pain,symptoms,weight_kg,note"
@@ -110,7 +115,8 @@ static int check_utf8(struct importer *x, struct rw_error *e)
 	return 0;
 }
 
-/* Line 1: find the seven entry columns by name. */
+/* Line 1: find the entry columns by name (the seven required ones, and
+ * medications and tracked_hours when present). */
 static int read_header(struct importer *x, struct rw_error *e)
 {
 	size_t o = 0;
@@ -148,7 +154,7 @@ static int read_header(struct importer *x, struct rw_error *e)
 			x->col[k] = i;
 		}
 	}
-	for (k = 0; k < C_COUNT; k++)
+	for (k = 0; k < C_REQUIRED; k++)
 		if (x->col[k] < 0)
 			return rw_fail(e, RW_EDATA,
 				       "%s: line 1: no %s column (the header must name %s)",
@@ -209,6 +215,12 @@ static int row_entry(struct importer *x, struct entry *en, struct rw_error *e)
 	note = x->csv.rec + x->csv.off[x->col[C_NOTE]];
 	crlf_to_lf(note);
 	if ((r = entry_parse_note(note, en->note, "note", e)))
+		return r;
+	if (x->col[C_MEDS] >= 0 &&
+	    (r = entry_parse_meds(csv_field(&x->csv, x->col[C_MEDS], NULL), en, "medications", e)))
+		return r;
+	v = x->col[C_TRACKED] >= 0 ? csv_field(&x->csv, x->col[C_TRACKED], NULL) : "";
+	if (*v && (r = entry_parse_tracked(v, &en->tracked_hours, "tracked_hours", e)))
 		return r;
 	return entry_validate(en, e);
 }

@@ -6,6 +6,7 @@
  * file operations (backup, check).
  */
 #include "journal.h"
+#include "clock.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -55,10 +56,22 @@ enum stmt_id {
 	S_SET_CHANGE_WHAT,
 	S_CLEAR_PROJ,
 	S_DATA_VERSION,
+	S_OPEN_STRETCH,
+	S_STRETCH_AT,
+	S_STRETCH_OVERLAP,
+	S_NEW_STRETCH,
+	S_CLOSE_STRETCH,
+	S_SAVE_STRETCH,
+	S_SAVE_NO_STRETCH,
+	S_CHANGE_STRETCHES,
+	S_PUT_STRETCH,
+	S_DEL_STRETCH,
+	S_STRETCHES,
 	S_COUNT
 };
 
-#define DAY_COLS "rest_hours, activities, pain, symptoms, weight_kg, note"
+#define DAY_COLS \
+	"rest_hours, activities, pain, symptoms, weight_kg, note, medications, tracked_hours"
 #define PROJ_COLS                                                                    \
 	"logged, activity_minutes, rest_clock_hours, loss_days, level, clot_risk, " \
 	"red_flag, muscle_loss_low, muscle_loss_high, cardio_loss_low, "             \
@@ -90,12 +103,12 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_ROLLBACK] = "ROLLBACK",
 	[S_GET_DAY] = "SELECT " DAY_COLS " FROM days WHERE date = ?1",
 	[S_PUT_DAY] = "INSERT OR REPLACE INTO days (date, " DAY_COLS
-		      ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+		      ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[S_DEL_DAY] = "DELETE FROM days WHERE date = ?1",
 	[S_FIRST_DAY] = "SELECT date FROM days ORDER BY date LIMIT 1",
 	[S_LAST_DAY] = "SELECT date FROM days ORDER BY date DESC LIMIT 1",
 	[S_COUNT_DAYS] = "SELECT count(*) FROM days",
-	[S_DAYS_FROM] = "SELECT date, rest_hours, activities, symptoms, pain FROM days "
+	[S_DAYS_FROM] = "SELECT date, rest_hours, activities, symptoms, pain, tracked_hours FROM days "
 			"WHERE date >= ?1 ORDER BY date",
 	[S_GET_PROJ] = "SELECT " PROJ_SELECT PROJ_FROM " WHERE p.date = ?1",
 	[S_PUT_PROJ] = "INSERT OR REPLACE INTO projections (date, " PROJ_COLS
@@ -121,6 +134,23 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_SET_CHANGE_WHAT] = "UPDATE changes SET what = ?2 WHERE id = ?1",
 	[S_CLEAR_PROJ] = "DELETE FROM projections",
 	[S_DATA_VERSION] = "PRAGMA data_version",
+	[S_OPEN_STRETCH] = "SELECT id, down_at FROM stretches WHERE up_at IS NULL",
+	[S_STRETCH_AT] = "SELECT count(*) FROM stretches WHERE down_at <= ?1 AND up_at > ?1",
+	[S_STRETCH_OVERLAP] = "SELECT count(*) FROM stretches WHERE up_at IS NOT NULL AND "
+			      "down_at < ?2 AND up_at > ?1",
+	[S_NEW_STRETCH] = "INSERT INTO stretches (down_at) VALUES (?1)",
+	[S_CLOSE_STRETCH] = "UPDATE stretches SET up_at = ?2 WHERE id = ?1",
+	[S_SAVE_STRETCH] = "INSERT OR IGNORE INTO change_stretches (change_id, id, existed, "
+			   "down_at, up_at) SELECT ?1, id, 1, down_at, up_at FROM stretches "
+			   "WHERE id = ?2",
+	[S_SAVE_NO_STRETCH] = "INSERT OR IGNORE INTO change_stretches (change_id, id, existed) "
+			      "VALUES (?1, ?2, 0)",
+	[S_CHANGE_STRETCHES] = "SELECT id, existed, down_at, up_at FROM change_stretches "
+			       "WHERE change_id = ?1",
+	[S_PUT_STRETCH] = "INSERT OR REPLACE INTO stretches (id, down_at, up_at) VALUES (?1, ?2, ?3)",
+	[S_DEL_STRETCH] = "DELETE FROM stretches WHERE id = ?1",
+	[S_STRETCHES] = "SELECT id, down_at, up_at FROM stretches WHERE down_at < ?2 AND "
+			"(up_at IS NULL OR up_at > ?1) ORDER BY down_at",
 };
 
 struct journal {
@@ -296,7 +326,7 @@ static int rollback(struct journal *j, int code)
  * Rows
  */
 
-/* Fill en from the six day columns starting at col (DAY_COLS order). */
+/* Fill en from the eight day columns starting at col (DAY_COLS order). */
 static int row_entry(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 		     struct entry *en, struct rw_error *e)
 {
@@ -315,6 +345,10 @@ static int row_entry(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 		en->pain = sqlite3_column_int(s, col + 2);
 	if (r == 0)
 		r = entry_parse_symptoms(col_text(s, col + 3), en, "symptoms", &pe);
+	if (r == 0)
+		r = entry_parse_meds(col_text(s, col + 6), en, "medications", &pe);
+	/* NULL in a change image saved before schema 3: no medications, 0 h */
+	en->tracked_hours = sqlite3_column_double(s, col + 7);
 	if (r == 0 && sqlite3_column_type(s, col + 4) != SQLITE_NULL) {
 		w = sqlite3_column_double(s, col + 4);
 		en->weight_dg = w >= WEIGHT_MIN_DG / 10.0 && w <= WEIGHT_MAX_DG / 10.0
@@ -323,7 +357,8 @@ static int row_entry(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 	/* The schema's CHECKs hold these ranges; a value outside them is damage
 	 * that SQLite does not see when it reads a row. */
 	if (r == 0 && ((en->has_rest && !(en->rest_hours >= 0 && en->rest_hours <= 24)) ||
-		       en->pain < PAIN_UNSET || en->pain > 10 || en->weight_dg < 0))
+		       en->pain < PAIN_UNSET || en->pain > 10 || en->weight_dg < 0 ||
+		       !(en->tracked_hours >= 0 && en->tracked_hours <= 24)))
 		r = rw_fail(&pe, RW_EIO, "a value is out of range");
 	if (r == 0 && (size_t)sqlite3_column_bytes(s, col + 5) > NOTE_MAX)
 		r = rw_fail(&pe, RW_EIO, "note longer than %d bytes", NOTE_MAX);
@@ -335,10 +370,10 @@ static int row_entry(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 	return 0;
 }
 
-/* Bind en's fields to the six day parameters starting at col. */
+/* Bind en's fields to the eight day parameters starting at col. */
 static void bind_entry(sqlite3_stmt *s, int col, const struct entry *en)
 {
-	char acts[ACTIVITIES_TEXT_MAX], syms[SYMPTOMS_TEXT_MAX];
+	char acts[ACTIVITIES_TEXT_MAX], syms[SYMPTOMS_TEXT_MAX], meds[MEDS_TEXT_MAX];
 
 	if (en->has_rest)
 		sqlite3_bind_double(s, col, en->rest_hours);
@@ -357,6 +392,9 @@ static void bind_entry(sqlite3_stmt *s, int col, const struct entry *en)
 	else
 		sqlite3_bind_null(s, col + 4);
 	sqlite3_bind_text(s, col + 5, en->note, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, col + 6, entry_format_meds(en, meds, sizeof meds), -1,
+			  SQLITE_TRANSIENT);
+	sqlite3_bind_double(s, col + 7, en->tracked_hours);
 }
 
 /* Fill proj (not its date) from the PC_COUNT PROJ_SELECT columns starting at col. */
@@ -438,6 +476,10 @@ static int row_engine_day(struct journal *j, sqlite3_stmt *s, struct engine_day 
 	}
 	if (sqlite3_column_type(s, 4) != SQLITE_NULL)
 		en.pain = sqlite3_column_int(s, 4);
+	en.tracked_hours = sqlite3_column_double(s, 5);
+	if (!(en.tracked_hours >= 0 && en.tracked_hours <= 24))
+		return rw_fail(e, RW_EIO, "%s: the stored day %s is damaged (tracked_hours)", j->path,
+			       col_text(s, 0));
 	entry_engine_day(&en, d);
 	return 0;
 }
@@ -1050,6 +1092,247 @@ int journal_reset_params(struct journal *j, struct rw_error *e)
 	return 0;
 }
 
+/* ------------------------------------------------------------------------
+ * Timed rest: stretches of lying down (docs/formats.md)
+ */
+
+/* One number from a statement whose first row's first column is it. */
+static int one_int64(struct journal *j, sqlite3_stmt *s, int64_t *out, struct rw_error *e)
+{
+	int rc = sqlite3_step(s);
+
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	done(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(j, rc, e);
+}
+
+static int open_stretch(struct journal *j, struct journal_stretch *st, bool *found,
+			struct rw_error *e)
+{
+	sqlite3_stmt *s = NULL;
+	int r = stmt(j, S_OPEN_STRETCH, &s, e), rc;
+
+	if (r)
+		return r;
+	rc = sqlite3_step(s);
+	*found = rc == SQLITE_ROW;
+	if (*found) {
+		st->id = sqlite3_column_int64(s, 0);
+		st->down_at = sqlite3_column_int64(s, 1);
+		st->up_at = 0;
+		st->open = true;
+	}
+	done(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(j, rc, e);
+}
+
+int journal_open_stretch(struct journal *j, struct journal_stretch *st, bool *found,
+			 struct rw_error *e)
+{
+	bool started;
+	int r = read_begin(j, &started, e);
+
+	if (r)
+		return r;
+	return read_end(j, started, open_stretch(j, st, found, e));
+}
+
+/* Remember stretch id as it is now for undo. */
+static int save_stretch(struct journal *j, sqlite3_int64 change, int64_t id,
+			struct rw_error *e)
+{
+	sqlite3_stmt *s = NULL;
+	int r = stmt(j, S_SAVE_STRETCH, &s, e);
+
+	if (r)
+		return r;
+	sqlite3_bind_int64(s, 1, change);
+	sqlite3_bind_int64(s, 2, id);
+	return run(j, s, e);
+}
+
+static int undo_stretches(struct journal *j, sqlite3_int64 change, struct rw_error *e)
+{
+	sqlite3_stmt *s = NULL, *w = NULL;
+	int r = stmt(j, S_CHANGE_STRETCHES, &s, e), rc;
+
+	if (r)
+		return r;
+	sqlite3_bind_int64(s, 1, change);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		bool existed = sqlite3_column_int(s, 1) != 0;
+		if ((r = stmt(j, existed ? S_PUT_STRETCH : S_DEL_STRETCH, &w, e)))
+			break;
+		sqlite3_bind_int64(w, 1, sqlite3_column_int64(s, 0));
+		if (existed) {
+			sqlite3_bind_int64(w, 2, sqlite3_column_int64(s, 2));
+			if (sqlite3_column_type(s, 3) == SQLITE_NULL)
+				sqlite3_bind_null(w, 3);
+			else
+				sqlite3_bind_int64(w, 3, sqlite3_column_int64(s, 3));
+		}
+		if ((r = run(j, w, e)))
+			break;
+	}
+	if (r == 0 && rc != SQLITE_DONE)
+		r = db_fail(j, rc, e);
+	done(s);
+	return r;
+}
+
+/* Does a recorded stretch cover the instant at?  RW_EDATA when it does. */
+static int refuse_covered(struct journal *j, int64_t at, const char *field,
+			  struct rw_error *e)
+{
+	sqlite3_stmt *s = NULL;
+	int64_t n;
+	int r = stmt(j, S_STRETCH_AT, &s, e);
+
+	if (r)
+		return r;
+	sqlite3_bind_int64(s, 1, at);
+	if ((r = one_int64(j, s, &n, e)))
+		return r;
+	return n ? rw_fail(e, RW_EDATA, "%s: you were already recorded as lying down then",
+			   field)
+		 : 0;
+}
+
+int journal_down(struct journal *j, int64_t at, struct rw_error *e)
+{
+	struct journal_stretch open;
+	sqlite3_stmt *s = NULL;
+	sqlite3_int64 id;
+	char what[48], when[32];
+	bool found;
+	int r;
+
+	snprintf(what, sizeof what, "down %s", clock_format_local(at, when, sizeof when));
+	if ((r = begin(j, e)))
+		return r;
+	if ((r = open_stretch(j, &open, &found, e)))
+		return rollback(j, r);
+	if (found)
+		return rollback(j, rw_fail(e, RW_EDATA, "down: already lying down since %s",
+					   clock_format_local(open.down_at, when, sizeof when)));
+	if ((r = refuse_covered(j, at, "--at", e)) || (r = new_change(j, what, &id, e)) ||
+	    (r = stmt(j, S_NEW_STRETCH, &s, e)))
+		return rollback(j, r);
+	sqlite3_bind_int64(s, 1, at);
+	if ((r = run(j, s, e)))
+		return rollback(j, r);
+	/* undo deletes the stretch this change made */
+	if ((r = stmt(j, S_SAVE_NO_STRETCH, &s, e)))
+		return rollback(j, r);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, sqlite3_last_insert_rowid(j->db));
+	if ((r = run(j, s, e)) || (r = commit(j, e)))
+		return rollback(j, r);
+	return 0;
+}
+
+/* Add the hours of [from, to) to tracked_hours of each local day it touches. */
+static int add_tracked(struct journal *j, sqlite3_int64 change, int64_t from, int64_t to,
+		       rw_day *first, struct rw_error *e)
+{
+	struct entry *en = malloc(sizeof *en);
+	bool found;
+	int r = 0;
+
+	if (!en)
+		return rw_fail(e, RW_ENOMEM, "out of memory");
+	*first = clock_local_day(from);
+	while (r == 0 && from < to) {
+		int64_t next = clock_next_midnight(from);
+		rw_day day = clock_local_day(from);
+		if (next > to)
+			next = to;
+		if ((r = get_entry(j, day, en, &found, e)) || (r = save_day(j, change, day, e)))
+			break;
+		en->tracked_hours += (double)(next - from) / 3600;
+		if (en->tracked_hours > 24)
+			en->tracked_hours = 24;
+		r = put_entry(j, en, e);
+		from = next;
+	}
+	free(en);
+	return r;
+}
+
+int journal_up(struct journal *j, int64_t at, rw_day *day, struct rw_error *e)
+{
+	struct journal_stretch open;
+	sqlite3_stmt *s = NULL;
+	sqlite3_int64 id;
+	char what[48], when[32];
+	int64_t n;
+	rw_day first = 0;
+	bool found;
+	int r;
+
+	snprintf(what, sizeof what, "up %s", clock_format_local(at, when, sizeof when));
+	*day = clock_local_day(at);
+	if ((r = begin(j, e)))
+		return r;
+	if ((r = open_stretch(j, &open, &found, e)))
+		return rollback(j, r);
+	if (!found)
+		return rollback(j, rw_fail(e, RW_EDATA, "up: not lying down (restwatch down starts)"));
+	if (at <= open.down_at)
+		return rollback(j, rw_fail(e, RW_EDATA, "--at: %s is not after lying down at %s",
+					   when, clock_format_local(open.down_at, what, sizeof what)));
+	if (at - open.down_at > 86400)
+		return rollback(j, rw_fail(e, RW_EDATA,
+					   "--at: a stretch of lying down is at most 24 h (down since %s)",
+					   clock_format_local(open.down_at, what, sizeof what)));
+	if ((r = stmt(j, S_STRETCH_OVERLAP, &s, e)))
+		return rollback(j, r);
+	sqlite3_bind_int64(s, 1, open.down_at);
+	sqlite3_bind_int64(s, 2, at);
+	if ((r = one_int64(j, s, &n, e)))
+		return rollback(j, r);
+	if (n)
+		return rollback(j, rw_fail(e, RW_EDATA,
+					   "--at: the stretch would overlap one already recorded"));
+	if ((r = new_change(j, what, &id, e)) || (r = save_stretch(j, id, open.id, e)) ||
+	    (r = stmt(j, S_CLOSE_STRETCH, &s, e)))
+		return rollback(j, r);
+	sqlite3_bind_int64(s, 1, open.id);
+	sqlite3_bind_int64(s, 2, at);
+	if ((r = run(j, s, e)) || (r = add_tracked(j, id, open.down_at, at, &first, e)) ||
+	    (r = recompute(j, first, *day, e)) || (r = commit(j, e)))
+		return rollback(j, r);
+	return 0;
+}
+
+int journal_stretches(struct journal *j, int64_t from, int64_t to, journal_stretch_fn fn,
+		      void *ctx, struct rw_error *e)
+{
+	sqlite3_stmt *s = NULL;
+	bool started;
+	int r = read_begin(j, &started, e), rc;
+
+	if (r)
+		return r;
+	if ((r = stmt(j, S_STRETCHES, &s, e)))
+		return read_end(j, started, r);
+	sqlite3_bind_int64(s, 1, from);
+	sqlite3_bind_int64(s, 2, to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct journal_stretch st;
+		st.id = sqlite3_column_int64(s, 0);
+		st.down_at = sqlite3_column_int64(s, 1);
+		st.open = sqlite3_column_type(s, 2) == SQLITE_NULL;
+		st.up_at = st.open ? 0 : sqlite3_column_int64(s, 2);
+		if ((r = fn(ctx, &st)))
+			break;
+	}
+	if (r == 0 && rc != SQLITE_DONE)
+		r = db_fail(j, rc, e);
+	done(s);
+	return read_end(j, started, r);
+}
+
 int journal_undo(struct journal *j, char *what, size_t n, struct rw_error *e)
 {
 	sqlite3_stmt *s = NULL;
@@ -1101,6 +1384,9 @@ int journal_undo(struct journal *j, char *what, size_t n, struct rw_error *e)
 		r = db_fail(j, rc, e);
 	done(s);
 	if (r)
+		return rollback(j, r);
+
+	if ((r = undo_stretches(j, id, e)))
 		return rollback(j, r);
 
 	/* Settings: put back each old value. */

@@ -1279,14 +1279,15 @@ END_TEST
 
 static const char *const want_names[] = {
 	"sleep_hours", "threshold_hours", "full_credit_minutes", "recovery_unloading",
-	"bedridden_unloading", "clot_days", "clot_watch_days", "gap_hold_days", "muscle_rate_low", "muscle_rate_high", "cardio_rate_low",
+	"bedridden_unloading", "clot_days", "clot_watch_days", "gap_hold_days", "nudge_minutes",
+	"nudge_from", "nudge_to", "muscle_rate_low", "muscle_rate_high", "cardio_rate_low",
 	"cardio_rate_high", "bone_rate_low", "bone_rate_high",
 	"muscle_recovery_factor_low", "muscle_recovery_factor_high",
 	"cardio_recovery_factor_low", "cardio_recovery_factor_high",
 	"bone_recovery_factor_low", "bone_recovery_factor_high",
 };
 static const double want_defs[] = {
-	8, 48, 180, 0.25, 0.75, 3, 28, 2, 1.0, 1.5, 0.3, 1.5, 0.033, 0.129, 2, 3, 2, 3, 4, 8,
+	8, 48, 180, 0.25, 0.75, 3, 28, 2, 60, 8, 22, 1.0, 1.5, 0.3, 1.5, 0.033, 0.129, 2, 3, 2, 3, 4, 8,
 };
 
 START_TEST(param_table_matches_engine_md)
@@ -1295,8 +1296,8 @@ START_TEST(param_table_matches_engine_md)
 	size_t n = 0, i;
 
 	t = engine_param_table(&n);
-	ck_assert_uint_eq(n, 20);
-	ck_assert_uint_eq(sizeof want_names / sizeof want_names[0], 20);
+	ck_assert_uint_eq(n, 23);
+	ck_assert_uint_eq(sizeof want_names / sizeof want_names[0], 23);
 	for (i = 0; i < n; i++) {
 		ck_assert_str_eq(t[i].name, want_names[i]);
 		ck_assert(t[i].def == want_defs[i]);
@@ -1368,8 +1369,8 @@ START_TEST(param_defaults_and_refs)
 	ck_assert(q.sleep_hours == 1 && q.recovery_unloading == 4 && q.gap_hold_days == 8);
 	for (x = 0; x < LOSS_COUNT; x++)
 		for (k = 0; k < BAND_COUNT; k++) {
-			ck_assert(q.rate[x][k] == 9 + x * 2 + k);
-			ck_assert(q.factor[x][k] == 15 + x * 2 + k);
+			ck_assert(q.rate[x][k] == 12 + x * 2 + k);
+			ck_assert(q.factor[x][k] == 18 + x * 2 + k);
 		}
 
 	/* An entry that is not the table's own is refused. */

@@ -11,13 +11,14 @@
 
 /* The columns of docs/formats.md, in order. */
 static const char header[] =
-	"date,rest_hours,activities,pain,symptoms,weight_kg,note,activity_minutes,"
+	"date,rest_hours,activities,pain,symptoms,weight_kg,note,medications,tracked_hours,"
+	"activity_minutes,"
 	"rest_clock_hours,loss_days,level,clot_risk,red_flag,muscle_loss_low,"
 	"muscle_loss_high,cardio_loss_low,cardio_loss_high,bone_loss_low,bone_loss_high,"
 	"bed_days,urgency,clot_watch,pain_days\r\n";
 
 /* A row: the note can double every byte when it is all quotes. */
-#define ROW_MAX (2 * NOTE_MAX + ACTIVITIES_TEXT_MAX + SYMPTOMS_TEXT_MAX + 512)
+#define ROW_MAX (2 * NOTE_MAX + ACTIVITIES_TEXT_MAX + SYMPTOMS_TEXT_MAX + 2 * MEDS_TEXT_MAX + 512)
 
 struct row {
 	FILE *f;
@@ -79,7 +80,7 @@ static char *put_num4(char *p, double v)
 static int row(void *ctx, const struct engine_proj *pr, const struct entry *en)
 {
 	struct row *w = ctx;
-	char *p = w->buf, tmp[SYMPTOMS_TEXT_MAX];
+	char *p = w->buf, tmp[MEDS_TEXT_MAX > SYMPTOMS_TEXT_MAX ? MEDS_TEXT_MAX : SYMPTOMS_TEXT_MAX];
 	int x, b;
 
 	date_format(pr->day, p);
@@ -99,6 +100,11 @@ static int row(void *ctx, const struct engine_proj *pr, const struct entry *en)
 		p = put_str(p, entry_format_weight(en->weight_dg, tmp, sizeof tmp));
 	*p++ = ',';
 	p = put_field(p, en->note);
+	*p++ = ',';
+	p = put_field(p, entry_format_meds(en, tmp, sizeof tmp));
+	*p++ = ',';
+	if (en->tracked_hours > 0)
+		p = put_str(p, entry_format_rest(en->tracked_hours, tmp, sizeof tmp));
 	*p++ = ',';
 	p = put_uint(p, (unsigned long)(pr->activity_minutes > 0 ? pr->activity_minutes : 0));
 	p = put_num4(p, pr->rest_clock_hours);

@@ -166,6 +166,21 @@ void jsonw_day_fields(FILE *f, const struct engine_proj *p, const struct entry *
 		jsonw_string(f, en->note);
 	else
 		fputs("null", f);
+	key(f, "medications", indent, &first);
+	putc('[', f);
+	for (i = 0; en && i < en->n_meds; i++) {
+		fprintf(f, "%s{\"name\":%s", i ? ", " : "", indent ? " " : "");
+		jsonw_string(f, en->meds[i].name);
+		fprintf(f, ",%s\"dose\":%s", indent ? " " : "", indent ? " " : "");
+		if (en->meds[i].dose[0])
+			jsonw_string(f, en->meds[i].dose);
+		else
+			fputs("null", f);
+		putc('}', f);
+	}
+	putc(']', f);
+	key(f, "tracked_hours", indent, &first);
+	jsonw_num(f, en ? en->tracked_hours : 0);
 #undef first
 }
 

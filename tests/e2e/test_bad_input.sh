@@ -210,7 +210,7 @@ t_odd_but_valid_input_is_stored_verbatim() {
 		expect_eq "$(json 'd["days"][0]["note"]')" "$s" "note ${s:0:30} read back"
 	done
 	expect_eq "$(sql 'SELECT count(*) FROM days')" 3 "days after the notes"
-	expect_eq "$(sql "SELECT count(*) FROM sqlite_schema WHERE type = 'table'")" 6 "tables after the notes"
+	expect_eq "$(sql "SELECT count(*) FROM sqlite_schema WHERE type = 'table'")" 8 "tables after the notes"
 	rw log --date 2026-03-01 --date 2026-03-04 --rest 8 --rest 9.5 --pain 3 --pain 4 --note a --note b
 	expect_rc 0 "repeated options"
 	expect_eq "$(sql "SELECT date, rest_hours, pain, note FROM days WHERE date >= '2026-03-04'")" \

@@ -108,7 +108,7 @@ t_example_e_missed_day_holds_the_clock() {
 	expect_day 4 muscle_loss_low=1.99 muscle_loss_high=2.9775 cardio_loss_low=0.5991 \
 		cardio_loss_high=2.9775 bone_loss_low=0.066 bone_loss_high=0.2578
 	rw report --format csv
-	expect_match "$OUT" '2026-03-05,24,,,,,,0,72\.0000,1\.0000,clot-risk,true,false,1\.0000,1\.5000,0\.3000,1\.5000,0\.0330,0\.1290,3,none,false,0'
+	expect_match "$OUT" '2026-03-05,24,,,,,,,,0,72\.0000,1\.0000,clot-risk,true,false,1\.0000,1\.5000,0\.3000,1\.5000,0\.0330,0\.1290,3,none,false,0'
 }
 
 # Example F: a long gap, both red-flag tiers and a pain run.

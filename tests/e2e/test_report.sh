@@ -108,18 +108,19 @@ outside = re.sub(rb'"(?:[^"]|"")*"', b'', raw)
 assert b'\n' not in outside.replace(b'\r\n', b''), 'a bare LF outside quotes'
 assert raw.endswith(b'\r\n')
 rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
-head = ('date,rest_hours,activities,pain,symptoms,weight_kg,note,activity_minutes,'
+head = ('date,rest_hours,activities,pain,symptoms,weight_kg,note,medications,tracked_hours,'
+        'activity_minutes,'
         'rest_clock_hours,loss_days,level,clot_risk,red_flag,muscle_loss_low,muscle_loss_high,'
         'cardio_loss_low,cardio_loss_high,bone_loss_low,bone_loss_high,'
         'bed_days,urgency,clot_watch,pain_days').split(',')
 assert rows[0] == head, rows[0]
 assert len(rows) == 12, len(rows)          # 11 logged days, no gap rows
 for r in rows[1:]:
-    assert len(r) == 23, r
-    assert re.fullmatch(r'\d+', r[19]) and re.fullmatch(r'\d+', r[22]), r
-    assert r[20] in ('none', 'urgent', 'emergency') and r[21] in ('true', 'false'), r
-    assert r[11] in ('true', 'false') and r[12] in ('true', 'false'), r
-    for i in range(13, 19):
+    assert len(r) == 25, r
+    assert re.fullmatch(r'\d+', r[21]) and re.fullmatch(r'\d+', r[24]), r
+    assert r[22] in ('none', 'urgent', 'emergency') and r[23] in ('true', 'false'), r
+    assert r[13] in ('true', 'false') and r[14] in ('true', 'false'), r
+    for i in range(15, 21):
         assert re.fullmatch(r'\d+\.\d{4}', r[i]), r[i]
 by = {r[0]: r for r in rows[1:]}
 assert '2026-02-24' not in by
@@ -129,8 +130,9 @@ assert by['2026-02-27'][1] == '' and by['2026-02-27'][2] == ''   # no rest hours
 assert by['2026-02-26'][2] == 'walking:20;physio:15'
 assert by['2026-02-20'][4] == 'sciatica;spasm' and by['2026-02-20'][5] == '82.4'
 assert by['2026-03-04'][1] == '8.5'
-assert by['2026-02-23'][12] == 'true' and by['2026-02-23'][11] == 'true'
-assert by['2026-02-23'][10] == 'clot-risk'
+assert by['2026-02-23'][14] == 'true' and by['2026-02-23'][13] == 'true'
+assert by['2026-02-23'][12] == 'clot-risk'
+assert by['2026-02-23'][22] == 'urgent'            # fever
 # Quotes only where needed.
 assert b',"Lifted a box; couldn\'t get up.",' not in raw
 assert b',no rest hours today' not in raw and b',"no rest hours today, only pain",' in raw
@@ -358,7 +360,7 @@ t_empty_period_and_empty_journal() {
 		expect_rc 0 "$f on an empty journal"
 	done
 	rw report --format csv
-	expect_eq "$OUT" "$(printf 'date,rest_hours,activities,pain,symptoms,weight_kg,note,activity_minutes,rest_clock_hours,loss_days,level,clot_risk,red_flag,muscle_loss_low,muscle_loss_high,cardio_loss_low,cardio_loss_high,bone_loss_low,bone_loss_high,bed_days,urgency,clot_watch,pain_days\r')" "header only"
+	expect_eq "$OUT" "$(printf 'date,rest_hours,activities,pain,symptoms,weight_kg,note,medications,tracked_hours,activity_minutes,rest_clock_hours,loss_days,level,clot_risk,red_flag,muscle_loss_low,muscle_loss_high,cardio_loss_low,cardio_loss_high,bone_loss_low,bone_loss_high,bed_days,urgency,clot_watch,pain_days\r')" "header only"
 	rw report --format json
 	printf '%s' "$OUT" | python3 -m json.tool >/dev/null || fail "empty json"
 	fixture

@@ -1,0 +1,120 @@
+/* cli_rest.c - timed rest: `down`, `up` and `nudge` (docs/formats.md). */
+#include <stdio.h>
+#include <string.h>
+
+#include "advice.h"
+#include "cli.h"
+#include "clock.h"
+
+enum { O_AT = 1 };
+
+/* The --at option of down and up; *at is now when it is absent.  A time
+ * after now, or on a day restwatch does not accept, is refused. */
+static int at_option(struct cli_args *a, int64_t now, int64_t *at, struct rw_error *e)
+{
+	static const struct cli_opt opts[] = { { "--at", 0, true, O_AT }, { NULL, 0, false, 0 } };
+	const char *v;
+	char shown[64];
+	int id, r;
+
+	*at = now;
+	while ((r = cli_next(a, opts, &id, &v, e)) == 1) {
+		if (id != O_AT)
+			return rw_fail(e, RW_EUSAGE, "%s: unexpected argument '%s'", a->cmd,
+				       rw_show(shown, sizeof shown, v));
+		if ((r = clock_parse_at(v, now, at, "--at", e)))
+			return r;
+	}
+	if (r < 0)
+		return r;
+	if (*at > now)
+		return rw_fail(e, RW_EDATA, "--at: %s is in the future",
+			       clock_format_local(*at, shown, sizeof shown));
+	if (clock_local_day(*at) < date_min())
+		return rw_fail(e, RW_EDATA, "--at: %s is before 1900",
+			       clock_format_local(*at, shown, sizeof shown));
+	return 0;
+}
+
+int cli_down(struct cli *c, struct cli_args *a, struct rw_error *e)
+{
+	struct journal *j;
+	int64_t now, at;
+	char when[32];
+	int r;
+
+	if ((r = clock_now(&now, e)) || (r = at_option(a, now, &at, e)) ||
+	    (r = cli_journal(c, &j, e)) || (r = journal_down(j, at, e)))
+		return r;
+	printf("down since %s; restwatch up when you get up\n",
+	       clock_format_local(at, when, sizeof when));
+	return 0;
+}
+
+/* journal_each callback: the projection line of the one day walked. */
+static int print_line(void *ctx, const struct engine_proj *proj, const struct entry *en)
+{
+	char line[1024];
+
+	puts(advice_line(proj, en, ctx, line, sizeof line));
+	return 0;
+}
+
+int cli_up(struct cli *c, struct cli_args *a, struct rw_error *e)
+{
+	struct engine_params p;
+	struct journal *j;
+	int64_t now, at;
+	rw_day day;
+	int r;
+
+	if ((r = clock_now(&now, e)) || (r = at_option(a, now, &at, e)) ||
+	    (r = cli_journal(c, &j, e)) || (r = journal_up(j, at, &day, e)) ||
+	    (r = journal_params(j, &p, e)))
+		return r;
+	return journal_each(j, day, day, 0, print_line, &p, e);
+}
+
+int cli_nudge_line(struct journal *j, int64_t now, char *out, size_t n, struct rw_error *e)
+{
+	struct journal_stretch st;
+	struct engine_params p;
+	double hour;
+	bool found, waking;
+	char span[32];
+	int r;
+
+	out[0] = '\0';
+	if ((r = journal_open_stretch(j, &st, &found, e)) || !found ||
+	    (r = journal_params(j, &p, e)))
+		return r;
+	hour = clock_local_hour(now);
+	/* Waking hours may run past midnight (from 07:00 to 01:00). */
+	waking = p.nudge_from <= p.nudge_to ? hour >= p.nudge_from && hour < p.nudge_to
+					    : hour >= p.nudge_from || hour < p.nudge_to;
+	if (waking && now - st.down_at >= (int64_t)(p.nudge_minutes * 60))
+		snprintf(out, n, "down %s: time to get up and walk a little",
+			 clock_span_text(now - st.down_at, span, sizeof span));
+	return 0;
+}
+
+int cli_nudge(struct cli *c, struct cli_args *a, struct rw_error *e)
+{
+	struct journal *j;
+	const char *v;
+	int64_t now;
+	char line[128], shown[64];
+	int id, r;
+
+	if ((r = cli_next(a, NULL, &id, &v, e)) != 0)
+		return r < 0 ? r
+			     : rw_fail(e, RW_EUSAGE, "nudge: unexpected argument '%s'",
+				       rw_show(shown, sizeof shown, v));
+	if ((r = clock_now(&now, e)) || (r = cli_journal(c, &j, e)) ||
+	    (r = cli_nudge_line(j, now, line, sizeof line, e)))
+		return r;
+	if (!line[0])
+		return CLI_QUIET_FAILURE;
+	puts(line);
+	return 0;
+}
