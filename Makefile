@@ -78,7 +78,8 @@ $(BUILD)/librestwatch.a: $(LIB_OBJ)
 $(BIN): $(BUILD)/src/main.o $(BUILD)/librestwatch.a
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(BIN_LIBS) -lm
 
-$(BUILD)/tests/%: tests/%.c $(BUILD)/librestwatch.a
+# A unit suite: tests/check_NAME.c with the shared main of tests/check_main.h.
+$(BUILD)/tests/%: tests/%.c tests/check_main.h $(BUILD)/librestwatch.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(BUILD)/librestwatch.a $(PKG_LIBS) $(CHECK_LIBS) -lm
