@@ -3,7 +3,9 @@
 #   make            build build/restwatch
 #   make run        build, then open the TUI on the default journal
 #   make test       build and run every test (unit, end-to-end, sanitizers)
-#   make check      the unit and end-to-end tests of the plain build only
+#   make check      the unit and end-to-end tests of the plain build only,
+#                   skipping (and saying so) what needs a missing tool
+#   make lint       the repository's structural rules (tools/lint)
 #   make sanitize   the same tests built with ASan+UBSan
 #   make install    PREFIX=/usr/local DESTDIR= (binary, man page, completions)
 
@@ -55,7 +57,7 @@ UNIT    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/check_*.c))
 BIN     := $(BUILD)/restwatch
 TOOLS   := $(patsubst tests/tools/%.c,$(BUILD)/tests/tools/%,$(wildcard tests/tools/*.c))
 
-.PHONY: all run test check sanitize valgrind deps clean install uninstall \
+.PHONY: all run test check sanitize valgrind deps deps-check clean install uninstall \
 	bench fuzz fuzz-smoke fuzz-build demo lint
 
 all: $(BIN)
@@ -78,7 +80,8 @@ $(BUILD)/librestwatch.a: $(LIB_OBJ)
 $(BIN): $(BUILD)/src/main.o $(BUILD)/librestwatch.a
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(BIN_LIBS) -lm
 
-$(BUILD)/tests/%: tests/%.c $(BUILD)/librestwatch.a
+# A unit suite: tests/check_NAME.c with the shared main of tests/check_main.h.
+$(BUILD)/tests/%: tests/%.c tests/check_main.h $(BUILD)/librestwatch.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(BUILD)/librestwatch.a $(PKG_LIBS) $(CHECK_LIBS) -lm
@@ -107,9 +110,18 @@ demo: deps $(BIN)
 bench: deps
 	@BUILD=$(BUILD) sh bench/run
 
-# The plain build's unit and end-to-end tests.
-check: deps $(BIN) $(UNIT) $(TOOLS)
+# The plain build's unit and end-to-end tests.  Needs only what building
+# needs plus the sqlite3 shell and python3: a script whose tool (tmux,
+# mandoc, man) is missing prints "skipped: SCRIPT: TOOL missing" instead.
+check: deps-check $(BIN) $(UNIT) $(TOOLS)
 	@BUILD=$(BUILD) sh tests/run
+
+# The repository's structural rules (tools/lint): no file in src/ over 600
+# lines unless tools/lint-long-files says why, sqlite3.h only in the journal,
+# curses.h only in src/tui/, no comment naming a file that is not in the
+# repository, and mandoc -Tlint clean on the man page.  Part of make test.
+lint:
+	@sh tools/lint
 
 # Every test: the plain build, then the same tests under ASan+UBSan and the
 # unit tests under valgrind.  Ends with one summary line.
@@ -152,6 +164,9 @@ valgrind: deps $(UNIT)
 
 deps:
 	@sh tools/deps
+
+deps-check:
+	@sh tools/deps check
 
 clean:
 	rm -rf build build-san build-fuzz

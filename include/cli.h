@@ -1,4 +1,4 @@
-/* cli.h - the command line: argv to commands (INTERFACE.md).
+/* cli.h - the command line: argv to commands (docs/formats.md).
  *
  * cli.c parses the global options and dispatches; each cli_*.c file holds
  * a group of commands.  Commands report failure through struct rw_error and

@@ -102,7 +102,7 @@ struct engine_state {
 	double loss[LOSS_COUNT][BAND_COUNT];     /* percent */
 };
 
-/* One calendar day's projection (the ENGINE.md output names). */
+/* One calendar day's projection (the output names of docs/model.md). */
 struct engine_proj {
 	rw_day day;
 	bool logged;

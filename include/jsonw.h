@@ -15,7 +15,7 @@ void jsonw_string(FILE *f, const char *s);
 void jsonw_num4(FILE *f, double v);
 void jsonw_date(FILE *f, rw_day day);
 
-/* One day: the ENGINE.md output names, then activities, pain, symptoms,
+/* One day: the output names of docs/model.md, then activities, pain, symptoms,
  * weight_kg and note (null where unset).  en is NULL for a day without an
  * entry.  indent is the number of spaces before each key (0: one line). */
 void jsonw_day(FILE *f, const struct engine_proj *proj, const struct entry *en, int indent);

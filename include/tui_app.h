@@ -16,7 +16,7 @@
 #include "tui_screen.h"
 #include "tui_widgets.h"
 
-/* The smallest window the screens are drawn in (INTERFACE.md). */
+/* The smallest window the screens are drawn in (docs/formats.md). */
 #define TUI_MIN_COLS 60
 #define TUI_MIN_ROWS 18
 

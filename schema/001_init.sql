@@ -31,7 +31,7 @@ CREATE TABLE projections (
 	bone_loss_high   REAL NOT NULL
 ) WITHOUT ROWID;
 
--- The engine's parameters (ENGINE.md names); every one has a row.
+-- The engine's parameters (the names of docs/model.md); every one has a row.
 CREATE TABLE settings (
 	key   TEXT PRIMARY KEY NOT NULL,
 	value REAL NOT NULL

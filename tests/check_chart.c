@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "chart.h"
+#include "check_main.h"
 
 #define EPS 1e-9
 
@@ -352,13 +353,4 @@ static Suite *chart_suite(void)
 	return s;
 }
 
-int main(void)
-{
-	SRunner *sr = srunner_create(chart_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CHECK_MAIN(chart_suite)

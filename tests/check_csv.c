@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "check_main.h"
 
 static const size_t chunks[] = { 1, 2, 3, 5, CSV_CHUNK };
 #define NCHUNKS ((int)(sizeof chunks / sizeof chunks[0]))
@@ -309,13 +310,4 @@ static Suite *csv_suite(void)
 	return s;
 }
 
-int main(void)
-{
-	SRunner *sr = srunner_create(csv_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CHECK_MAIN(csv_suite)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "check_main.h"
 
 #define TODAY_Y 2026
 #define TODAY_M 3
@@ -185,13 +186,4 @@ static Suite *suite(void)
 	return s;
 }
 
-int main(void)
-{
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CHECK_MAIN(suite)

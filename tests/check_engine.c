@@ -15,6 +15,7 @@
 
 #include "date.h"
 #include "engine.h"
+#include "check_main.h"
 
 #define TOL4 0.00005 /* docs/model.md prints 4 decimals */
 #define ck_assert_4(v, expected) ck_assert_double_eq_tol((v), (expected), TOL4)
@@ -242,7 +243,7 @@ static void journal_params(struct rng *r, int j, struct engine_params *p)
 static struct engine_day g_days[MAXDAYS], g_days2[MAXDAYS];
 static struct engine_proj g_full[MAXDAYS], g_part[MAXDAYS], g_fc[MAXDAYS];
 
-/* ---- the worked examples of ENGINE.md ---------------------------------- */
+/* ---- the worked examples of docs/model.md ----------------------------- */
 
 START_TEST(example_a_five_days_in_bed)
 {
@@ -285,7 +286,7 @@ START_TEST(example_b_partial_rest_short_walk)
 		ck_assert_int_eq(out[i].level, i < 4 ? LEVEL_RESTING : LEVEL_DECONDITIONING);
 		ck_assert(!out[i].clot_risk);
 	}
-	/* u = 4/9 exactly as ENGINE.md says: C grows 24 * 4/9 a day. */
+	/* u = 4/9 exactly as docs/model.md says: C grows 24 * 4/9 a day. */
 	ck_assert_double_eq_tol(out[0].rest_clock_hours, 24.0 * 4 / 9, 1e-12);
 	assert_no_loss(&out[3]);
 	assert_losses(&out[5], 0.6657, 0.9978, 0.1999, 0.9978, 0.0220, 0.0860);
@@ -1546,13 +1547,4 @@ static Suite *engine_suite(void)
 	return s;
 }
 
-int main(void)
-{
-	SRunner *sr = srunner_create(engine_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CHECK_MAIN(engine_suite)

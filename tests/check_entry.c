@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "entry.h"
+#include "check_main.h"
 
 enum field { F_REST, F_ACTIVITY, F_PAIN, F_SYMPTOM, F_WEIGHT, F_NOTE, F_ACTIVITIES, F_SYMPTOMS };
 
@@ -352,13 +353,4 @@ static Suite *suite(void)
 	return s;
 }
 
-int main(void)
-{
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CHECK_MAIN(suite)

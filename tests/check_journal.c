@@ -11,6 +11,7 @@
 
 #include "journal.h"
 #include "jsonw.h"
+#include "check_main.h"
 
 static char dir[64];
 static char path[128];
@@ -571,13 +572,4 @@ static Suite *suite(void)
 	return s;
 }
 
-int main(void)
-{
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CHECK_MAIN(suite)
