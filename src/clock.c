@@ -101,18 +101,20 @@ double clock_local_hour(int64_t t)
 
 int64_t clock_next_midnight(int64_t t)
 {
-	struct tm tm;
-	time_t next;
+	rw_day day = clock_local_day(t);
+	int64_t lo = t, hi = t + 50 * 3600;
 
-	if (!local_tm(t, &tm))
-		return t + 86400;
-	tm.tm_mday += 1;
-	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-	tm.tm_isdst = -1;
-	next = mktime(&tm);
-	/* A midnight that a clock change skipped normalises to the first
-	 * instant of that day; never step backwards. */
-	return next == (time_t)-1 || (int64_t)next <= t ? t + 86400 : (int64_t)next;
+	/* The first instant whose local day is a later one, found by halving:
+	 * mktime cannot name a midnight that a zone skipped (Kiritimati had no
+	 * 1994-12-31), and a day may be 23, 25 or, there, 0 hours long. */
+	while (hi - lo > 1) {
+		int64_t mid = lo + (hi - lo) / 2;
+		if (clock_local_day(mid) > day)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return hi;
 }
 
 char *clock_format_local(int64_t t, char *out, size_t n)
