@@ -220,4 +220,32 @@ EOF
 	expect_match "$ERR" 'line 2: medications'
 }
 
+# A kill -9 during up leaves the open stretch or the closed one with its
+# days updated, never half: the kill lands inside the write transaction.
+t_kill_during_up() {
+	export TZ=UTC
+	local killrun i out open n tracked closed=0 left=0
+	killrun=$(dirname "$RESTWATCH")/tests/tools/killrun
+	[ -x "$killrun" ] || { fail "$killrun is missing"; return; }
+	for ((i = 0; i < 30; i++)); do
+		rm -f "$DB" "$DB-wal" "$DB-shm"
+		RESTWATCH_NOW=2026-03-10T23:00 "$RESTWATCH" --db "$DB" down --at 2026-03-09T20:00 >/dev/null
+		out=$(RESTWATCH_NOW=2026-03-10T06:00 "$killrun" -l "$DB-shm" $((RANDOM % 3000)) \
+			"$RESTWATCH" --db "$DB" up)
+		open=$(sql 'SELECT count(*) FROM stretches WHERE up_at IS NULL')
+		n=$(sql 'SELECT count(*) FROM days')
+		tracked=$(sql "SELECT group_concat(date || '=' || tracked_hours) FROM days")
+		if [ "$open" = 1 ]; then
+			left=$((left + 1))
+			expect_eq "$n" 0 "run $i ($out): the open stretch and no day"
+		else
+			closed=$((closed + 1))
+			expect_eq "$tracked" "2026-03-09=4.0,2026-03-10=6.0" "run $i ($out): both days"
+		fi
+		rw check
+		expect_rc 0 "run $i ($out): check"
+	done
+	echo "# $left left down, $closed closed"
+}
+
 run_tests
