@@ -1809,22 +1809,19 @@ const char *journal_file(const struct journal *j)
 
 int journal_backup(struct journal *j, const char *dest, struct rw_error *e)
 {
-	struct stat a, b;
+	struct file_out out;
 	sqlite3 *db = NULL;
 	sqlite3_backup *bk;
-	char *tmp = NULL;
-	int fd, rc, r = 0, waited = 0;
+	int rc, r = 0, waited = 0;
 
-	if (stat(dest, &b) == 0 && stat(j->path, &a) == 0 && a.st_dev == b.st_dev &&
-	    a.st_ino == b.st_ino)
-		return rw_fail(e, RW_EUSAGE, "backup: %s is the journal itself", dest);
-	if ((r = temp_beside(dest, &tmp, &fd, e)))
+	/* The journal itself (or its -wal, -shm) is refused; a FIFO or a
+	 * device gets the finished copy (fileio.h). */
+	if ((r = file_out_open(&out, dest, j->path, true, e)))
 		return r;
-	close(fd);
-	rc = sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL);
+	rc = sqlite3_open_v2(out.tmp, &db, SQLITE_OPEN_READWRITE, NULL);
 	bk = rc == SQLITE_OK ? sqlite3_backup_init(db, "main", j->db, "main") : NULL;
 	if (!bk) {
-		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot write the backup: %s", dest,
+		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot write the backup: %s", out.name,
 			    db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 		goto out;
 	}
@@ -1843,31 +1840,22 @@ int journal_backup(struct journal *j, const char *dest, struct rw_error *e)
 	if (rc != SQLITE_DONE) {
 		r = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED
 			    ? db_fail(j, rc, e)
-			    : rw_fail(e, RW_ECANTCREAT, "%s: cannot write the backup: %s", dest,
+			    : rw_fail(e, RW_ECANTCREAT, "%s: cannot write the backup: %s", out.name,
 				      sqlite3_errstr(rc));
 		goto out;
 	}
 	/* A backup is one self-contained file: no WAL beside it. */
 	if ((rc = exec(db, "PRAGMA journal_mode = DELETE")) != SQLITE_OK) {
-		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot write the backup: %s", dest,
+		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot write the backup: %s", out.name,
 			    sqlite3_errmsg(db));
 		goto out;
 	}
 out:
 	if (sqlite3_close(db) != SQLITE_OK && r == 0)
-		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot write the backup", dest);
-	if (r == 0 && (fd = open(tmp, O_RDONLY | O_CLOEXEC)) >= 0) {
-		if (fsync(fd) != 0)
-			r = rw_fail(e, RW_ECANTCREAT, "%s: cannot sync: %s", dest, strerror(errno));
-		close(fd);
-	}
-	if (r == 0 && rename(tmp, dest) != 0)
-		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot create: %s", dest, strerror(errno));
-	if (r)
-		unlink(tmp);
-	else
-		file_sync_dir(dest);
-	free(tmp);
+		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot write the backup", out.name);
+	if (r == 0)
+		return file_out_commit(&out, e);
+	file_out_abort(&out);
 	return r;
 }
 
