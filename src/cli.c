@@ -25,9 +25,10 @@ static const struct command commands[] = {
 	{ "log", cli_log,
 	  "[--date DATE] [--rest H] [--activity KIND:MIN]... [--pain N] [--symptom NAME]...\n"
 	  "             [--med NAME[:DOSE]]... [--weight KG] [--note TEXT]\n"
-	  "             [--clear-activities] [--clear-symptoms] [--clear-meds]",
+	  "             [--clear-activities] [--clear-symptoms] [--clear-meds] [--future]",
 	  "create or update one day's entry, then print its projection",
-	  "  --date DATE         the day (default today)\n"
+	  "  --date DATE         the day (default today; 1900-01-01 at the earliest)\n"
+	  "  --future            allow a --date after today, at most one year ahead\n"
 	  "  --rest H            hours lying down or in bed, sleep included (0-24)\n"
 	  "  --activity KIND:MIN add an activity: walking, water-therapy, stretching,\n"
 	  "                      cycling, physio or other, for MIN minutes (1-1440)\n"

@@ -181,7 +181,8 @@ static int status_json(struct cli *c, struct journal *j, struct rw_error *e)
 	entry_engine_day(&en, &like);
 	engine_forecast(&p, &last, &like, 7, fc);
 	printf(",\n  \"forecast\": [");
-	for (i = 0; i < 3; i++) {
+	/* A forecast stops at the calendar's end (9999-12-31). */
+	for (i = 0; i < 3 && fc[ahead[i] - 1].day <= date_max(); i++) {
 		int first = 0;
 		printf("%s\n    {\"days_ahead\":%d", i ? "," : "", ahead[i]);
 		jsonw_day_fields(stdout, &fc[ahead[i] - 1], NULL, 0, &first);

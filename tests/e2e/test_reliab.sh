@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Reliability: days stay within 1900-01-01 .. one year after today (log
+# needs --future for a day ahead; import refuses a row beyond), forecasts
+# never leave the calendar.
+# shellcheck source=tests/e2e/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+# Today is 2026-03-10 (lib.sh).
+t_log_after_today_needs_future() {
+	rw log --date 2026-03-11 --rest 8
+	expect_rc 65 "log tomorrow without --future"
+	expect_one_error_line
+	expect_match "$ERR" '^restwatch: --date: 2026-03-11 is after today \(2026-03-10\); add --future' "message"
+	[ ! -e "$DB" ] || fail "the refused log created the journal"
+	rw log --date 2026-03-11 --rest 8 --future
+	expect_rc 0 "log tomorrow with --future"
+	rw log --date 2026-03-10 --rest 8 --future
+	expect_rc 0 "--future with today"
+	rw show --json
+	expect_eq "$(json '[x["date"] for x in d["days"]]')" '["2026-03-10", "2026-03-11"]' "days"
+}
+
+t_future_is_at_most_one_year_ahead() {
+	rw log --date 2027-03-10 --future
+	expect_rc 0 "one year ahead"
+	before=$(file_sum "$DB")
+	for d in 2027-03-11 9999-12-31; do
+		rw log --date $d --future --rest 8
+		expect_rc 65 "log --future $d"
+		expect_match "$ERR" "^restwatch: --date: $d is more than one year after today \(the latest day is 2027-03-10\)" "message"
+	done
+	expect_eq "$(file_sum "$DB")" "$before" "the journal after refused logs"
+	expect_eq "$(sql 'SELECT count(*) FROM projections')" 1 "projection rows"
+	RESTWATCH_TODAY=2028-02-29 "$RESTWATCH" --db "$DB" log --date 2029-03-01 --future >/dev/null 2>&1
+	expect_eq "$?" 65 "from 29 February, 1 March next year"
+	RESTWATCH_TODAY=2028-02-29 "$RESTWATCH" --db "$DB" log --date 2029-02-28 --future >/dev/null 2>&1
+	expect_eq "$?" 0 "from 29 February, 28 February next year"
+	rw log --date 1899-12-31
+	expect_rc 65 "log before 1900"
+}
+
+t_import_refuses_days_beyond_a_year() {
+	rw log --date 2026-03-01 --rest 9
+	before=$(file_sum "$DB")
+	printf 'date,rest_hours,activities,pain,symptoms,weight_kg,note\n2026-03-02,5,,,,,\n2027-03-10,5,,,,,\n2027-03-11,5,,,,,\n' >in.csv
+	rw import in.csv
+	expect_rc 65 "import with a day past one year ahead"
+	expect_one_error_line
+	expect_match "$ERR" '^restwatch: in.csv: line 4: date: 2027-03-11 is more than one year after today' "message"
+	expect_eq "$(file_sum "$DB")" "$before" "the journal after the refused import"
+	head -n 3 in.csv >ok.csv
+	rw import ok.csv
+	expect_rc 0 "import up to one year ahead"
+}
+
+t_forecast_stays_in_the_calendar() {
+	RESTWATCH_TODAY=9999-12-29 "$RESTWATCH" --db "$DB" log --rest 20 >/dev/null
+	OUT=$(RESTWATCH_TODAY=9999-12-29 "$RESTWATCH" --db "$DB" status --json)
+	expect_eq "$(json '[f["date"] for f in d["forecast"]]')" '["9999-12-30"]' "forecast dates"
+	expect_no_match "$OUT" '0000-00-00' "status --json"
+}
+
+run_tests
