@@ -1584,6 +1584,8 @@ static int read_header(const char *path, struct header *h, struct rw_error *e)
 	return 0;
 }
 
+static int schema_exact(struct journal *j, int version, struct rw_error *e);
+
 static int exec(sqlite3 *db, const char *sql)
 {
 	return sqlite3_exec(db, sql, NULL, NULL, NULL);
@@ -1776,6 +1778,8 @@ int journal_open(struct journal **out, const char *path, struct rw_error *e)
 		r = db_fail(j, rc, e);
 		goto fail;
 	}
+	if ((r = schema_exact(j, (int)h.version, e)))
+		goto fail;
 	if ((h.version < (uint32_t)schema_steps[schema_step_count - 1].version || !h.wal) &&
 	    (r = migrate(j, &h, e)))
 		goto fail;
@@ -1902,58 +1906,82 @@ static int pragma_rows(struct journal *j, const char *sql, char *report, size_t 
 	return 0;
 }
 
-/* The journal's schema must be the one restwatch builds (the same steps
- * run on an empty database in memory): a table or column changed by damage
- * or by hand breaks every write even when each page is sound. */
-static int check_schema(struct journal *j, char *report, size_t n, int *problems,
-			struct rw_error *e)
+/* The journal's schema must be exactly restwatch's of its version: a table
+ * or column changed by damage or by hand breaks writes even when each page
+ * is sound, and a trigger or view added by hand would run on every command.
+ * The expected rows (type, name, table, SQL text) are what the embedded
+ * steps leave in an empty database, found at build time (schema.h); the
+ * text SQLite keeps after an ALTER TABLE is the same in both, so every
+ * migration stays covered.  Costs one read of sqlite_schema.  what gets
+ * the first difference ("" when none). */
+static int schema_diff(struct journal *j, int version, char *what, size_t n,
+		       struct rw_error *e)
 {
 	static const char q[] = "SELECT type, name, tbl_name, sql FROM sqlite_schema "
 				"ORDER BY type, name";
-	sqlite3 *ref = NULL;
-	sqlite3_stmt *a = NULL, *b = NULL;
-	int k, c, ra = SQLITE_DONE, rb = SQLITE_DONE, rc, r = 0;
+	const struct schema_expect *x = NULL;
+	sqlite3_stmt *b = NULL;
+	int k, i = 0, rb, rc;
 
-	rc = sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL);
-	for (k = 0; rc == SQLITE_OK && k < schema_step_count; k++)
-		rc = exec(ref, schema_steps[k].sql);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(ref, q, -1, &a, NULL);
-	if (rc != SQLITE_OK) {
-		r = rw_fail(e, RW_ESOFTWARE, "the built-in schema: %s",
-			    ref ? sqlite3_errmsg(ref) : sqlite3_errstr(rc));
-		goto out;
-	}
-	if ((rc = sqlite3_prepare_v2(j->db, q, -1, &b, NULL)) != SQLITE_OK) {
-		r = db_fail(j, rc, e);
-		goto out;
-	}
-	for (;;) {
-		ra = sqlite3_step(a);
-		rb = sqlite3_step(b);
-		if (ra != SQLITE_ROW || rb != SQLITE_ROW)
+	what[0] = '\0';
+	for (k = 0; k < schema_step_count; k++)
+		if (schema_expected[k].version == version)
+			x = &schema_expected[k];
+	if (!x)
+		return rw_fail(e, RW_ESOFTWARE, "no built-in schema for version %d", version);
+	if ((rc = sqlite3_prepare_v2(j->db, q, -1, &b, NULL)) != SQLITE_OK)
+		return db_fail(j, rc, e);
+	while ((rb = sqlite3_step(b)) == SQLITE_ROW) {
+		const struct schema_row *a = i < x->count ? &x->rows[i] : NULL;
+		int key = a ? strcmp(a->type, col_text(b, 0)) : 1;
+		if (key == 0)
+			key = strcmp(a->name, col_text(b, 1));
+		if (key > 0) {
+			snprintf(what, n, "%s %s is not restwatch's", col_text(b, 0), col_text(b, 1));
 			break;
-		for (c = 0; c < 4; c++)
-			if (strcmp(col_text(a, c), col_text(b, c)) != 0)
-				break;
-		if (c < 4) {
-			note(report, n, problems, "schema: %s %s differs from restwatch's",
-			     col_text(b, 0), col_text(b, 1));
-			goto out;
 		}
+		if (key < 0) {
+			snprintf(what, n, "%s %s is missing", a->type, a->name);
+			break;
+		}
+		if (strcmp(a->tbl_name, col_text(b, 2)) != 0 || strcmp(a->sql, col_text(b, 3)) != 0) {
+			snprintf(what, n, "%s %s differs from restwatch's", a->type, a->name);
+			break;
+		}
+		i++;
 	}
-	if (rb == SQLITE_ROW)
-		note(report, n, problems, "schema: %s %s is not restwatch's", col_text(b, 0),
-		     col_text(b, 1));
-	else if (rb != SQLITE_DONE)
-		note(report, n, problems, "schema: %s", sqlite3_errstr(rb));
-	else if (ra == SQLITE_ROW)
-		note(report, n, problems, "schema: %s %s is missing", col_text(a, 0),
-		     col_text(a, 1));
-out:
-	sqlite3_finalize(a);
 	sqlite3_finalize(b);
-	sqlite3_close(ref);
+	if (rb != SQLITE_ROW && rb != SQLITE_DONE)
+		return db_fail(j, rb, e);
+	if (!what[0] && i < x->count)
+		snprintf(what, n, "%s %s is missing", x->rows[i].type, x->rows[i].name);
+	return 0;
+}
+
+/* At open: a journal whose schema is not exactly restwatch's (of its
+ * version, before any migration runs) is refused with nothing run on it. */
+static int schema_exact(struct journal *j, int version, struct rw_error *e)
+{
+	char what[200];
+	int r;
+
+	if (version < 1)
+		return 0; /* migrate() says what is wrong */
+	if ((r = schema_diff(j, version, what, sizeof what, e)) || !what[0])
+		return r;
+	return rw_fail(e, RW_EIO,
+		       "%s: the journal's schema is not restwatch's (%s); nothing was changed",
+		       j->path, what);
+}
+
+static int check_schema(struct journal *j, char *report, size_t n, int *problems,
+			struct rw_error *e)
+{
+	char what[200];
+	int r = schema_diff(j, schema_steps[schema_step_count - 1].version, what, sizeof what, e);
+
+	if (r == 0 && what[0])
+		note(report, n, problems, "schema: %s", what);
 	return r;
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reliability: days stay within 1900-01-01 .. one year after today (log
 # needs --future for a day ahead; import refuses a row beyond), forecasts
-# never leave the calendar.
+# never leave the calendar; a journal whose schema is not exactly
+# restwatch's is refused at open.
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -58,6 +59,36 @@ t_forecast_stays_in_the_calendar() {
 	OUT=$(RESTWATCH_TODAY=9999-12-29 "$RESTWATCH" --db "$DB" status --json)
 	expect_eq "$(json '[f["date"] for f in d["forecast"]]')" '["9999-12-30"]' "forecast dates"
 	expect_no_match "$OUT" '0000-00-00' "status --json"
+}
+
+# Every command on a journal with something added to its schema: 74 with
+# the object named, the file unchanged (a trigger never ran).
+t_schema_not_exactly_restwatchs_is_refused() {
+	local q c before name
+	rw log --date 2026-03-01 --rest 9
+	cp "$DB" clean.db
+	while IFS='|' read -r name q; do
+		cp clean.db "$DB"
+		sqlite3 "$DB" "$q"
+		before=$(file_sum "$DB")
+		for c in "show" "log --rest 3" "delete --date 2026-03-01" "report" "backup copy.db" \
+			"check" "undo" "config sleep_hours 7" "status"; do
+			# shellcheck disable=SC2086
+			rw $c
+			expect_rc 74 "$c with $name"
+			expect_one_error_line
+			expect_match "$ERR" "schema is not restwatch's \\($name" "$c with $name"
+			expect_eq "$OUT" "" "$c with $name: stdout"
+		done
+		expect_eq "$(file_sum "$DB")" "$before" "the journal with $name"
+		[ ! -e copy.db ] || fail "backup wrote a copy of a journal with $name"
+	done <<'EOF2'
+trigger t is not|CREATE TRIGGER t AFTER INSERT ON days BEGIN DELETE FROM settings; END
+view v is not|CREATE VIEW v AS SELECT * FROM days
+index i is not|CREATE INDEX i ON days (pain)
+table days differs|ALTER TABLE days ADD COLUMN mood TEXT
+table change_settings is missing|DROP TABLE change_settings
+EOF2
 }
 
 run_tests
