@@ -2,7 +2,8 @@
 # Reliability: days stay within 1900-01-01 .. one year after today (log
 # needs --future for a day ahead; import refuses a row beyond), forecasts
 # never leave the calendar; a journal whose schema is not exactly
-# restwatch's is refused at open.
+# restwatch's is refused at open; a days index that disagrees with its
+# table is never made worse.
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -89,6 +90,58 @@ index i is not|CREATE INDEX i ON days (pain)
 table days differs|ALTER TABLE days ADD COLUMN mood TEXT
 table change_settings is missing|DROP TABLE change_settings
 EOF2
+}
+
+# damaged_index: a copy of the fixture journal (tests/data/damaged_index)
+# at $DB with the case KEY BYTE VALUE of its offsets file applied.
+damaged_index() {
+	local page off
+	rm -f "$DB" "$DB-wal" "$DB-shm"
+	"$RESTWATCH" --db "$DB" import "$DATA_DIR/damaged_index/days.csv" >/dev/null
+	sqlite3 "$DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	page=$(sql "SELECT rootpage FROM sqlite_schema WHERE name = 'sqlite_autoindex_days_1'")
+	off=$(dd if="$DB" bs=4096 skip=$((page - 1)) count=1 status=none | grep -obUa -- "$1" |
+		head -n 1 | cut -d: -f1)
+	[ -n "$off" ] || { fail "$1 is not in the index page $page"; return 1; }
+	# shellcheck disable=SC2059
+	printf "$3" | dd of="$DB" bs=1 seek=$(((page - 1) * 4096 + off + $2)) conv=notrunc status=none
+}
+
+# Every command on each case: 74 with the file byte for byte as it was, or
+# 0 with SQLite's integrity check no worse; the commands that read or write
+# the damaged day (show of everything, report, log and delete of that day,
+# undo, config) are refused.
+t_damaged_index_is_never_made_worse() {
+	local key byte value c sum problems n=0
+	while read -r key byte value _; do
+		case $key in '#'* | '') continue ;; esac
+		n=$((n + 1))
+		for c in "show" "report --format csv" "log --date $key --rest 5" "delete --date $key" \
+			"undo" "config sleep_hours 7" "log --rest 4" "log --date 2026-03-05 --rest 6" \
+			"status" "show --from 2026-03-02" "delete --date 2026-03-01" "import $DATA_DIR/damaged_index/days.csv"; do
+			damaged_index "$key" "$byte" "$value" || return
+			sum=$(file_sum "$DB")
+			problems=$(sqlite3 "$DB" 'PRAGMA integrity_check' | grep -vc '^ok$')
+			[ "$problems" -gt 0 ] || fail "$key+$byte: integrity_check finds nothing"
+			# shellcheck disable=SC2086
+			rw $c
+			case "$c" in
+			show | report* | "log --date $key"* | "delete --date $key" | undo | config* | import*)
+				expect_rc 74 "$key+$byte: $c"
+				expect_match "$ERR" 'the days table and its index disagree' "$key+$byte: $c" ;;
+			esac
+			if [ "$RC" = 74 ]; then
+				expect_eq "$(file_sum "$DB")" "$sum" "$key+$byte: the file after $c exited 74"
+				[ ! -e "$DB-wal" ] || [ ! -s "$DB-wal" ] || fail "$key+$byte: $c left a WAL"
+			elif [ "$RC" = 0 ]; then
+				expect_eq "$(sqlite3 "$DB" 'PRAGMA integrity_check' | grep -vc '^ok$')" "$problems" \
+					"$key+$byte: integrity_check's problems after $c exited 0"
+			else
+				fail "$key+$byte: $c exited $RC ($ERR)"
+			fi
+		done
+	done <"$DATA_DIR/damaged_index/offsets"
+	[ "$n" -ge 4 ] || fail "only $n cases in the offsets file"
 }
 
 run_tests
