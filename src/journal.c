@@ -23,6 +23,7 @@
 
 #include "fileio.h"
 #include "schema.h"
+#include "utf8.h"
 
 /* "RWJ1": marks a restwatch journal in the SQLite header (PRAGMA application_id). */
 #define APPLICATION_ID 0x52574a31
@@ -329,6 +330,44 @@ static int rollback(struct journal *j, int code)
  * Rows
  */
 
+/* The storage types of the eight day columns at col (DAY_COLS order): SQLite
+ * keeps whatever a hand edit stores, so text in rest_hours, a pain of 3.7,
+ * a NaN weight or a note that is not UTF-8 is found here, where it is read. */
+static bool stored_number(sqlite3_stmt *s, int col)
+{
+	int t = sqlite3_column_type(s, col);
+	return t == SQLITE_NULL ||
+	       ((t == SQLITE_INTEGER || t == SQLITE_FLOAT) && isfinite(sqlite3_column_double(s, col)));
+}
+
+static int stored_types(sqlite3_stmt *s, int col, struct rw_error *pe)
+{
+	static const int text_col[4] = { 1, 3, 5, 6 };
+	static const char *const text_name[4] = { "activities", "symptoms", "note", "medications" };
+	int i;
+
+	if (!stored_number(s, col))
+		return rw_fail(pe, RW_EIO, "rest_hours is not a number");
+	if (sqlite3_column_type(s, col + 2) != SQLITE_NULL &&
+	    sqlite3_column_type(s, col + 2) != SQLITE_INTEGER)
+		return rw_fail(pe, RW_EIO, "pain is not a whole number");
+	if (!stored_number(s, col + 4))
+		return rw_fail(pe, RW_EIO, "weight_kg is not a number");
+	if (!stored_number(s, col + 7))
+		return rw_fail(pe, RW_EIO, "tracked_hours is not a number");
+	for (i = 0; i < 4; i++) {
+		int c = col + text_col[i], t = sqlite3_column_type(s, c);
+		if (t == SQLITE_NULL) /* a before-image of an older version */
+			continue;
+		if (t != SQLITE_TEXT)
+			return rw_fail(pe, RW_EIO, "%s is not text", text_name[i]);
+		if (strlen(col_text(s, c)) != (size_t)sqlite3_column_bytes(s, c) ||
+		    !utf8_valid(col_text(s, c)))
+			return rw_fail(pe, RW_EIO, "%s is not valid UTF-8 text", text_name[i]);
+	}
+	return 0;
+}
+
 /* Fill en from the eight day columns starting at col (DAY_COLS order). */
 static int row_entry(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 		     struct entry *en, struct rw_error *e)
@@ -339,6 +378,8 @@ static int row_entry(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 	int r;
 
 	entry_init(en, day);
+	if ((r = stored_types(s, col, &pe)))
+		goto out;
 	if (sqlite3_column_type(s, col) != SQLITE_NULL) {
 		en->has_rest = true;
 		en->rest_hours = sqlite3_column_double(s, col);
@@ -367,6 +408,7 @@ static int row_entry(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 		r = rw_fail(&pe, RW_EIO, "note longer than %d bytes", NOTE_MAX);
 	if (r == 0)
 		memcpy(en->note, col_text(s, col + 5), (size_t)sqlite3_column_bytes(s, col + 5) + 1);
+out:
 	if (r)
 		return rw_fail(e, RW_EIO, "%s: the stored day %s is damaged (%s)", j->path,
 			       date_format(day, date), pe.msg);
@@ -483,6 +525,12 @@ static int row_engine_day(struct journal *j, sqlite3_stmt *s, struct engine_day 
 	if (!(en.tracked_hours >= 0 && en.tracked_hours <= 24))
 		return rw_fail(e, RW_EIO, "%s: the stored day %s is damaged (tracked_hours)", j->path,
 			       col_text(s, 0));
+	if (!stored_number(s, 1) || (en.has_rest && !(en.rest_hours >= 0 && en.rest_hours <= 24)))
+		return rw_fail(e, RW_EIO, "%s: the stored day %s is damaged (rest_hours is not a number of hours)",
+			       j->path, col_text(s, 0));
+	if (sqlite3_column_type(s, 4) != SQLITE_NULL && sqlite3_column_type(s, 4) != SQLITE_INTEGER)
+		return rw_fail(e, RW_EIO, "%s: the stored day %s is damaged (pain is not a whole number)",
+			       j->path, col_text(s, 0));
 	entry_engine_day(&en, d);
 	return 0;
 }
@@ -510,9 +558,39 @@ static bool proj_equal(const struct engine_proj *a, const struct engine_proj *b)
  */
 
 /* The parameters as stored; a key the journal lacks keeps its default. */
+/* A stored setting is checked where it is read: a number (not text, not
+ * NaN or infinite) within its parameter's range, so that damage is blamed
+ * on its key (74), never on a key the user is setting (65). */
+static bool param_damaged(sqlite3_stmt *s, const struct engine_param_info *info, double *v,
+			  char *why, size_t n)
+{
+	int t = sqlite3_column_type(s, 1);
+
+	*v = sqlite3_column_double(s, 1);
+	if (t != SQLITE_INTEGER && t != SQLITE_FLOAT)
+		snprintf(why, n, "not a number");
+	else if (!(isfinite(*v) && *v >= info->min && *v <= info->max))
+		snprintf(why, n, "%g is not between %g and %g", *v, info->min, info->max);
+	else
+		return false;
+	return true;
+}
+
+static int stored_param(struct journal *j, sqlite3_stmt *s, const struct engine_param_info *info,
+			double *v, struct rw_error *e)
+{
+	char why[96];
+
+	if (!param_damaged(s, info, v, why, sizeof why))
+		return 0;
+	return rw_fail(e, RW_EIO, "%s: the stored setting %s is damaged (%s); nothing was changed",
+		       j->path, info->name, why);
+}
+
 static int load_params(struct journal *j, struct engine_params *p, struct rw_error *e)
 {
 	sqlite3_stmt *s = NULL;
+	struct rw_error pe = { 0, "" };
 	int r = stmt(j, S_SETTINGS, &s, e), rc;
 
 	if (r)
@@ -520,11 +598,18 @@ static int load_params(struct journal *j, struct engine_params *p, struct rw_err
 	engine_params_default(p);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const struct engine_param_info *info = engine_param_find(col_text(s, 0));
-		if (info)
-			*engine_param_ref(p, info) = sqlite3_column_double(s, 1);
+		if (info && (r = stored_param(j, s, info, engine_param_ref(p, info), e)))
+			break;
 	}
 	done(s);
-	return rc == SQLITE_DONE ? 0 : db_fail(j, rc, e);
+	if (r)
+		return r;
+	if (rc != SQLITE_DONE)
+		return db_fail(j, rc, e);
+	if (engine_params_check(p, &pe) != 0)
+		return rw_fail(e, RW_EIO, "%s: the stored settings are damaged (%s); nothing was changed",
+			       j->path, pe.msg);
+	return 0;
 }
 
 static int store_param(struct journal *j, const char *key, double value, struct rw_error *e)
@@ -2046,6 +2131,73 @@ static int check_schema(struct journal *j, char *report, size_t n, int *problems
 	return r;
 }
 
+/* Every setting restwatch has, each stored once as a number in its range,
+ * and no other key. */
+static int check_settings(struct journal *j, char *report, size_t n, int *problems,
+			  struct rw_error *e)
+{
+	const struct engine_param_info *table;
+	struct engine_params p;
+	struct rw_error pe = { 0, "" };
+	sqlite3_stmt *s = NULL;
+	bool seen[64] = { false };
+	char why[96];
+	size_t count, i;
+	int r, rc;
+
+	table = engine_param_table(&count);
+	if ((r = stmt(j, S_SETTINGS, &s, e)))
+		return r;
+	engine_params_default(&p);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const struct engine_param_info *info = engine_param_find(col_text(s, 0));
+		char shown[64];
+		if (!info)
+			note(report, n, problems, "settings: '%s' is not a setting of restwatch",
+			     rw_show(shown, sizeof shown, col_text(s, 0)));
+		else if (param_damaged(s, info, engine_param_ref(&p, info), why, sizeof why))
+			note(report, n, problems, "settings: %s is damaged (%s)", info->name, why);
+		if (info && (size_t)(info - table) < sizeof seen / sizeof seen[0])
+			seen[info - table] = true;
+	}
+	done(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(j, rc, e);
+	for (i = 0; i < count && i < sizeof seen / sizeof seen[0]; i++)
+		if (!seen[i])
+			note(report, n, problems, "settings: %s is missing", table[i].name);
+	if (*problems == 0 && engine_params_check(&p, &pe) != 0)
+		note(report, n, problems, "settings: %s", pe.msg);
+	return 0;
+}
+
+/* Projections exist from the first logged day to the last, no others. */
+static int check_extra_projections(struct journal *j, char *report, size_t n, int *problems,
+				   struct rw_error *e)
+{
+	static const char q[] = "SELECT count(*) FROM projections WHERE date < ?1 OR date > ?2";
+	sqlite3_stmt *s = NULL;
+	rw_day first, last;
+	bool found;
+	int r, rc;
+
+	if ((r = bounds(j, &first, &last, &found, e)))
+		return r;
+	if ((rc = sqlite3_prepare_v2(j->db, q, -1, &s, NULL)) == SQLITE_OK) {
+		bind_day(s, 1, found ? first : date_max());
+		bind_day(s, 2, found ? last : date_min());
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			if (sqlite3_column_int64(s, 0) > 0)
+				note(report, n, problems,
+				     "projections: %lld outside the logged days",
+				     (long long)sqlite3_column_int64(s, 0));
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_OK ? 0 : db_fail(j, rc, e);
+}
+
 /* Recompute everything in memory and compare with what is stored. */
 static int check_projections(struct journal *j, char *report, size_t n, int *problems,
 			     struct rw_error *e)
@@ -2118,6 +2270,10 @@ int journal_check(struct journal *j, char *report, size_t n, struct rw_error *e)
 		r = pragma_rows(j, "PRAGMA foreign_key_check", report, n, &problems, e);
 	if (r == 0 && problems == 0)
 		r = check_schema(j, report, n, &problems, e);
+	if (r == 0 && problems == 0)
+		r = check_settings(j, report, n, &problems, e);
+	if (r == 0)
+		r = check_extra_projections(j, report, n, &problems, e);
 	if (r == 0 && problems == 0)
 		r = check_projections(j, report, n, &problems, e);
 	if ((r = read_end(j, started, r)))

@@ -3,7 +3,8 @@
 # needs --future for a day ahead; import refuses a row beyond), forecasts
 # never leave the calendar; a journal whose schema is not exactly
 # restwatch's is refused at open; a days index that disagrees with its
-# table is never made worse.
+# table is never made worse; values edited behind restwatch's back are
+# refused where they are read, and found by check.
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -142,6 +143,77 @@ t_damaged_index_is_never_made_worse() {
 		done
 	done <"$DATA_DIR/damaged_index/offsets"
 	[ "$n" -ge 4 ] || fail "only $n cases in the offsets file"
+}
+
+# hand_edit SQL: a copy of a two-day journal at $DB with SQL run on it
+# (CHECK constraints off, as another program could).
+hand_edit() {
+	rm -f "$DB" "$DB-wal" "$DB-shm"
+	"$RESTWATCH" --db "$DB" log --date 2026-03-01 --rest 9 --pain 3 --note fine >/dev/null
+	"$RESTWATCH" --db "$DB" log --date 2026-03-02 --rest 10 >/dev/null
+	sqlite3 "$DB" "PRAGMA ignore_check_constraints = 1; $1"
+}
+
+# stored_refused REGEX COMMAND...: each command exits 74 with one line
+# matching REGEX and the journal unchanged.
+stored_refused() {
+	local re=$1 c sum
+	shift
+	sum=$(file_sum "$DB")
+	for c in "$@"; do
+		# shellcheck disable=SC2086
+		rw $c
+		expect_rc 74 "$c"
+		expect_one_error_line
+		expect_match "$ERR" "$re" "$c"
+		expect_eq "$(file_sum "$DB")" "$sum" "the journal after $c"
+	done
+}
+
+t_stored_day_values_are_validated_where_read() {
+	hand_edit "UPDATE days SET rest_hours = 'lots' WHERE date = '2026-03-01'"
+	stored_refused 'stored day 2026-03-01 is damaged \(rest_hours is not a number' \
+		show "report --format csv" "config sleep_hours 7" "log --date 2026-02-20 --rest 3"
+	hand_edit "UPDATE days SET pain = 3.7 WHERE date = '2026-03-01'"
+	stored_refused 'stored day 2026-03-01 is damaged \(pain is not a whole number' show report
+	rw check
+	expect_rc 74 "check with pain 3.7"
+	expect_match "$OUT" 'pain is not a whole number' "check with pain 3.7"
+	hand_edit "UPDATE days SET note = CAST(x'6e6fff74' AS TEXT) WHERE date = '2026-03-01'"
+	stored_refused 'stored day 2026-03-01 is damaged \(note is not valid UTF-8' \
+		"report --format csv" "show --json"
+	hand_edit "UPDATE days SET weight_kg = 9e999 WHERE date = '2026-03-01'"
+	stored_refused 'stored day 2026-03-01 is damaged \(weight_kg is not a number' show
+}
+
+t_stored_settings_are_validated_where_read() {
+	hand_edit "UPDATE settings SET value = 1e300 WHERE key = 'sleep_hours'"
+	stored_refused 'stored setting sleep_hours is damaged \(1e\+300 is not between' \
+		"config threshold_hours 50" status "log --rest 8" "report"
+	rw check
+	expect_match "$OUT" '^settings: sleep_hours is damaged' "check"
+	hand_edit "UPDATE settings SET value = 'NaN' WHERE key = 'sleep_hours'"
+	stored_refused 'stored setting sleep_hours is damaged \(not a number\)' \
+		"config threshold_hours 50" "undo"
+}
+
+t_check_finds_missing_settings_and_extra_projections() {
+	hand_edit "DELETE FROM settings WHERE key = 'sleep_hours'"
+	rw check
+	expect_rc 74 "check with a setting deleted"
+	expect_match "$OUT" '^settings: sleep_hours is missing$' "check"
+	hand_edit "INSERT INTO settings VALUES ('mood', 3)"
+	rw check
+	expect_rc 74 "check with an unknown setting"
+	expect_match "$OUT" "^settings: 'mood' is not a setting of restwatch$" "check"
+	hand_edit "CREATE TEMP TABLE x AS SELECT * FROM projections LIMIT 1;
+		UPDATE x SET date = '2026-04-01'; INSERT INTO projections SELECT * FROM x"
+	rw check
+	expect_rc 74 "check with an extra projection"
+	expect_match "$OUT" '^projections: 1 outside the logged days$' "check"
+	hand_edit ""
+	rw check
+	expect_rc 0 "check of a sound journal"
 }
 
 run_tests
