@@ -377,24 +377,8 @@ static int run(struct cli *c, int argc, char **argv, struct rw_error *e)
  * UTF-8, which are shown as \xNN here. */
 static void print_error(const char *msg)
 {
-	const char *p = msg;
-
 	fputs("restwatch: ", stderr);
-	while (*p) {
-		unsigned char c = (unsigned char)*p;
-		size_t n = utf8_seq(p);
-		if (n == 0 || (n == 1 && (c < 0x20 || c == 0x7f)) ||
-		    (n == 2 && c == 0xc2 && (unsigned char)p[1] < 0xa0)) {
-			/* A C1 control (U+0080-U+009F) is escaped byte by byte too. */
-			size_t k, m = n ? n : 1;
-			for (k = 0; k < m; k++)
-				fprintf(stderr, "\\x%02x", (unsigned char)p[k]);
-			p += m;
-			continue;
-		}
-		fwrite(p, 1, n, stderr);
-		p += n;
-	}
+	rw_put_clean(stderr, msg, false);
 	fputc('\n', stderr);
 }
 

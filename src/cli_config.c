@@ -126,8 +126,13 @@ int cli_backup(struct cli *c, struct cli_args *a, struct rw_error *e)
 		    so.st_ino == st.st_ino;
 	if ((r = cli_journal(c, &j, e)) || (r = journal_backup(j, args[0], e)))
 		return r;
-	if (!to_stdout)
-		printf("backed up %s to %s\n", journal_file(j), args[0]);
+	if (!to_stdout) {
+		fputs("backed up ", stdout);
+		rw_put_clean(stdout, journal_file(j), false);
+		fputs(" to ", stdout);
+		rw_put_clean(stdout, args[0], false);
+		fputc('\n', stdout);
+	}
 	return 0;
 }
 
@@ -141,9 +146,11 @@ int cli_check(struct cli *c, struct cli_args *a, struct rw_error *e)
 	if ((r = positionals(a, args, 0, &n, NULL, NULL, e)) || (r = cli_journal(c, &j, e)))
 		return r;
 	r = journal_check(j, report, sizeof report, e);
-	if (report[0])
-		fputs(report, stdout);
-	if (r == 0)
-		printf("%s: ok\n", journal_file(j));
+	/* The journal's path in these lines is shown escaped, as in errors. */
+	rw_put_clean(stdout, report, true);
+	if (r == 0) {
+		rw_put_clean(stdout, journal_file(j), false);
+		fputs(": ok\n", stdout);
+	}
 	return r;
 }

@@ -199,6 +199,12 @@ static int db_fail(struct journal *j, int rc, struct rw_error *e)
 	case SQLITE_FULL:
 		return rw_fail(e, RW_EIO, "%s: the disk is full; nothing was changed", path);
 	case SQLITE_CANTOPEN:
+		/* Say what the system said when it was not a permission: out of
+		 * file handles (EMFILE), a missing directory... */
+		err = j && j->db ? sqlite3_system_errno(j->db) : 0;
+		if (err && err != EACCES && err != EROFS && err != EPERM)
+			return rw_fail(e, RW_EIO, "%s: cannot open the journal: %s", path,
+				       strerror(err));
 		/* SQLite keeps -wal and -shm files beside the journal: a
 		 * read-only directory stops even a reader. */
 		return rw_fail(e, RW_EIO,
@@ -1527,7 +1533,10 @@ static int make_dirs(const char *path, mode_t mode, struct rw_error *e)
 		if (*q == '/' || *q == '\0') {
 			char c = *q;
 			*q = '\0';
-			if (mkdir(p, mode) != 0 && errno != EEXIST) {
+			if (mkdir(p, mode) == 0) {
+				/* mode whatever the umask (umask 777 would give 000) */
+				(void)chmod(p, mode);
+			} else if (errno != EEXIST) {
 				r = rw_fail(e, RW_ECANTCREAT, "%s: cannot create the directory: %s", p,
 					    strerror(errno));
 				break;
@@ -1568,9 +1577,17 @@ int journal_path(const char *db_opt, char **out, struct rw_error *e)
 	if (xdg && xdg[0] == '/') {
 		base = strdup(xdg);
 	} else {
+		/* The XDG base directory rules ignore a relative XDG_DATA_HOME. */
+		char a[64], b[64];
 		if (!home || home[0] != '/')
 			return rw_fail(e, RW_ECANTCREAT,
-				       "neither XDG_DATA_HOME nor HOME is set; give the journal with --db PATH");
+				       "%s%s%s and %s%s%s; give the journal with --db PATH",
+				       xdg && *xdg ? "XDG_DATA_HOME '" : "XDG_DATA_HOME is not set",
+				       xdg && *xdg ? rw_show(a, sizeof a, xdg) : "",
+				       xdg && *xdg ? "' is not an absolute path" : "",
+				       home && *home ? "HOME '" : "HOME is not set",
+				       home && *home ? rw_show(b, sizeof b, home) : "",
+				       home && *home ? "' is not an absolute path" : "");
 		base = join(home, "/.local/share");
 	}
 	if (!base)

@@ -216,4 +216,92 @@ t_check_finds_missing_settings_and_extra_projections() {
 	expect_rc 0 "check of a sound journal"
 }
 
+# Out of file handles is said as such, never as a read-only directory.
+t_out_of_file_handles_is_named() {
+	local n seen=0
+	rw log --rest 8
+	for n in 4 5 6 7 8; do
+		OUT=$(ulimit -n $n && "$RESTWATCH" --db "$DB" show 2>"$TMP/stderr")
+		RC=$?
+		ERR=$(cat "$TMP/stderr")
+		[ "$RC" = 0 ] && continue
+		seen=$((seen + 1))
+		expect_rc 74 "show with $n file handles"
+		expect_match "$ERR" 'Too many open files' "show with $n file handles"
+		expect_no_match "$ERR" 'read-only' "show with $n file handles"
+	done
+	[ "$seen" -gt 0 ] || fail "no limit from 4 to 8 file handles made show fail"
+}
+
+# HOME and XDG_DATA_HOME: the message says which is wrong and how.
+t_home_and_xdg_messages() {
+	local out
+	out=$(cd "$TMP" && env -u RESTWATCH_DB HOME=relative XDG_DATA_HOME= "$RESTWATCH" show 2>&1)
+	expect_eq "$out" "restwatch: XDG_DATA_HOME is not set and HOME 'relative' is not an absolute path; give the journal with --db PATH" "relative HOME"
+	out=$(cd "$TMP" && env -u HOME XDG_DATA_HOME=data "$RESTWATCH" show 2>&1)
+	expect_eq "$out" "restwatch: XDG_DATA_HOME 'data' is not an absolute path and HOME is not set; give the journal with --db PATH" "relative XDG_DATA_HOME, no HOME"
+	[ ! -e "$TMP/relative" ] && [ ! -e "$TMP/data" ] || fail "a relative directory was created"
+}
+
+# The journal's directories are 0700 whatever the umask (777 gave 000).
+t_directories_are_0700_under_any_umask() {
+	local u
+	for u in 777 022 000; do
+		rm -rf "$TMP/h$u"
+		(umask $u && HOME="$TMP/h$u" "$RESTWATCH" log --rest 8 >/dev/null) ||
+			fail "log under umask $u failed"
+		expect_eq "$(stat -c %a "$TMP/h$u/.local/share/restwatch" "$TMP/h$u/.local/share" "$TMP/h$u/.local")" \
+			"700
+700
+700" "directories under umask $u"
+		expect_eq "$(stat -c %a "$TMP/h$u/.local/share/restwatch/journal.db")" 600 "journal under umask $u"
+	done
+}
+
+# check and backup print the journal's path as errors do: escaped.
+t_paths_are_escaped_on_standard_output() {
+	local name
+	name=$(printf 'j\n\033[2J.db')
+	DB="$TMP/$name"
+	rw log --rest 8
+	rw check
+	expect_rc 0 "check"
+	expect_eq "$OUT" "$TMP/j\\x0a\\x1b[2J.db: ok" "check's line"
+	rw backup "$TMP/$(printf 'b\001.db')"
+	expect_rc 0 "backup"
+	expect_eq "$OUT" "backed up $TMP/j\\x0a\\x1b[2J.db to $TMP/b\\x01.db" "backup's line"
+}
+
+# A NUL byte in the text $EDITOR leaves is refused with the note unchanged
+# and the edited text kept in its file (the TUI in tmux; N edits the note).
+t_nul_from_the_editor_is_refused_and_kept() {
+	local sock="rwrel-$$-$RANDOM" i file
+	cat >"$TMP/ed.sh" <<'EOF2'
+#!/bin/sh
+printf 'kept text\000cut here\n' >"$1"
+EOF2
+	chmod +x "$TMP/ed.sh"
+	rw log --rest 9 --note 'first draft'
+	tmux -L "$sock" -f /dev/null new-session -d -x 100 -y 30 -s t \
+		"env LANG=C.UTF-8 TERM=xterm-256color TMPDIR=$TMP EDITOR=$TMP/ed.sh RESTWATCH_TODAY=$RESTWATCH_TODAY $RESTWATCH --db $DB; sleep 600" ||
+		{ fail "tmux could not start"; return; }
+	for i in $(seq 100); do
+		tmux -L "$sock" capture-pane -p -t t | grep -q 'first draft' && break
+		sleep 0.1
+	done
+	tmux -L "$sock" send-keys -t t N
+	for i in $(seq 100); do
+		tmux -L "$sock" capture-pane -p -t t | grep -q 'NUL byte' && break
+		sleep 0.1
+	done
+	expect_match "$(tmux -L "$sock" capture-pane -p -t t)" 'note: the text holds a NUL byte; nothing changed' "the TUI's message"
+	tmux -L "$sock" send-keys -t t q
+	sleep 0.3
+	tmux -L "$sock" kill-server >/dev/null 2>&1
+	expect_eq "$(sql 'SELECT note FROM days')" 'first draft' "the stored note"
+	file=$(ls "$TMP"/restwatch-note-* 2>/dev/null | head -n 1)
+	[ -n "$file" ] || { fail "the edited text was not kept"; return; }
+	expect_eq "$(tr '\000' '@' <"$file")" 'kept text@cut here' "the kept file"
+}
+
 run_tests
