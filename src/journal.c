@@ -202,7 +202,7 @@ static int db_fail(struct journal *j, int rc, struct rw_error *e)
 		/* Say what the system said when it was not a permission: out of
 		 * file handles (EMFILE), a missing directory... */
 		err = j && j->db ? sqlite3_system_errno(j->db) : 0;
-		if (err && err != EACCES && err != EROFS && err != EPERM)
+		if (err && err != EACCES && err != EROFS && err != EPERM && err != ENOENT)
 			return rw_fail(e, RW_EIO, "%s: cannot open the journal: %s", path,
 				       strerror(err));
 		/* SQLite keeps -wal and -shm files beside the journal: a

@@ -1,9 +1,10 @@
-/* schema-expect - run at build time: apply the embedded schema steps
- * (build/schema.c) to an empty in-memory database, once for each version,
- * and print a C file holding the rows of sqlite_schema each leaves (type,
- * name, tbl_name, sql, ordered by type and name).  The journal compares a
- * file's schema with these at open, at the cost of one read of its schema
- * table (include/schema.h).  Built with the same SQLite as the program. */
+/* schema-expect - run at build time: apply the embedded schema steps (the
+ * schema files as tools/embed-schema compiles them in) to an empty
+ * in-memory database, once for each version, and print a C file holding
+ * the rows of sqlite_schema each leaves (type, name, tbl_name, sql, ordered
+ * by type and name).  The journal compares a file's schema with these at
+ * open, at the cost of one read of its schema table (include/schema.h).
+ * Built with the same SQLite as the program. */
 #include <stdio.h>
 #include <stdlib.h>
 
