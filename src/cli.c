@@ -100,7 +100,8 @@ static const struct command commands[] = {
 	  "" },
 	{ "check", cli_check, "", "the journal's integrity check; exit 0 only when sound",
 	  "Runs SQLite's integrity and foreign-key checks, validates every stored day\n"
-	  "and compares the stored projections with a full recompute.\n" },
+	  "and setting (none missing, no unknown key), and compares the stored\n"
+	  "projections with a full recompute (none outside the logged days).\n" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
