@@ -51,7 +51,7 @@ ALL_CFLAGS = -std=c11 -ffp-contract=off -D_XOPEN_SOURCE=700 -DRESTWATCH_VERSION=
 ALL_LDFLAGS = $(HARDEN_LDFLAGS) $(LDFLAGS)
 
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c src/report/*.c src/tui/*.c))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema.o $(BUILD)/schema_expect.o
 SCHEMA  := $(sort $(wildcard schema/*.sql))
 UNIT    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/check_*.c))
 BIN     := $(BUILD)/restwatch
@@ -71,6 +71,18 @@ $(BUILD)/schema.c: $(SCHEMA) tools/embed-schema
 	sh tools/embed-schema $(SCHEMA) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/schema.o: $(BUILD)/schema.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The rows sqlite_schema holds after each schema step, found once at build
+# time by running the steps in memory (tools/schema-expect.c).
+$(BUILD)/tools/schema-expect: tools/schema-expect.c $(BUILD)/schema.c include/schema.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/schema-expect.c $(BUILD)/schema.c $(PKG_LIBS)
+
+$(BUILD)/schema_expect.c: $(BUILD)/tools/schema-expect
+	$< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/schema_expect.o: $(BUILD)/schema_expect.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/librestwatch.a: $(LIB_OBJ)

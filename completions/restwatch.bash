@@ -42,7 +42,7 @@ _restwatch()
 	"")
 		COMPREPLY=($(compgen -W "log show status report import delete undo config backup check --db --no-color --help --version" -- "$cur")) ;;
 	log)
-		COMPREPLY=($(compgen -W "--date --rest --activity --pain --symptom --weight --note --clear-activities --clear-symptoms --help" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "--date --rest --activity --pain --symptom --weight --note --clear-activities --clear-symptoms --future --help" -- "$cur")) ;;
 	show)
 		COMPREPLY=($(compgen -W "--from --to --json --help" -- "$cur")) ;;
 	status)

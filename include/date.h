@@ -33,6 +33,12 @@ int date_days_in_month(int y, int m);
 rw_day date_min(void);
 rw_day date_max(void);
 
+/* The last day a journal may hold: one year after today (the same month
+ * and day, 28 February for 29 February), never past date_max(). */
+rw_day date_latest(rw_day today);
+/* RW_EDATA naming field when day is after date_latest(today). */
+int date_check_latest(rw_day day, rw_day today, const char *field, struct rw_error *e);
+
 /* Parse "YYYY-MM-DD", "today", "yesterday" or "-N" (N days before today).
  * field names the option or column in the error text, e.g. "--date".
  * Returns 0 or RW_EDATA. */

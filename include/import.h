@@ -28,10 +28,10 @@ struct import_result {
 };
 
 /* Read CSV from in (named name in errors, e.g. "days.csv" or "standard
- * input") into the journal.  RW_EDATA for bad data, RW_EIO for a read
+ * input") into the journal; a day after date_latest(today) is a bad row.  RW_EDATA for bad data, RW_EIO for a read
  * error, or the journal's code; the journal is unchanged on failure.  The
  * caller opens and closes in. */
-int import_csv(struct journal *j, FILE *in, const char *name, struct import_result *res,
-	       struct rw_error *e);
+int import_csv(struct journal *j, FILE *in, const char *name, rw_day today,
+	       struct import_result *res, struct rw_error *e);
 
 #endif

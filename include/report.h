@@ -91,9 +91,11 @@ int report_format_parse(const char *name, enum report_format *fmt);
 int report_write(FILE *f, struct journal *j, enum report_format fmt,
 		 const struct report_opts *o, struct rw_error *e);
 
-/* Write the report to path atomically: a temporary 0600 file beside it,
- * flushed and fsync'd, then renamed over path.  RW_ECANTCREAT when the file
- * cannot be created; the old file, if any, stays as it was on failure. */
+/* Write the report to path as file_out_open says (fileio.h): a regular
+ * file atomically (a temporary 0600 file beside it, synced, then renamed
+ * over it; a symbolic link's target, the link kept), standard output, a FIFO
+ * or a device straight.  RW_ECANTCREAT when the file cannot be created or is
+ * the journal (or its -wal, -shm); the old file stays as it was on failure. */
 int report_write_path(const char *path, struct journal *j, enum report_format fmt,
 		      const struct report_opts *o, struct rw_error *e);
 

@@ -8,7 +8,9 @@
 #ifndef RESTWATCH_RWERR_H
 #define RESTWATCH_RWERR_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 enum {
 	RW_OK = 0,
@@ -43,6 +45,11 @@ const char *rw_show(char *buf, size_t n, const char *s);
 /* A file name for a message: as given when it is clean text that fits in
  * n bytes, else the escaped, shortened form of rw_show.  Returns buf. */
 const char *rw_show_name(char *buf, size_t n, const char *name);
+
+/* Write s to f as printable text: control characters (newlines too, unless
+ * keep_newlines), C1 controls and bytes that are not UTF-8 as \xNN.  For
+ * text that may quote a path: a message, check's report. */
+void rw_put_clean(FILE *f, const char *s, bool keep_newlines);
 
 /* The process exit status for a return code (0 for RW_OK). */
 int rw_exit_status(int code);

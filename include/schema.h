@@ -12,4 +12,20 @@ struct schema_step {
 extern const struct schema_step schema_steps[];
 extern const int schema_step_count;
 
+/* One row of sqlite_schema: type, name, tbl_name, sql ("" for NULL). */
+struct schema_row {
+	const char *type, *name, *tbl_name, *sql;
+};
+
+/* What sqlite_schema holds after the steps up to a version, ordered by
+ * type and name: built at build time by tools/schema-expect.c, which runs
+ * the steps on an empty database in memory.  One entry per schema_steps
+ * entry, in the same order. */
+struct schema_expect {
+	int version;
+	const struct schema_row *rows;
+	int count;
+};
+extern const struct schema_expect schema_expected[];
+
 #endif

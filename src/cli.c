@@ -25,9 +25,10 @@ static const struct command commands[] = {
 	{ "log", cli_log,
 	  "[--date DATE] [--rest H] [--activity KIND:MIN]... [--pain N] [--symptom NAME]...\n"
 	  "             [--med NAME[:DOSE]]... [--weight KG] [--note TEXT]\n"
-	  "             [--clear-activities] [--clear-symptoms] [--clear-meds]",
+	  "             [--clear-activities] [--clear-symptoms] [--clear-meds] [--future]",
 	  "create or update one day's entry, then print its projection",
-	  "  --date DATE         the day (default today)\n"
+	  "  --date DATE         the day (default today; 1900-01-01 at the earliest)\n"
+	  "  --future            allow a --date after today, at most one year ahead\n"
 	  "  --rest H            hours lying down or in bed, sleep included (0-24)\n"
 	  "  --activity KIND:MIN add an activity: walking, water-therapy, stretching,\n"
 	  "                      cycling, physio or other, for MIN minutes (1-1440)\n"
@@ -99,7 +100,8 @@ static const struct command commands[] = {
 	  "" },
 	{ "check", cli_check, "", "the journal's integrity check; exit 0 only when sound",
 	  "Runs SQLite's integrity and foreign-key checks, validates every stored day\n"
-	  "and compares the stored projections with a full recompute.\n" },
+	  "and setting (none missing, no unknown key), and compares the stored\n"
+	  "projections with a full recompute (none outside the logged days).\n" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -376,24 +378,8 @@ static int run(struct cli *c, int argc, char **argv, struct rw_error *e)
  * UTF-8, which are shown as \xNN here. */
 static void print_error(const char *msg)
 {
-	const char *p = msg;
-
 	fputs("restwatch: ", stderr);
-	while (*p) {
-		unsigned char c = (unsigned char)*p;
-		size_t n = utf8_seq(p);
-		if (n == 0 || (n == 1 && (c < 0x20 || c == 0x7f)) ||
-		    (n == 2 && c == 0xc2 && (unsigned char)p[1] < 0xa0)) {
-			/* A C1 control (U+0080-U+009F) is escaped byte by byte too. */
-			size_t k, m = n ? n : 1;
-			for (k = 0; k < m; k++)
-				fprintf(stderr, "\\x%02x", (unsigned char)p[k]);
-			p += m;
-			continue;
-		}
-		fwrite(p, 1, n, stderr);
-		p += n;
-	}
+	rw_put_clean(stderr, msg, false);
 	fputc('\n', stderr);
 }
 

@@ -1,6 +1,8 @@
 /* cli_config.c - the commands about the whole journal: config, backup, check. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -108,7 +110,9 @@ int cli_config(struct cli *c, struct cli_args *a, struct rw_error *e)
 int cli_backup(struct cli *c, struct cli_args *a, struct rw_error *e)
 {
 	struct journal *j;
+	struct stat so, st;
 	const char *args[1];
+	bool to_stdout;
 	int n, r;
 
 	if ((r = positionals(a, args, 1, &n, NULL, NULL, e)))
@@ -117,9 +121,18 @@ int cli_backup(struct cli *c, struct cli_args *a, struct rw_error *e)
 		return rw_fail(e, RW_EUSAGE, "backup: needs the FILE to write");
 	if (!args[0][0])
 		return rw_fail(e, RW_EUSAGE, "backup: the FILE name is empty");
+	/* A copy sent to standard output (/dev/stdout) gets no line after it. */
+	to_stdout = fstat(1, &so) == 0 && stat(args[0], &st) == 0 && so.st_dev == st.st_dev &&
+		    so.st_ino == st.st_ino;
 	if ((r = cli_journal(c, &j, e)) || (r = journal_backup(j, args[0], e)))
 		return r;
-	printf("backed up %s to %s\n", journal_file(j), args[0]);
+	if (!to_stdout) {
+		fputs("backed up ", stdout);
+		rw_put_clean(stdout, journal_file(j), false);
+		fputs(" to ", stdout);
+		rw_put_clean(stdout, args[0], false);
+		fputc('\n', stdout);
+	}
 	return 0;
 }
 
@@ -133,9 +146,11 @@ int cli_check(struct cli *c, struct cli_args *a, struct rw_error *e)
 	if ((r = positionals(a, args, 0, &n, NULL, NULL, e)) || (r = cli_journal(c, &j, e)))
 		return r;
 	r = journal_check(j, report, sizeof report, e);
-	if (report[0])
-		fputs(report, stdout);
-	if (r == 0)
-		printf("%s: ok\n", journal_file(j));
+	/* The journal's path in these lines is shown escaped, as in errors. */
+	rw_put_clean(stdout, report, true);
+	if (r == 0) {
+		rw_put_clean(stdout, journal_file(j), false);
+		fputs(": ok\n", stdout);
+	}
 	return r;
 }

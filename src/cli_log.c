@@ -71,9 +71,23 @@ static int print_day_line(struct journal *j, rw_day day, struct rw_error *e)
 	return r ? r : journal_each(j, day, day, 0, print_line, &p, e);
 }
 
+/* A day after today is a plan: it needs --future, and even then lies at
+ * most one year ahead (a far-future day would make the journal hold a
+ * projection for every day up to it). */
+static int check_future(const struct cli *c, rw_day day, bool future, struct rw_error *e)
+{
+	char a[DATE_BUFSZ], b[DATE_BUFSZ];
+
+	if (day > c->today && !future)
+		return rw_fail(e, RW_EDATA,
+			       "--date: %s is after today (%s); add --future to log a day ahead",
+			       date_format(day, a), date_format(c->today, b));
+	return date_check_latest(day, c->today, "--date", e);
+}
+
 enum {
 	O_DATE, O_REST, O_ACTIVITY, O_PAIN, O_SYMPTOM, O_WEIGHT, O_NOTE, O_CLEAR_ACT, O_CLEAR_SYM,
-	O_MED, O_CLEAR_MEDS
+	O_MED, O_CLEAR_MEDS, O_FUTURE
 };
 
 int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e)
@@ -90,12 +104,14 @@ int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e)
 		{ "--clear-symptoms", 0, false, O_CLEAR_SYM },
 		{ "--med", 0, true, O_MED },
 		{ "--clear-meds", 0, false, O_CLEAR_MEDS },
+		{ "--future", 0, false, O_FUTURE },
 		{ NULL, 0, false, 0 },
 	};
 	static struct log_request q; /* large; one per process */
 	struct journal *j;
 	const char *v;
 	rw_day day = c->today;
+	bool future = false;
 	char shown[64];
 	int id, r;
 
@@ -153,6 +169,9 @@ int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e)
 		case O_CLEAR_MEDS:
 			q.clear_meds = true;
 			break;
+		case O_FUTURE:
+			future = true;
+			break;
 		default:
 			r = rw_fail(e, RW_EUSAGE, "log: unexpected argument '%s'",
 				    rw_show(shown, sizeof shown, v));
@@ -160,7 +179,7 @@ int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e)
 		if (r)
 			return r;
 	}
-	if (r < 0)
+	if (r < 0 || (r = check_future(c, day, future, e)))
 		return r;
 	if ((r = cli_journal(c, &j, e)) || (r = journal_edit(j, day, apply_log, &q, e)))
 		return r;

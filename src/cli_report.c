@@ -98,7 +98,7 @@ int cli_import(struct cli *c, struct cli_args *a, struct rw_error *e)
 			goto out;
 		}
 	}
-	if ((r = cli_journal(c, &j, e)) || (r = import_csv(j, in, name, &res, e)))
+	if ((r = cli_journal(c, &j, e)) || (r = import_csv(j, in, name, c->today, &res, e)))
 		goto out;
 	if (res.count == 0)
 		printf("imported 0 days: %s has a header and no rows\n",

@@ -152,7 +152,7 @@ static int status_json(struct cli *c, struct journal *j, struct rw_error *e)
 	struct entry en;
 	bool found;
 	char line[512];
-	int r, i;
+	int r, i, n;
 
 	if ((r = journal_params(j, &p, e)) || (r = journal_last(j, &last, &en, &found, e)) ||
 	    (r = down_state(j, &down, nudge, sizeof nudge, e)))
@@ -180,9 +180,10 @@ static int status_json(struct cli *c, struct journal *j, struct rw_error *e)
 	printf(",\n  \"last\": ");
 	jsonw_day(stdout, &last, &en, 4);
 	entry_engine_day(&en, &like);
-	engine_forecast(&p, &last, &like, 7, fc);
+	n = engine_forecast(&p, &last, &like, 7, fc);
 	printf(",\n  \"forecast\": [");
-	for (i = 0; i < 3; i++) {
+	/* A forecast stops at the calendar's end (9999-12-31). */
+	for (i = 0; i < 3 && ahead[i] <= n; i++) {
 		int first = 0;
 		printf("%s\n    {\"days_ahead\":%d", i ? "," : "", ahead[i]);
 		jsonw_day_fields(stdout, &fc[ahead[i] - 1], NULL, 0, &first);

@@ -172,3 +172,25 @@ const char *date_weekday_name(rw_day day)
 	static const char *const names[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
 	return names[date_weekday(day)];
 }
+
+rw_day date_latest(rw_day today)
+{
+	int y, m, d;
+
+	date_to_ymd(today, &y, &m, &d);
+	if (y + 1 > DATE_MAX_YEAR)
+		return date_max();
+	if (d > date_days_in_month(y + 1, m))
+		d = date_days_in_month(y + 1, m);
+	return date_from_ymd(y + 1, m, d);
+}
+
+int date_check_latest(rw_day day, rw_day today, const char *field, struct rw_error *e)
+{
+	char a[DATE_BUFSZ], b[DATE_BUFSZ];
+
+	if (day <= date_latest(today))
+		return 0;
+	return rw_fail(e, RW_EDATA, "%s: %s is more than one year after today (the latest day is %s)",
+		       field, date_format(day, a), date_format(date_latest(today), b));
+}

@@ -36,6 +36,7 @@ struct importer {
 	const char *header[CSV_MAX_FIELDS]; /* names for errors; point into hdr */
 	char hdr[1024];
 	uint8_t *seen;         /* one bit per possible date */
+	rw_day today;          /* rows after date_latest(today) are refused */
 	int read_errno;
 	bool utf16;            /* the file starts with a UTF-16 byte order mark */
 	bool first_read;
@@ -187,6 +188,8 @@ static int row_entry(struct importer *x, struct entry *en, struct rw_error *e)
 	if (date_parse_iso(v, &day) != 0)
 		return rw_fail(e, RW_EDATA, "date: '%s' is not a calendar date (YYYY-MM-DD)",
 			       rw_show(shown, sizeof shown, v));
+	if ((r = date_check_latest(day, x->today, "date", e)))
+		return r;
 	bit = (size_t)(day - date_min());
 	if (x->seen[bit / 8] & (1u << (bit % 8)))
 		return rw_fail(e, RW_EDATA, "date: %s appears twice in the file", v);
@@ -258,8 +261,8 @@ static int next_entry(void *ctx, struct entry *en, struct rw_error *e)
 	return 1;
 }
 
-int import_csv(struct journal *j, FILE *in, const char *name, struct import_result *res,
-	       struct rw_error *e)
+int import_csv(struct journal *j, FILE *in, const char *name, rw_day today,
+	       struct import_result *res, struct rw_error *e)
 {
 	struct importer *x = calloc(1, sizeof *x);
 	long stored = 0;
@@ -270,6 +273,7 @@ int import_csv(struct journal *j, FILE *in, const char *name, struct import_resu
 		return rw_fail(e, RW_ENOMEM, "out of memory");
 	x->in = in;
 	x->res = res;
+	x->today = today;
 	rw_show_name(x->name, sizeof x->name, name);
 	x->seen = calloc((size_t)(date_max() - date_min()) / 8 + 1, 1);
 	if (!x->seen) {

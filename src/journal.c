@@ -23,6 +23,7 @@
 
 #include "fileio.h"
 #include "schema.h"
+#include "utf8.h"
 
 /* "RWJ1": marks a restwatch journal in the SQLite header (PRAGMA application_id). */
 #define APPLICATION_ID 0x52574a31
@@ -163,6 +164,9 @@ struct journal {
 	uint64_t own_changes; /* commits made through this handle */
 };
 
+static int days_agree(struct journal *j, rw_day from, rw_day to, struct rw_error *e);
+static int day_agrees(struct journal *j, rw_day day, bool found, struct rw_error *e);
+
 /* ------------------------------------------------------------------------
  * Errors
  */
@@ -198,6 +202,12 @@ static int db_fail(struct journal *j, int rc, struct rw_error *e)
 	case SQLITE_FULL:
 		return rw_fail(e, RW_EIO, "%s: the disk is full; nothing was changed", path);
 	case SQLITE_CANTOPEN:
+		/* Say what the system said when it was not a permission: out of
+		 * file handles (EMFILE), a missing directory... */
+		err = j && j->db ? sqlite3_system_errno(j->db) : 0;
+		if (err && err != EACCES && err != EROFS && err != EPERM && err != ENOENT)
+			return rw_fail(e, RW_EIO, "%s: cannot open the journal: %s", path,
+				       strerror(err));
 		/* SQLite keeps -wal and -shm files beside the journal: a
 		 * read-only directory stops even a reader. */
 		return rw_fail(e, RW_EIO,
@@ -329,6 +339,44 @@ static int rollback(struct journal *j, int code)
  * Rows
  */
 
+/* The storage types of the eight day columns at col (DAY_COLS order): SQLite
+ * keeps whatever a hand edit stores, so text in rest_hours, a pain of 3.7,
+ * a NaN weight or a note that is not UTF-8 is found here, where it is read. */
+static bool stored_number(sqlite3_stmt *s, int col)
+{
+	int t = sqlite3_column_type(s, col);
+	return t == SQLITE_NULL ||
+	       ((t == SQLITE_INTEGER || t == SQLITE_FLOAT) && isfinite(sqlite3_column_double(s, col)));
+}
+
+static int stored_types(sqlite3_stmt *s, int col, struct rw_error *pe)
+{
+	static const int text_col[4] = { 1, 3, 5, 6 };
+	static const char *const text_name[4] = { "activities", "symptoms", "note", "medications" };
+	int i;
+
+	if (!stored_number(s, col))
+		return rw_fail(pe, RW_EIO, "rest_hours is not a number");
+	if (sqlite3_column_type(s, col + 2) != SQLITE_NULL &&
+	    sqlite3_column_type(s, col + 2) != SQLITE_INTEGER)
+		return rw_fail(pe, RW_EIO, "pain is not a whole number");
+	if (!stored_number(s, col + 4))
+		return rw_fail(pe, RW_EIO, "weight_kg is not a number");
+	if (!stored_number(s, col + 7))
+		return rw_fail(pe, RW_EIO, "tracked_hours is not a number");
+	for (i = 0; i < 4; i++) {
+		int c = col + text_col[i], t = sqlite3_column_type(s, c);
+		if (t == SQLITE_NULL) /* a before-image of an older version */
+			continue;
+		if (t != SQLITE_TEXT)
+			return rw_fail(pe, RW_EIO, "%s is not text", text_name[i]);
+		if (strlen(col_text(s, c)) != (size_t)sqlite3_column_bytes(s, c) ||
+		    !utf8_valid(col_text(s, c)))
+			return rw_fail(pe, RW_EIO, "%s is not valid UTF-8 text", text_name[i]);
+	}
+	return 0;
+}
+
 /* Fill en from the eight day columns starting at col (DAY_COLS order). */
 static int row_entry(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 		     struct entry *en, struct rw_error *e)
@@ -339,6 +387,8 @@ static int row_entry(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 	int r;
 
 	entry_init(en, day);
+	if ((r = stored_types(s, col, &pe)))
+		goto out;
 	if (sqlite3_column_type(s, col) != SQLITE_NULL) {
 		en->has_rest = true;
 		en->rest_hours = sqlite3_column_double(s, col);
@@ -367,6 +417,7 @@ static int row_entry(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 		r = rw_fail(&pe, RW_EIO, "note longer than %d bytes", NOTE_MAX);
 	if (r == 0)
 		memcpy(en->note, col_text(s, col + 5), (size_t)sqlite3_column_bytes(s, col + 5) + 1);
+out:
 	if (r)
 		return rw_fail(e, RW_EIO, "%s: the stored day %s is damaged (%s)", j->path,
 			       date_format(day, date), pe.msg);
@@ -483,6 +534,12 @@ static int row_engine_day(struct journal *j, sqlite3_stmt *s, struct engine_day 
 	if (!(en.tracked_hours >= 0 && en.tracked_hours <= 24))
 		return rw_fail(e, RW_EIO, "%s: the stored day %s is damaged (tracked_hours)", j->path,
 			       col_text(s, 0));
+	if (!stored_number(s, 1) || (en.has_rest && !(en.rest_hours >= 0 && en.rest_hours <= 24)))
+		return rw_fail(e, RW_EIO, "%s: the stored day %s is damaged (rest_hours is not a number of hours)",
+			       j->path, col_text(s, 0));
+	if (sqlite3_column_type(s, 4) != SQLITE_NULL && sqlite3_column_type(s, 4) != SQLITE_INTEGER)
+		return rw_fail(e, RW_EIO, "%s: the stored day %s is damaged (pain is not a whole number)",
+			       j->path, col_text(s, 0));
 	entry_engine_day(&en, d);
 	return 0;
 }
@@ -510,9 +567,39 @@ static bool proj_equal(const struct engine_proj *a, const struct engine_proj *b)
  */
 
 /* The parameters as stored; a key the journal lacks keeps its default. */
+/* A stored setting is checked where it is read: a number (not text, not
+ * NaN or infinite) within its parameter's range, so that damage is blamed
+ * on its key (74), never on a key the user is setting (65). */
+static bool param_damaged(sqlite3_stmt *s, const struct engine_param_info *info, double *v,
+			  char *why, size_t n)
+{
+	int t = sqlite3_column_type(s, 1);
+
+	*v = sqlite3_column_double(s, 1);
+	if (t != SQLITE_INTEGER && t != SQLITE_FLOAT)
+		snprintf(why, n, "not a number");
+	else if (!(isfinite(*v) && *v >= info->min && *v <= info->max))
+		snprintf(why, n, "%g is not between %g and %g", *v, info->min, info->max);
+	else
+		return false;
+	return true;
+}
+
+static int stored_param(struct journal *j, sqlite3_stmt *s, const struct engine_param_info *info,
+			double *v, struct rw_error *e)
+{
+	char why[96];
+
+	if (!param_damaged(s, info, v, why, sizeof why))
+		return 0;
+	return rw_fail(e, RW_EIO, "%s: the stored setting %s is damaged (%s); nothing was changed",
+		       j->path, info->name, why);
+}
+
 static int load_params(struct journal *j, struct engine_params *p, struct rw_error *e)
 {
 	sqlite3_stmt *s = NULL;
+	struct rw_error pe = { 0, "" };
 	int r = stmt(j, S_SETTINGS, &s, e), rc;
 
 	if (r)
@@ -520,11 +607,18 @@ static int load_params(struct journal *j, struct engine_params *p, struct rw_err
 	engine_params_default(p);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const struct engine_param_info *info = engine_param_find(col_text(s, 0));
-		if (info)
-			*engine_param_ref(p, info) = sqlite3_column_double(s, 1);
+		if (info && (r = stored_param(j, s, info, engine_param_ref(p, info), e)))
+			break;
 	}
 	done(s);
-	return rc == SQLITE_DONE ? 0 : db_fail(j, rc, e);
+	if (r)
+		return r;
+	if (rc != SQLITE_DONE)
+		return db_fail(j, rc, e);
+	if (engine_params_check(p, &pe) != 0)
+		return rw_fail(e, RW_EIO, "%s: the stored settings are damaged (%s); nothing was changed",
+			       j->path, pe.msg);
+	return 0;
 }
 
 static int store_param(struct journal *j, const char *key, double value, struct rw_error *e)
@@ -793,7 +887,8 @@ int journal_params(struct journal *j, struct engine_params *p, struct rw_error *
 int journal_get_entry(struct journal *j, rw_day day, struct entry *en, bool *found,
 		      struct rw_error *e)
 {
-	return get_entry(j, day, en, found, e);
+	int r = days_agree(j, day, day, e);
+	return r ? r : get_entry(j, day, en, found, e);
 }
 
 int journal_get_proj(struct journal *j, rw_day day, struct engine_proj *proj, bool *found,
@@ -837,7 +932,7 @@ int journal_last(struct journal *j, struct engine_proj *proj, struct entry *en, 
 	if ((r = read_begin(j, &started, e)))
 		return r;
 	r = bounds(j, &first, &last, found, e);
-	if (r == 0 && *found)
+	if (r == 0 && *found && (r = days_agree(j, last, last, e)) == 0)
 		r = get_proj(j, last, proj, &have, e);
 	if (r == 0 && *found && !have)
 		r = rw_fail(e, RW_EIO, "%s: the projections are missing; run restwatch check",
@@ -870,7 +965,7 @@ int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
 		return 0;
 	if (!(en = malloc(sizeof *en)))
 		return rw_fail(e, RW_ENOMEM, "out of memory");
-	if ((r = stmt(j, S_EACH, &s, e))) {
+	if ((r = days_agree(j, from, to, e)) || (r = stmt(j, S_EACH, &s, e))) {
 		free(en);
 		return r;
 	}
@@ -935,7 +1030,8 @@ int journal_edit(struct journal *j, rw_day day, journal_edit_fn fn, void *ctx,
 	snprintf(what, sizeof what, "log %s", date_format(day, date));
 	if ((r = begin(j, e)))
 		goto out;
-	if ((r = get_entry(j, day, en, &found, e)) || (r = fn(ctx, en, found, e)) ||
+	if ((r = get_entry(j, day, en, &found, e)) || (r = day_agrees(j, day, found, e)) ||
+	    (r = fn(ctx, en, found, e)) ||
 	    (r = entry_validate(en, e)) || (r = new_change(j, what, &id, e)) ||
 	    (r = save_day(j, id, day, e)) || (r = put_entry(j, en, e)) ||
 	    (r = recompute(j, day, day, e)) || (r = commit(j, e)))
@@ -959,7 +1055,9 @@ int journal_delete(struct journal *j, rw_day day, struct rw_error *e)
 	snprintf(what, sizeof what, "delete %s", date);
 	if ((r = begin(j, e)))
 		goto out;
-	if ((r = get_entry(j, day, en, &found, e)) == 0 && !found)
+	if ((r = get_entry(j, day, en, &found, e)) == 0)
+		r = day_agrees(j, day, found, e);
+	if (r == 0 && !found)
 		r = rw_fail(e, RW_EDATA, "--date: %s has no entry to delete", date);
 	if (r || (r = new_change(j, what, &id, e)) || (r = save_day(j, id, day, e)) ||
 	    (r = del_entry(j, day, e)) || (r = recompute(j, day, day, e)) ||
@@ -984,7 +1082,8 @@ int journal_import(struct journal *j, journal_next_fn next, void *ctx, long *cou
 		return rw_fail(e, RW_ENOMEM, "out of memory");
 	if ((r = begin(j, e)))
 		goto out;
-	if ((r = new_change(j, "import", &id, e)))
+	if ((r = days_agree(j, date_min(), date_max(), e)) ||
+	    (r = new_change(j, "import", &id, e)))
 		goto fail;
 	while ((r = next(ctx, en, e)) == 1) {
 		if ((r = entry_validate(en, e)) || (r = save_day(j, id, en->day, e)) ||
@@ -1054,7 +1153,7 @@ int journal_set_param(struct journal *j, const char *name, double value,
 			       rw_show(shown, sizeof shown, name));
 	if ((r = begin(j, e)))
 		return r;
-	if ((r = load_params(j, &p, e)))
+	if ((r = days_agree(j, date_min(), date_max(), e)) || (r = load_params(j, &p, e)))
 		return rollback(j, r);
 	if (engine_param_get(&p, info) == value)
 		return rollback(j, 0);
@@ -1077,7 +1176,7 @@ int journal_reset_params(struct journal *j, struct rw_error *e)
 	table = engine_param_table(&n);
 	if ((r = begin(j, e)))
 		return r;
-	if ((r = load_params(j, &p, e)))
+	if ((r = days_agree(j, date_min(), date_max(), e)) || (r = load_params(j, &p, e)))
 		return rollback(j, r);
 	for (i = 0; i < n; i++) {
 		if (engine_param_get(&p, &table[i]) == table[i].def)
@@ -1382,7 +1481,7 @@ int journal_undo(struct journal *j, char *what, size_t n, struct rw_error *e)
 	what[0] = '\0';
 	if ((r = begin(j, e)))
 		return r;
-	if ((r = stmt(j, S_LAST_CHANGE, &s, e)))
+	if ((r = days_agree(j, date_min(), date_max(), e)) || (r = stmt(j, S_LAST_CHANGE, &s, e)))
 		return rollback(j, r);
 	rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
@@ -1472,7 +1571,10 @@ static int make_dirs(const char *path, mode_t mode, struct rw_error *e)
 		if (*q == '/' || *q == '\0') {
 			char c = *q;
 			*q = '\0';
-			if (mkdir(p, mode) != 0 && errno != EEXIST) {
+			if (mkdir(p, mode) == 0) {
+				/* mode whatever the umask (umask 777 would give 000) */
+				(void)chmod(p, mode);
+			} else if (errno != EEXIST) {
 				r = rw_fail(e, RW_ECANTCREAT, "%s: cannot create the directory: %s", p,
 					    strerror(errno));
 				break;
@@ -1513,9 +1615,17 @@ int journal_path(const char *db_opt, char **out, struct rw_error *e)
 	if (xdg && xdg[0] == '/') {
 		base = strdup(xdg);
 	} else {
+		/* The XDG base directory rules ignore a relative XDG_DATA_HOME. */
+		char a[64], b[64];
 		if (!home || home[0] != '/')
 			return rw_fail(e, RW_ECANTCREAT,
-				       "neither XDG_DATA_HOME nor HOME is set; give the journal with --db PATH");
+				       "%s%s%s and %s%s%s; give the journal with --db PATH",
+				       xdg && *xdg ? "XDG_DATA_HOME '" : "XDG_DATA_HOME is not set",
+				       xdg && *xdg ? rw_show(a, sizeof a, xdg) : "",
+				       xdg && *xdg ? "' is not an absolute path" : "",
+				       home && *home ? "HOME '" : "HOME is not set",
+				       home && *home ? rw_show(b, sizeof b, home) : "",
+				       home && *home ? "' is not an absolute path" : "");
 		base = join(home, "/.local/share");
 	}
 	if (!base)
@@ -1621,6 +1731,8 @@ static int read_header(const char *path, struct header *h, struct rw_error *e)
 			       path, (long long)st.st_size, (unsigned long long)pages * page);
 	return 0;
 }
+
+static int schema_exact(struct journal *j, int version, struct rw_error *e);
 
 static int exec(sqlite3 *db, const char *sql)
 {
@@ -1814,6 +1926,8 @@ int journal_open(struct journal **out, const char *path, struct rw_error *e)
 		r = db_fail(j, rc, e);
 		goto fail;
 	}
+	if ((r = schema_exact(j, (int)h.version, e)))
+		goto fail;
 	if ((h.version < (uint32_t)schema_steps[schema_step_count - 1].version || !h.wal) &&
 	    (r = migrate(j, &h, e)))
 		goto fail;
@@ -1847,22 +1961,19 @@ const char *journal_file(const struct journal *j)
 
 int journal_backup(struct journal *j, const char *dest, struct rw_error *e)
 {
-	struct stat a, b;
+	struct file_out out;
 	sqlite3 *db = NULL;
 	sqlite3_backup *bk;
-	char *tmp = NULL;
-	int fd, rc, r = 0, waited = 0;
+	int rc, r = 0, waited = 0;
 
-	if (stat(dest, &b) == 0 && stat(j->path, &a) == 0 && a.st_dev == b.st_dev &&
-	    a.st_ino == b.st_ino)
-		return rw_fail(e, RW_EUSAGE, "backup: %s is the journal itself", dest);
-	if ((r = temp_beside(dest, &tmp, &fd, e)))
+	/* The journal itself (or its -wal, -shm) is refused; a FIFO or a
+	 * device gets the finished copy (fileio.h). */
+	if ((r = file_out_open(&out, dest, j->path, true, e)))
 		return r;
-	close(fd);
-	rc = sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL);
+	rc = sqlite3_open_v2(out.tmp, &db, SQLITE_OPEN_READWRITE, NULL);
 	bk = rc == SQLITE_OK ? sqlite3_backup_init(db, "main", j->db, "main") : NULL;
 	if (!bk) {
-		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot write the backup: %s", dest,
+		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot write the backup: %s", out.name,
 			    db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 		goto out;
 	}
@@ -1881,31 +1992,22 @@ int journal_backup(struct journal *j, const char *dest, struct rw_error *e)
 	if (rc != SQLITE_DONE) {
 		r = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED
 			    ? db_fail(j, rc, e)
-			    : rw_fail(e, RW_ECANTCREAT, "%s: cannot write the backup: %s", dest,
+			    : rw_fail(e, RW_ECANTCREAT, "%s: cannot write the backup: %s", out.name,
 				      sqlite3_errstr(rc));
 		goto out;
 	}
 	/* A backup is one self-contained file: no WAL beside it. */
 	if ((rc = exec(db, "PRAGMA journal_mode = DELETE")) != SQLITE_OK) {
-		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot write the backup: %s", dest,
+		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot write the backup: %s", out.name,
 			    sqlite3_errmsg(db));
 		goto out;
 	}
 out:
 	if (sqlite3_close(db) != SQLITE_OK && r == 0)
-		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot write the backup", dest);
-	if (r == 0 && (fd = open(tmp, O_RDONLY | O_CLOEXEC)) >= 0) {
-		if (fsync(fd) != 0)
-			r = rw_fail(e, RW_ECANTCREAT, "%s: cannot sync: %s", dest, strerror(errno));
-		close(fd);
-	}
-	if (r == 0 && rename(tmp, dest) != 0)
-		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot create: %s", dest, strerror(errno));
-	if (r)
-		unlink(tmp);
-	else
-		file_sync_dir(dest);
-	free(tmp);
+		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot write the backup", out.name);
+	if (r == 0)
+		return file_out_commit(&out, e);
+	file_out_abort(&out);
 	return r;
 }
 
@@ -1952,59 +2054,203 @@ static int pragma_rows(struct journal *j, const char *sql, char *report, size_t 
 	return 0;
 }
 
-/* The journal's schema must be the one restwatch builds (the same steps
- * run on an empty database in memory): a table or column changed by damage
- * or by hand breaks every write even when each page is sound. */
-static int check_schema(struct journal *j, char *report, size_t n, int *problems,
-			struct rw_error *e)
+/* The journal's schema must be exactly restwatch's of its version: a table
+ * or column changed by damage or by hand breaks writes even when each page
+ * is sound, and a trigger or view added by hand would run on every command.
+ * The expected rows (type, name, table, SQL text) are what the embedded
+ * steps leave in an empty database, found at build time (schema.h); the
+ * text SQLite keeps after an ALTER TABLE is the same in both, so every
+ * migration stays covered.  Costs one read of sqlite_schema.  what gets
+ * the first difference ("" when none). */
+static int schema_diff(struct journal *j, int version, char *what, size_t n,
+		       struct rw_error *e)
 {
 	static const char q[] = "SELECT type, name, tbl_name, sql FROM sqlite_schema "
 				"ORDER BY type, name";
-	sqlite3 *ref = NULL;
-	sqlite3_stmt *a = NULL, *b = NULL;
-	int k, c, ra = SQLITE_DONE, rb = SQLITE_DONE, rc, r = 0;
+	const struct schema_expect *x = NULL;
+	sqlite3_stmt *b = NULL;
+	int k, i = 0, rb, rc;
 
-	rc = sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL);
-	for (k = 0; rc == SQLITE_OK && k < schema_step_count; k++)
-		rc = exec(ref, schema_steps[k].sql);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(ref, q, -1, &a, NULL);
-	if (rc != SQLITE_OK) {
-		r = rw_fail(e, RW_ESOFTWARE, "the built-in schema: %s",
-			    ref ? sqlite3_errmsg(ref) : sqlite3_errstr(rc));
-		goto out;
-	}
-	if ((rc = sqlite3_prepare_v2(j->db, q, -1, &b, NULL)) != SQLITE_OK) {
-		r = db_fail(j, rc, e);
-		goto out;
-	}
-	for (;;) {
-		ra = sqlite3_step(a);
-		rb = sqlite3_step(b);
-		if (ra != SQLITE_ROW || rb != SQLITE_ROW)
+	what[0] = '\0';
+	for (k = 0; k < schema_step_count; k++)
+		if (schema_expected[k].version == version)
+			x = &schema_expected[k];
+	if (!x)
+		return rw_fail(e, RW_ESOFTWARE, "no built-in schema for version %d", version);
+	if ((rc = sqlite3_prepare_v2(j->db, q, -1, &b, NULL)) != SQLITE_OK)
+		return db_fail(j, rc, e);
+	while ((rb = sqlite3_step(b)) == SQLITE_ROW) {
+		const struct schema_row *a = i < x->count ? &x->rows[i] : NULL;
+		int key = a ? strcmp(a->type, col_text(b, 0)) : 1;
+		if (key == 0)
+			key = strcmp(a->name, col_text(b, 1));
+		if (key > 0) {
+			snprintf(what, n, "%s %s is not restwatch's", col_text(b, 0), col_text(b, 1));
 			break;
-		for (c = 0; c < 4; c++)
-			if (strcmp(col_text(a, c), col_text(b, c)) != 0)
-				break;
-		if (c < 4) {
-			note(report, n, problems, "schema: %s %s differs from restwatch's",
-			     col_text(b, 0), col_text(b, 1));
-			goto out;
+		}
+		if (key < 0) {
+			snprintf(what, n, "%s %s is missing", a->type, a->name);
+			break;
+		}
+		if (strcmp(a->tbl_name, col_text(b, 2)) != 0 || strcmp(a->sql, col_text(b, 3)) != 0) {
+			snprintf(what, n, "%s %s differs from restwatch's", a->type, a->name);
+			break;
+		}
+		i++;
+	}
+	sqlite3_finalize(b);
+	if (rb != SQLITE_ROW && rb != SQLITE_DONE)
+		return db_fail(j, rb, e);
+	if (!what[0] && i < x->count)
+		snprintf(what, n, "%s %s is missing", x->rows[i].type, x->rows[i].name);
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * The days table and its index
+ */
+
+/* A damaged index makes present days look absent, shows one day's entry
+ * under another date, and lets a write add a second row for a day: damage
+ * that grows.  A full comparison of the two b-trees costs about 1.4 ms on
+ * ten years at every command (README, Reliability), so each command checks
+ * the range it reads or writes: every index entry for a day from..to must
+ * lead to a table row of that date (one seek per day in range). */
+static int days_agree(struct journal *j, rw_day from, rw_day to, struct rw_error *e)
+{
+	static const char q[] =
+		"SELECT count(*) FROM days AS i INDEXED BY sqlite_autoindex_days_1 "
+		"WHERE i.date BETWEEN ?1 AND ?2 "
+		"AND i.date IS NOT (SELECT t.date FROM days AS t NOT INDEXED WHERE t.rowid = i.rowid)";
+	sqlite3_stmt *s = NULL;
+	int rc, bad = 0;
+
+	if ((rc = sqlite3_prepare_v3(j->db, q, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL)) ==
+	    SQLITE_OK) {
+		bind_day(s, 1, from);
+		bind_day(s, 2, to);
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			bad = sqlite3_column_int(s, 0);
+			rc = SQLITE_OK;
 		}
 	}
-	if (rb == SQLITE_ROW)
-		note(report, n, problems, "schema: %s %s is not restwatch's", col_text(b, 0),
-		     col_text(b, 1));
-	else if (rb != SQLITE_DONE)
-		note(report, n, problems, "schema: %s", sqlite3_errstr(rb));
-	else if (ra == SQLITE_ROW)
-		note(report, n, problems, "schema: %s %s is missing", col_text(a, 0),
-		     col_text(a, 1));
-out:
-	sqlite3_finalize(a);
-	sqlite3_finalize(b);
-	sqlite3_close(ref);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_OK)
+		return db_fail(j, rc, e);
+	if (bad)
+		return rw_fail(e, RW_EIO,
+			       "%s: the journal is damaged (the days table and its index disagree; see restwatch check); nothing was changed",
+			       j->path);
+	return 0;
+}
+
+/* Before a write to day: the index must find the day when its stored
+ * projection says it is logged (else the write would add a second row). */
+static int day_agrees(struct journal *j, rw_day day, bool found, struct rw_error *e)
+{
+	struct engine_proj p;
+	bool have;
+	int r = get_proj(j, day, &p, &have, e);
+
+	if (r == 0 && have && p.logged && !found)
+		r = rw_fail(e, RW_EIO,
+			    "%s: the journal is damaged (the days table and its index disagree; see restwatch check); nothing was changed",
+			    j->path);
+	return r ? r : days_agree(j, day, date_max(), e);
+}
+
+/* At open: a journal whose schema is not exactly restwatch's (of its
+ * version, before any migration runs) is refused with nothing run on it. */
+static int schema_exact(struct journal *j, int version, struct rw_error *e)
+{
+	char what[200];
+	int r;
+
+	if (version < 1)
+		return 0; /* migrate() says what is wrong */
+	if ((r = schema_diff(j, version, what, sizeof what, e)) || !what[0])
+		return r;
+	return rw_fail(e, RW_EIO,
+		       "%s: the journal's schema is not restwatch's (%s); nothing was changed",
+		       j->path, what);
+}
+
+static int check_schema(struct journal *j, char *report, size_t n, int *problems,
+			struct rw_error *e)
+{
+	char what[200];
+	int r = schema_diff(j, schema_steps[schema_step_count - 1].version, what, sizeof what, e);
+
+	if (r == 0 && what[0])
+		note(report, n, problems, "schema: %s", what);
 	return r;
+}
+
+/* Every setting restwatch has, each stored once as a number in its range,
+ * and no other key. */
+static int check_settings(struct journal *j, char *report, size_t n, int *problems,
+			  struct rw_error *e)
+{
+	const struct engine_param_info *table;
+	struct engine_params p;
+	struct rw_error pe = { 0, "" };
+	sqlite3_stmt *s = NULL;
+	bool seen[64] = { false };
+	char why[96];
+	size_t count, i;
+	int r, rc;
+
+	table = engine_param_table(&count);
+	if ((r = stmt(j, S_SETTINGS, &s, e)))
+		return r;
+	engine_params_default(&p);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const struct engine_param_info *info = engine_param_find(col_text(s, 0));
+		char shown[64];
+		if (!info)
+			note(report, n, problems, "settings: '%s' is not a setting of restwatch",
+			     rw_show(shown, sizeof shown, col_text(s, 0)));
+		else if (param_damaged(s, info, engine_param_ref(&p, info), why, sizeof why))
+			note(report, n, problems, "settings: %s is damaged (%s)", info->name, why);
+		if (info && (size_t)(info - table) < sizeof seen / sizeof seen[0])
+			seen[info - table] = true;
+	}
+	done(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(j, rc, e);
+	for (i = 0; i < count && i < sizeof seen / sizeof seen[0]; i++)
+		if (!seen[i])
+			note(report, n, problems, "settings: %s is missing", table[i].name);
+	if (*problems == 0 && engine_params_check(&p, &pe) != 0)
+		note(report, n, problems, "settings: %s", pe.msg);
+	return 0;
+}
+
+/* Projections exist from the first logged day to the last, no others. */
+static int check_extra_projections(struct journal *j, char *report, size_t n, int *problems,
+				   struct rw_error *e)
+{
+	static const char q[] = "SELECT count(*) FROM projections WHERE date < ?1 OR date > ?2";
+	sqlite3_stmt *s = NULL;
+	rw_day first, last;
+	bool found;
+	int r, rc;
+
+	if ((r = bounds(j, &first, &last, &found, e)))
+		return r;
+	if ((rc = sqlite3_prepare_v2(j->db, q, -1, &s, NULL)) == SQLITE_OK) {
+		bind_day(s, 1, found ? first : date_max());
+		bind_day(s, 2, found ? last : date_min());
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			if (sqlite3_column_int64(s, 0) > 0)
+				note(report, n, problems,
+				     "projections: %lld outside the logged days",
+				     (long long)sqlite3_column_int64(s, 0));
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_OK ? 0 : db_fail(j, rc, e);
 }
 
 /* Recompute everything in memory and compare with what is stored. */
@@ -2079,6 +2325,10 @@ int journal_check(struct journal *j, char *report, size_t n, struct rw_error *e)
 		r = pragma_rows(j, "PRAGMA foreign_key_check", report, n, &problems, e);
 	if (r == 0 && problems == 0)
 		r = check_schema(j, report, n, &problems, e);
+	if (r == 0 && problems == 0)
+		r = check_settings(j, report, n, &problems, e);
+	if (r == 0)
+		r = check_extra_projections(j, report, n, &problems, e);
 	if (r == 0 && problems == 0)
 		r = check_projections(j, report, n, &problems, e);
 	if ((r = read_end(j, started, r)))

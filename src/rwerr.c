@@ -87,3 +87,24 @@ int rw_exit_status(int code)
 		return 74;
 	return -code;
 }
+
+void rw_put_clean(FILE *f, const char *s, bool keep_newlines)
+{
+	const char *p = s;
+
+	while (*p) {
+		unsigned char c = (unsigned char)*p;
+		size_t n = utf8_seq(p);
+		if (n == 0 || (n == 1 && (c < 0x20 || c == 0x7f) && !(keep_newlines && c == '\n')) ||
+		    (n == 2 && c == 0xc2 && (unsigned char)p[1] < 0xa0)) {
+			/* A C1 control (U+0080-U+009F) is escaped byte by byte too. */
+			size_t k, m = n ? n : 1;
+			for (k = 0; k < m; k++)
+				fprintf(f, "\\x%02x", (unsigned char)p[k]);
+			p += m;
+			continue;
+		}
+		fwrite(p, 1, n, f);
+		p += n;
+	}
+}

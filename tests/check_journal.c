@@ -390,7 +390,7 @@ START_TEST(backup_is_a_journal)
 	ck_assert_msg(journal_backup(j, bpath, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(stat(bpath, &st), 0);
 	ck_assert_int_eq(st.st_mode & 0777, 0600);
-	ck_assert_int_eq(journal_backup(j, path, &e), RW_EUSAGE);
+	ck_assert_int_eq(journal_backup(j, path, &e), RW_ECANTCREAT);
 	b = open_ok(bpath);
 	a1 = dump(j);
 	a2 = dump(b);

@@ -239,54 +239,33 @@ int report_write(FILE *f, struct journal *j, enum report_format fmt,
 	return r;
 }
 
-/* A reader never sees a half-written report: everything goes to a hidden
- * temporary file that replaces path only once it is complete and on disk. */
+/* A reader never sees a half-written report: a file is replaced only once
+ * the report is complete and on disk (fileio.h says where it goes). */
 int report_write_path(const char *path, struct journal *j, enum report_format fmt,
 		      const struct report_opts *o, struct rw_error *e)
 {
-	char *tmp = NULL, name[160];
+	struct file_out out;
 	FILE *f = NULL;
-	bool created = false;
 	int fd, r;
 
-	rw_show_name(name, sizeof name, path);
-	if ((fd = file_temp_beside(path, &tmp)) < 0)
-		return rw_fail(e, errno == ENOMEM ? RW_ENOMEM : RW_ECANTCREAT,
-			       "%s: cannot be created: %s", name, strerror(errno));
-	created = true;
-	if (!(f = fdopen(fd, "w"))) {
-		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot be created: %s", name, strerror(errno));
-		goto out;
+	if ((r = file_out_open(&out, path, journal_file(j), false, e)))
+		return r;
+	if ((fd = dup(out.fd)) < 0 || !(f = fdopen(fd, "w"))) {
+		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot be created: %s", out.name, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		file_out_abort(&out);
+		return r;
 	}
-	fd = -1; /* f owns it now */
 	setvbuf(f, NULL, _IOFBF, 1 << 16);
-	if ((r = report_write(f, j, fmt, o, e)))
-		goto out;
+	r = report_write(f, j, fmt, o, e);
 	errno = 0;
-	if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0) {
-		r = rw_fail(e, RW_EIO, "%s: write error: %s", name,
-			    strerror(errno ? errno : EIO));
-		goto out;
-	}
-	r = fclose(f);
-	f = NULL;
-	if (r != 0) {
-		r = rw_fail(e, RW_EIO, "%s: write error: %s", name, strerror(errno));
-		goto out;
-	}
-	if (rename(tmp, path) != 0) {
-		r = rw_fail(e, RW_ECANTCREAT, "%s: cannot be created: %s", name, strerror(errno));
-		goto out;
-	}
-	created = false;
-	file_sync_dir(path);
-out:
-	if (f)
-		fclose(f);
-	if (fd >= 0)
-		close(fd);
-	if (created)
-		unlink(tmp);
-	free(tmp);
+	if (r == 0 && (fflush(f) != 0 || ferror(f)))
+		r = rw_fail(e, RW_EIO, "%s: write error: %s", out.name, strerror(errno ? errno : EIO));
+	if (fclose(f) != 0 && r == 0)
+		r = rw_fail(e, RW_EIO, "%s: write error: %s", out.name, strerror(errno));
+	if (r == 0)
+		return file_out_commit(&out, e);
+	file_out_abort(&out);
 	return r;
 }

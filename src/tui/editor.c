@@ -98,8 +98,9 @@ static int run_editor(char **argv)
 	return status;
 }
 
-/* Read the edited file; RW_EDATA when it is longer than cap - 1 bytes. */
-static int read_back(const char *path, char *out, size_t cap, struct rw_error *e)
+/* Read the edited file; RW_EDATA when it is longer than cap - 1 bytes, or
+ * holds a NUL byte (it would cut the note: the file is then *kept). */
+static int read_back(const char *path, char *out, size_t cap, bool *keep, struct rw_error *e)
 {
 	size_t n = 0;
 	ssize_t got;
@@ -129,6 +130,11 @@ static int read_back(const char *path, char *out, size_t cap, struct rw_error *e
 		n += (size_t)got;
 	}
 	close(fd);
+	if (r == 0 && memchr(out, '\0', n)) {
+		*keep = true;
+		return rw_fail(e, RW_EDATA, "note: the text holds a NUL byte; nothing changed (it is kept in %s)",
+			       path);
+	}
 	if (r == 0) {
 		while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == '\r'))
 			n--;
@@ -143,6 +149,7 @@ int tui_editor_edit(const char *text, char *out, size_t cap, struct rw_error *e)
 	const char *dir = getenv("TMPDIR"), *cmd = editor_command();
 	char path[4096], *buf = NULL, *argv[MAX_ARGS + 2], *result = NULL;
 	int fd = -1, status, r = 0;
+	bool keep = false;
 
 	if (!dir || !*dir)
 		dir = "/tmp";
@@ -187,12 +194,13 @@ int tui_editor_edit(const char *text, char *out, size_t cap, struct rw_error *e)
 			    WEXITSTATUS(status));
 		goto out;
 	}
-	if ((r = read_back(path, result, cap, e)) == 0)
+	if ((r = read_back(path, result, cap, &keep, e)) == 0)
 		memcpy(out, result, strlen(result) + 1);
 out:
 	if (fd >= 0)
 		close(fd);
-	unlink(path);
+	if (!keep)
+		unlink(path);
 	free(buf);
 	free(result);
 	return r;

@@ -443,7 +443,7 @@ static int draw_forecast(struct tui *t, struct today *st, int y, int w, int rows
 		return 0;
 	tui_textf(t, y, 1, w - 2, ROLE_HEAD, "Forecast if every next day is like %s",
 		  tui_date(st->fc_like, date));
-	for (i = 0; i < 3 && i + 1 < rows; i++) {
+	for (i = 0; i < 3 && i + 1 < rows && st->fc_like + ahead[i] <= date_max(); i++) {
 		const struct engine_proj *f = &st->fc[ahead[i] - 1];
 		const char *dash = tui_glyph(t, G_DASH);
 		int y1 = y + 1 + i;

@@ -8,9 +8,9 @@ log_days() {
 	local d=$1 n=$2 rest=$3 act=$4 i
 	for ((i = 0; i < n; i++)); do
 		if [ "$act" -gt 0 ]; then
-			rw log --date "$(printf '2026-03-%02d' $((d + i)))" --rest "$rest" --activity "walking:$act"
+			rw log --date "$(printf '2026-03-%02d' $((d + i)))" --rest "$rest" --activity "walking:$act" --future
 		else
-			rw log --date "$(printf '2026-03-%02d' $((d + i)))" --rest "$rest"
+			rw log --date "$(printf '2026-03-%02d' $((d + i)))" --rest "$rest" --future
 		fi
 		expect_rc 0 "log day $((d + i))"
 	done

@@ -128,7 +128,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FILE *in = fmemopen(out, len, "rb");
 		REQUIRE(in);
 		imported = 0;
-		r = import_csv(NULL, in, "report.csv", &res, &e);
+		r = import_csv(NULL, in, "report.csv", date_max(), &res, &e);
 		fclose(in);
 		if (r != 0)
 			fprintf(stderr, "import: %s\n", e.msg);

@@ -63,7 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size == 0 || !(in = fmemopen((void *)data, size, "rb")))
 		return 0;
-	r = import_csv(NULL, in, "fuzz.csv", &res, &e);
+	r = import_csv(NULL, in, "fuzz.csv", date_max(), &res, &e);
 	fclose(in);
 	if (r == 0) {
 		REQUIRE(res.count >= 0);
