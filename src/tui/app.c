@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "tui.h"
+#include "tui_alert.h"
 #include "tui_app.h"
 
 #define TICK_MS 250
@@ -129,46 +130,61 @@ void tui_undo(struct tui *t)
 
 /* ---- the frame --------------------------------------------------------- */
 
-/* The alert in the top bar: the last logged day when it needs attention,
- * so that every screen carries it. */
-static void draw_alert(struct tui *t, int x)
+/* The tabs from column x in one of three styles, widest first:
+ * " 1 Today " each, "1 Today 2 Journal", or only the current one named.
+ * Returns the column after them; draws them when draw is true. */
+static int draw_tabs(struct tui *t, int x, int style, bool draw)
 {
-	const struct engine_proj *p = &t->last.proj;
-	char date[DATE_BUFSZ], text[160];
-	int w;
+	int i;
 
-	if (!t->last.found)
-		return;
-	date_format(p->day, date);
-	if (p->red_flag)
-		snprintf(text, sizeof text, " %s red flag %s ", tui_glyph(t, G_WARN), date);
-	else if (p->level == LEVEL_CLOT_RISK || p->level == LEVEL_DECONDITIONING)
-		snprintf(text, sizeof text, " %s %s %s %.0f h ", tui_glyph(t, G_WARN),
-			 engine_level_name(p->level), date, p->rest_clock_hours);
-	else
-		return;
-	w = tui_text_width(t, text);
-	if (x + 1 + w <= COLS)
-		tui_text(t, 0, COLS - w, w,
-			 p->red_flag || p->level == LEVEL_CLOT_RISK ? ROLE_ALERT : ROLE_BANNER_WARN, text);
+	for (i = 0; i < TUI_SCREENS; i++) {
+		char tab[32];
+		if (style == 0)
+			snprintf(tab, sizeof tab, " %d %s ", i + 1, screens[i]->name);
+		else if (style == 1 && i == 0)
+			snprintf(tab, sizeof tab, "%d %s", i + 1, screens[i]->name);
+		else if (style == 1 || i == t->screen)
+			snprintf(tab, sizeof tab, " %d %s", i + 1, screens[i]->name);
+		else
+			snprintf(tab, sizeof tab, " %d", i + 1);
+		if (draw)
+			tui_text(t, 0, x, COLS - x, i == t->screen ? ROLE_TAB : ROLE_BAR_TITLE, tab);
+		x += tui_text_width(t, tab);
+	}
+	return x;
 }
 
 /* The top bar: the screens with their number keys, the current one
- * marked, and the alert for the last logged day. */
+ * marked, and the alert for the last logged day.  The alert always shows
+ * (from 60 columns): the tabs and the alert take their widest forms that
+ * fit together, the tabs first; the name only when there is room to spare. */
 static void draw_top(struct tui *t)
 {
-	int x = 0, i;
-	bool wide = COLS >= 96;
+	static const char title[] = " restwatch ";
+	char forms[TUI_ALERT_FORMS][64];
+	enum tui_role role = ROLE_ALERT;
+	int n = t->last.found ? tui_alert_forms(t, &t->last.proj, forms, &role) : 0;
+	int style, f = 0, aw = 0, x = 0;
 
-	tui_fill(t, 0, 0, COLS, ROLE_BAR_TITLE, " ");
-	if (wide)
-		x += tui_text(t, 0, 0, COLS, ROLE_BAR_TITLE, " restwatch ");
-	for (i = 0; i < TUI_SCREENS; i++) {
-		char tab[32];
-		snprintf(tab, sizeof tab, " %d %s ", i + 1, screens[i]->name);
-		x += tui_text(t, 0, x, COLS - x, i == t->screen ? ROLE_TAB : ROLE_BAR_TITLE, tab);
+	for (style = 0; style < 3; style++) {
+		int tw = draw_tabs(t, 0, style, false);
+		for (f = 0; f < n; f++)
+			if (tw + tui_text_width(t, forms[f]) <= COLS)
+				break;
+		if (f < n || n == 0)
+			break;
 	}
-	draw_alert(t, x);
+	if (style == 3)
+		style = 2;
+	if (f >= n)
+		f = n - 1;
+	aw = n ? tui_text_width(t, forms[f]) : 0;
+	tui_fill(t, 0, 0, COLS, ROLE_BAR_TITLE, " ");
+	if (style == 0 && f == 0 && (int)sizeof title - 1 + draw_tabs(t, 0, 0, false) + aw + 4 <= COLS)
+		x = tui_text(t, 0, 0, COLS, ROLE_BAR_TITLE, title);
+	draw_tabs(t, x, style, true);
+	if (n > 0)
+		tui_text(t, 0, COLS > aw ? COLS - aw : 0, COLS, role, forms[f]);
 }
 
 /* Keys as "k label  k label": each key in bold; returns the columns used. */

@@ -15,6 +15,7 @@
 
 #include "advice.h"
 #include "chart.h"
+#include "tui_alert.h"
 #include "tui_app.h"
 #include "tui_today.h"
 
@@ -379,7 +380,7 @@ static int draw_compact(struct tui *t, struct today *st, int y, int w)
 static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 {
 	const struct engine_proj *p = st->has_proj ? &st->proj : NULL;
-	char what[512], urgent[256], date[DATE_BUFSZ], text[400];
+	char what[512], date[DATE_BUFSZ], text[400];
 	int used = 1;
 	bool red = p && p->red_flag;
 
@@ -412,15 +413,15 @@ static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 		 advice_title(p->level));
 	tui_fill(t, y, 0, w, tui_level_banner(p->level), " ");
 	tui_text(t, y, 1, w - 2, tui_level_banner(p->level), text);
-	if (red && rows > used) {
-		advice_red_flag(p, st->found ? &st->en : NULL, urgent, sizeof urgent);
-		tui_fill(t, y + used, 0, w, ROLE_ALERT, " ");
-		used += tui_wrap(t, y + used, 1, w - 2, 1, ROLE_ALERT, urgent);
-	}
 	if (rows > used)
 		used += tui_wrap(t, y + used, 2, w - 3, rows - used > 2 ? 2 : rows - used, ROLE_NORMAL,
 				 advice_what(p, &t->params, what, sizeof what));
-	if (rows > used) {
+	/* On a red-flag day the block at the top is what to do: the level's
+	 * everyday advice (walk, stay active) would contradict it. */
+	if (red && rows > used) {
+		used += tui_wrap(t, y + used, 2, w - 3, rows - used > 2 ? 2 : rows - used, ROLE_HEAD,
+				 "What to do: the red flag at the top comes first.");
+	} else if (rows > used) {
 		char todo[200];
 		advice_todo_for(p, st->found ? &st->en : NULL, &t->params, todo, sizeof todo);
 		snprintf(text, sizeof text, "What to do: %s.", todo);
@@ -479,21 +480,28 @@ static int draw_gaps(struct tui *t, struct today *st, int y, int w)
 	return tui_wrap(t, y, 1, w - 2, 2, ROLE_WARN, text);
 }
 
-/* Two columns when wide (fields beside gauges), else one, with compact
- * gauges; the level and its advice always come before the forecast. */
+/* Fields beside the gauges from this width; below it the fields take the
+ * whole width, so a wider window never shows less of them. */
+#define TWO_COLUMNS 120
+
+/* The red flag first; then two columns when wide (fields beside gauges),
+ * else one, with compact gauges; the level and its advice always come
+ * before the forecast. */
 static void draw(struct tui *t, void *state, int top, int height)
 {
 	struct today *st = state;
 	int w = COLS, last = top + height - 1, y = top, rows;
-	bool two = COLS >= 96;
+	bool two = COLS >= TWO_COLUMNS;
 
 	load(t, st);
+	if (st->has_proj)
+		y += tui_red_flag_draw(t, &st->proj, st->found ? &st->en : NULL, y, 3);
 	y += draw_date(t, st, y, w);
 	y++;
 	if (two) {
-		int lw = 46, gy;
+		int gw = COLS * 2 / 5 > 70 ? 70 : COLS * 2 / 5, lw = w - gw - 4, gy;
 		draw_fields(t, st, y, lw);
-		gy = draw_gauges(t, st, y, lw + 3, w - lw - 4);
+		gy = draw_gauges(t, st, y, lw + 3, gw);
 		y += (gy > 6 ? gy : 6) + 1;
 	} else {
 		draw_fields(t, st, y, w);
