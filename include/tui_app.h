@@ -67,6 +67,9 @@ void tui_undo(struct tui *t);
 /* Show the cursor at y, x after this frame (a widget being edited). */
 void tui_cursor(struct tui *t, int y, int x);
 
+/* Bracketed paste on or off (on while the TUI runs, off around $EDITOR). */
+void tui_paste_mode(bool on);
+
 /* True when a prompt, picker or question is open. */
 bool tui_modal(const struct tui *t);
 

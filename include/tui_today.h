@@ -54,6 +54,8 @@ struct today {
 	rw_day fc_like;        /* the day the forecast repeats */
 	struct engine_proj fc[7];
 	struct today_edit edit;
+	char *draft;           /* a note from $EDITOR that was refused, offered again by N */
+	rw_day draft_day;
 };
 
 /* The editing keys of Today (r a A p s w n N d): open the prompt, picker,

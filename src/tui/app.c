@@ -341,6 +341,44 @@ static void dispatch(struct tui *t, const struct tui_key *k)
 			    screens[t->screen]->name);
 }
 
+/* ---- bracketed paste ------------------------------------------------------ */
+
+/* The codes the paste brackets arrive as (define_key in tui_run). */
+enum { KEY_PASTE_BEGIN = KEY_MAX + 0x100, KEY_PASTE_END, PASTE_MAX = 16384 };
+
+void tui_paste_mode(bool on)
+{
+	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+	fflush(stdout);
+}
+
+/* Everything up to the closing bracket is text, never keys: it goes into
+ * the open prompt or picker, and is ignored (with a message) when none is
+ * open.  Text past PASTE_MAX is read and dropped. */
+static void read_paste(struct tui *t)
+{
+	static wchar_t buf[PASTE_MAX];
+	size_t n = 0, dropped = 0;
+	wint_t wc;
+	int rc;
+
+	while ((rc = get_wch(&wc)) != ERR) {
+		if (rc == KEY_CODE_YES && wc == KEY_PASTE_END)
+			break;
+		if (rc == KEY_CODE_YES)
+			continue;
+		if (n < PASTE_MAX)
+			buf[n++] = (wchar_t)wc;
+		else
+			dropped++;
+	}
+	t->msg[0] = '\0';
+	if (t->help || t->confirm.active || !tui_widget_paste(t, buf, n))
+		tui_message(t, false, "pasted text ignored: open a prompt first (n for the note, ? for keys)");
+	else if (dropped)
+		tui_message(t, true, "pasted text: only the first %d characters were taken", PASTE_MAX);
+}
+
 /* A monotonic clock, to tell a timeout from input that fails at once. */
 static long now_ms(void)
 {
@@ -389,6 +427,11 @@ static void loop(struct tui *t)
 		dirty = true;
 		if (k.fn && k.code == KEY_RESIZE)
 			continue;
+		if (k.fn && (k.code == KEY_PASTE_BEGIN || k.code == KEY_PASTE_END)) {
+			if (k.code == KEY_PASTE_BEGIN)
+				read_paste(t);
+			continue;
+		}
 		t->msg[0] = '\0';
 		tui_sync(t);
 		dispatch(t, &k);
@@ -410,6 +453,7 @@ static void extra_keys(void)
 		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END }, { "\033[7~", KEY_HOME },
 		{ "\033[8~", KEY_END },  { "\033[H", KEY_HOME }, { "\033[F", KEY_END },
 		{ "\033OH", KEY_HOME },  { "\033OF", KEY_END },  { "\033[Z", KEY_BTAB },
+		{ "\033[200~", KEY_PASTE_BEGIN }, { "\033[201~", KEY_PASTE_END },
 	};
 	size_t i;
 
@@ -484,7 +528,9 @@ int tui_run(struct journal *j, const struct tui_opts *o, struct rw_error *e)
 	timeout(TICK_MS);
 	tui_draw_init(t, utf8_locale(), !o->no_color && !(nc && *nc));
 	tui_sync(t);
+	tui_paste_mode(true);
 	loop(t);
+	tui_paste_mode(false);
 	endwin();
 	delscreen(scr);
 	restore_signals(old);

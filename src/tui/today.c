@@ -31,7 +31,7 @@ static const struct tui_help help[] = {
 	{ "s", "toggle a symptom: type to filter, Up/Down, Enter or Space (red flags marked)" },
 	{ "w", "weight in kg, one decimal (empty clears)" },
 	{ "n", "the note, on one line (empty clears)" },
-	{ "N", "the note in $EDITOR (else $VISUAL, else vi)" },
+	{ "N", "the note in $VISUAL (else $EDITOR, else vi); a refused text is kept for the next N" },
 	{ "d", "delete the day's entry (asks first)" },
 	{ "Enter Esc", "in a prompt: save / cancel; editing a day not logged logs it" },
 	{ NULL, NULL },
@@ -617,7 +617,10 @@ static int open_today(struct tui *t, void **state, struct rw_error *e)
 /* Pairs with open_today. */
 static void close_today(void *state)
 {
-	free(state);
+	struct today *st = state;
+
+	free(st->draft);
+	free(st);
 }
 
 const struct tui_screen tui_screen_today = {

@@ -284,26 +284,42 @@ static void open_symptoms(struct tui *t, struct today *st)
 		tui_picker_add(t, st->en.symptoms[i], true, false);
 }
 
-/* $EDITOR for the note; the screen comes back redrawn whatever happens. */
+/* A note the journal refused (too long, a control character) is kept and
+ * offered again by the next N on that day, so no typing is lost. */
+static void keep_draft(struct tui *t, struct today *st, char *text, const char *why)
+{
+	free(st->draft);
+	st->draft = text;
+	st->draft_day = st->day;
+	tui_message(t, true, "%s; not saved: your text is kept, N opens it again to fix it", why);
+}
+
+/* $VISUAL for the note; the screen comes back redrawn whatever happens. */
 static void edit_note_outside(struct tui *t, struct today *st)
 {
 	struct rw_error e = { 0, "" };
-	char *text = malloc(NOTE_MAX + 2);
+	const char *old = st->found ? st->en.note : "";
+	bool redo = st->draft && st->draft_day == st->day;
+	char *text = NULL;
 
-	if (!text) {
-		tui_message(t, true, "out of memory");
+	if (tui_editor_edit(redo ? st->draft : old, &text, &e) != 0) {
+		tui_message(t, true, "%s%s", e.msg, redo ? " (your earlier text is still kept)" : "");
 		return;
 	}
-	text[0] = '\0';
-	if (tui_editor_edit(st->found ? st->en.note : "", text, NOTE_MAX + 2, &e) != 0) {
-		tui_message(t, true, "%s", e.msg);
-	} else if (strcmp(text, st->found ? st->en.note : "") == 0) {
+	if (strcmp(text, old) == 0) {
 		tui_message(t, false, "the note is unchanged");
 	} else {
 		st->edit.field = TODAY_NOTE;
-		if (entry_parse_note(text, st->edit.note, "note", &e) != 0 ||
-		    save(t, st, "the note", &e) != 0)
+		if (entry_parse_note(text, st->edit.note, "note", &e) != 0) {
+			keep_draft(t, st, text, e.msg);
+			return;
+		}
+		if (save(t, st, "the note", &e) != 0)
 			tui_message(t, true, "%s", e.msg);
+	}
+	if (redo) {
+		free(st->draft);
+		st->draft = NULL;
 	}
 	free(text);
 }

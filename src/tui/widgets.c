@@ -140,12 +140,24 @@ static void line_insert(struct tui_line *l, wchar_t c)
 		l->fresh = false;
 	}
 	if (l->len >= TUI_LINE_MAX || line_bytes(l) + enc_len((unsigned long)c) > l->max_bytes) {
+		l->full = true;
 		beep();
 		return;
 	}
 	memmove(l->buf + l->cur + 1, l->buf + l->cur, (l->len - l->cur) * sizeof l->buf[0]);
 	l->buf[l->cur++] = c;
 	l->len++;
+}
+
+void tui_line_paste(struct tui_line *l, const wchar_t *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\n' && i > 0 && s[i - 1] == '\r')
+			continue;
+		line_insert(l, s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? L' ' : s[i]);
+	}
 }
 
 /* The usual readline keys, so that anyone's fingers work. */
@@ -286,6 +298,30 @@ void tui_prompt_open(struct tui *t, const char *label, const char *prefill, size
 	p->ctx = ctx;
 }
 
+/* What was saved is said by the callback; that the typing stopped at the
+ * limit is said after it, so it is never reported as simply saved. */
+static void full_message(struct tui *t, size_t max_bytes)
+{
+	char said[sizeof t->msg];
+
+	snprintf(said, sizeof said, "%s", t->msg);
+	tui_message(t, true, "%s%sonly the first %zu bytes: the text stopped at the limit", said,
+		    said[0] ? "; " : "", max_bytes);
+}
+
+bool tui_widget_paste(struct tui *t, const wchar_t *s, size_t n)
+{
+	struct tui_line *l = t->prompt.active ? &t->prompt.line
+			     : t->picker.active ? &t->picker.filter : NULL;
+
+	if (!l)
+		return false;
+	tui_line_paste(l, s, n);
+	if (t->picker.active)
+		t->picker.sel = t->picker.top = 0;
+	return true;
+}
+
 /* Enter hands the text over; the prompt is closed first so that the
  * callback may open the next one, and reopened when the text was refused,
  * with the reason on the status line. */
@@ -308,6 +344,8 @@ void tui_prompt_key(struct tui *t, const struct tui_key *k)
 			p->active = true;
 			p->line.fresh = false;
 			tui_message(t, true, "%s", e.msg[0] ? e.msg : "not saved");
+		} else if (p->line.full) {
+			full_message(t, p->line.max_bytes);
 		}
 		break;
 	case TUI_LINE_CANCEL:
@@ -330,6 +368,11 @@ void tui_prompt_draw(struct tui *t)
 	if (p->hint[0] && y - 1 >= 1) {
 		tui_fill(t, y - 1, 0, COLS, ROLE_NORMAL, " ");
 		tui_wrap(t, y - 1, 1, COLS - 2, 1, ROLE_DIM, p->hint);
+	}
+	if (p->line.full && y - 1 >= 1) {
+		tui_fill(t, y - 1, 0, COLS, ROLE_NORMAL, " ");
+		tui_textf(t, y - 1, 1, COLS - 2, ROLE_ERROR, "full: %zu bytes at most; the rest was not taken",
+			  p->line.max_bytes);
 	}
 	tui_fill(t, y, 0, COLS, ROLE_NORMAL, " ");
 	x = 1 + tui_text(t, y, 1, COLS - 2, ROLE_KEY, p->label);

@@ -75,4 +75,90 @@ t_no_walk_advice_or_calm_band_around_a_red_flag() {
 	quit_and_check
 }
 
+# ---- 1: pasted text stays text ---------------------------------------------------
+
+# paste TEXT: paste it as a terminal would (bracketed when the TUI asked).
+paste() {
+	tmux -L "$TUI_SOCK" set-buffer -- "$1"
+	tmux -L "$TUI_SOCK" paste-buffer -p -t t
+}
+
+t_paste_goes_into_the_note_prompt_as_text() {
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	keys n
+	wait_for 'Note on Tue 2026-03-10' || return
+	paste "$(printf 'first line\nl l l r 9\nsecond')"
+	wait_for 'Note on Tue 2026-03-10: first line l l l r 9 second' || return
+	keys Enter
+	wait_sql "select date || '|' || coalesce(rest_hours, '') || '|' || note from days" \
+		'2026-03-10||first line l l l r 9 second' || return
+	expect_eq "$(sql 'select count(*) from days')" 1 "days logged by the paste"
+	quit_and_check
+}
+
+t_paste_without_a_prompt_is_ignored() {
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	paste "$(printf 'r 5\nl r 9\n')"
+	wait_for 'pasted text ignored' || return
+	expect_no_match "$(screen)" 'Rest hours on' "a prompt opened by the paste"
+	expect_eq "$(sql 'select count(*) from days')" 0 "days logged by the paste"
+	quit_and_check
+}
+
+t_paste_mode_is_switched_off_on_exit() {
+	TUI_HOLD=1 TUI_W=80 TUI_H=24 tui_start
+	tmux -L "$TUI_SOCK" pipe-pane -t t "cat >'$TMP/out.bytes'"
+	touch "$TMP/go"
+	tui_ready || return
+	quit_and_check
+	tmux -L "$TUI_SOCK" pipe-pane -t t
+	# on after the start, and off again before the pane's shell gets it back
+	expect_eq "$(LC_ALL=C grep -ao $'\e\\[?2004[hl]' "$TMP/out.bytes" | tr -d '\033' | tr '\n' ' ')" \
+		'[?2004h [?2004l ' "paste mode switches"
+}
+
+# ---- 5: a note is never thrown away silently ----------------------------------------
+
+t_one_line_note_says_when_it_hit_the_limit() {
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	keys n
+	wait_for 'Note on' || return
+	paste "$(head -c 5000 /dev/zero | tr '\0' x)"
+	wait_for 'full: 4096 bytes at most' || return
+	keys Enter
+	wait_for 'only the first 4096 bytes' || return
+	wait_sql "select length(note) from days" 4096 || return
+	quit_and_check
+}
+
+t_editor_note_too_long_or_with_control_char_is_kept() {
+	# $VISUAL (not $EDITOR, which would fail): first 5000 bytes; then,
+	# given the kept text back, a line with a bell; then without the bell.
+	cat >"$TMP/ed.sh" <<EOF
+#!/bin/sh
+n=\$(cat "$TMP/runs" 2>/dev/null || echo 0)
+echo \$((n + 1)) >"$TMP/runs"
+case \$n in
+0) head -c 5000 /dev/zero | tr '\\0' y >"\$1" ;;
+1) head -c 5000 "\$1" | cmp -s - "$TMP/long" && printf 'kept text\\007bell\\n' >"\$1" ;;
+*) tr -d '\\007' <"\$1" >"\$1.new" && cat "\$1.new" >"\$1" ;;
+esac
+EOF
+	chmod +x "$TMP/ed.sh"
+	head -c 5000 /dev/zero | tr '\0' y >"$TMP/long"
+	TUI_ENV="LANG=C.UTF-8 TERM=xterm-256color VISUAL=$TMP/ed.sh EDITOR=false" TUI_W=120 tui_start
+	tui_ready || return
+	keys N
+	wait_for 'note: 5000 bytes is longer than 4096; not saved: your text is kept' || return
+	keys N
+	wait_for 'control character .*your text is kept' || return
+	keys N
+	wait_for 'saved the note on 2026-03-10' || return
+	wait_sql "select note from days" 'kept textbell' || return
+	quit_and_check
+}
+
 run_tests

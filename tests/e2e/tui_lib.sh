@@ -7,6 +7,7 @@
 # TERM=xterm-256color).  The pane keeps a shell after restwatch ends that
 # prints its exit status and the terminal modes, then DONE.
 # In TUI_ENV, words are VAR=VALUE and a % in a value stands for a space.
+# With TUI_HOLD set, restwatch starts only once $TMP/go exists.
 tui_start() {
 	TUI_SOCK="rwtui-$$-${RANDOM}${RANDOM}"
 	trap tui_stop EXIT
@@ -19,6 +20,7 @@ tui_start() {
 	done
 	cat >"$TMP/run.sh" <<EOF
 #!/bin/sh
+while [ -n "${TUI_HOLD:-}" ] && [ ! -e "$TMP/go" ]; do sleep 0.05; done
 sh -c 'echo \$\$ >"$TMP/tui.pid"; exec "\$@"' sh env -u LC_ALL -u NO_COLOR -u LANG -u VISUAL \
 	-u EDITOR RESTWATCH_TODAY=$RESTWATCH_TODAY $qenv "$RESTWATCH" --db "$DB"$q
 echo "exit=\$?"
