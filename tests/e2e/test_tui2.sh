@@ -161,4 +161,54 @@ EOF
 	quit_and_check
 }
 
+# ---- 9, 10: text uses the width, and a cut ends in an ellipsis ---------------------
+
+t_today_fields_use_the_width_at_100_and_200() {
+	local note='a note of seventy characters that must be seen whole on a wide screen'
+	rw log --date 2026-03-10 --rest 10 --activity walking:20 --activity cycling:15 \
+		--activity stretching:10 --activity physio:30 --note "$note"
+	local size
+	for size in 100x30 200x50; do
+		TUI_W=${size%x*} TUI_H=${size#*x} tui_start
+		tui_ready || return
+		wait_for "Note +$note(  |\$)" || return
+		wait_for 'Activities +walking 20 min, cycling 15 min, stretching 10 min, physio 30 min \(75 min\)' || return
+		quit_and_check
+		tui_stop
+	done
+}
+
+t_cut_text_ends_in_an_ellipsis() {
+	rw log --date 2026-03-10 --rest 10 --note "$(printf 'word%.0s ' $(seq 40))end"
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	wait_for 'Note +word word .*…$' || return
+	quit_and_check
+	tui_stop
+	TUI_ENV="LANG=C TERM=xterm-256color" TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	wait_for 'Note +word word .*[^.]\.\.\.$' || return
+	quit_and_check
+}
+
+t_journal_separates_symptoms_and_note_and_marks_the_red_flag() {
+	rw log --date 2026-03-09 --rest 8 --symptom sciatica --symptom fever --note 'slept badly'
+	rw log --date 2026-03-10 --rest 8 --note 'walked a bit'
+	TUI_W=130 TUI_H=24 tui_start
+	tui_ready || return
+	keys 2
+	wait_for 'SYMPTOMS +NOTE' || return
+	wait_for '2026-03-09 .*sciatica, !fever +slept badly' || return
+	local col_s col_n
+	col_s=$(screen | grep 'SYMPTOMS' | awk '{print index($0, "SYMPTOMS")}')
+	col_n=$(screen | grep 'Mon 2026-03-09 ' | awk '{print index($0, "slept")}')
+	expect_eq "$(screen | grep 'SYMPTOMS' | awk '{print index($0, "NOTE")}')" "$col_n" "NOTE column"
+	[ "$col_s" -lt "$col_n" ] || fail "SYMPTOMS at $col_s, NOTE at $col_n"
+	# at 80 columns the selected day's symptoms and note show whole below
+	tmux -L "$TUI_SOCK" resize-window -t t -x 80 -y 24
+	keys Up
+	wait_for 'Symptoms: sciatica, !fever\.  Note: slept badly' || return
+	quit_and_check
+}
+
 run_tests
