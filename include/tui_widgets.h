@@ -104,7 +104,7 @@ void tui_picker_add(struct tui *t, const char *name, bool checked, bool flagged)
 void tui_picker_key(struct tui *t, const struct tui_key *k);
 void tui_picker_draw(struct tui *t);
 
-/* "Delete 2026-03-02? (y/n)": y calls yes with text "y"; anything else
+/* "Delete 2026-03-02? (y/N)": y calls yes with text "y"; anything else
  * cancels. */
 struct tui_confirm {
 	bool active;

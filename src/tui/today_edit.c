@@ -324,12 +324,43 @@ static void edit_note_outside(struct tui *t, struct today *st)
 	free(text);
 }
 
+/* y to the question about a day after today: go on with the key. */
+static int yes_future(struct tui *t, void *ctx, const char *text, struct rw_error *e)
+{
+	struct today *st = ctx;
+
+	(void)text;
+	(void)e;
+	st->future_ok = st->day;
+	tui_today_edit_key(t, st, st->future_key);
+	return 0;
+}
+
+/* A day after today is logged only after one question (y/N) per day: a
+ * mistyped l must not put a future day in the journal, where it would
+ * count as the last logged day. */
+static bool ask_future(struct tui *t, struct today *st, int key)
+{
+	char q[120], date[16];
+	long ahead = (long)(st->day - t->today);
+
+	if (ahead <= 0 || st->found || st->future_ok == st->day || !strchr("raApswnN", key))
+		return false;
+	st->future_key = key;
+	snprintf(q, sizeof q, "%s is %ld day%s after today: log it anyway?", tui_date(st->day, date),
+		 ahead, ahead == 1 ? "" : "s");
+	tui_confirm_open(t, q, yes_future, st);
+	return true;
+}
+
 /* Each prompt is prefilled with the current value (typing replaces it). */
 bool tui_today_edit_key(struct tui *t, struct today *st, int key)
 {
 	char date[16], label[96], buf[NOTE_MAX + 1], num[32];
 	const struct entry *en = &st->en;
 
+	if (key > 0 && key < 0x80 && ask_future(t, st, key))
+		return true;
 	st->edit.day = st->day;
 	tui_date(st->day, date);
 	switch (key) {

@@ -583,5 +583,5 @@ void tui_confirm_draw(struct tui *t)
 		return;
 	tui_fill(t, y, 0, COLS, ROLE_NORMAL, " ");
 	x = 1 + tui_text(t, y, 1, COLS - 2, ROLE_WARN, t->confirm.question);
-	tui_text(t, y, x, COLS - x - 1, ROLE_KEY, " (y/n)");
+	tui_text(t, y, x, COLS - x - 1, ROLE_KEY, " (y/N)");
 }

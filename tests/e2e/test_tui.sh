@@ -464,7 +464,7 @@ t_journal_screen_open_delete_and_jump() {
 	keys d
 	wait_for 'Fri 2026-03-06 is not logged: nothing to delete' || return
 	keys j d
-	wait_for 'Delete the entry of Sat 2026-03-07\? \(y/n\)' || return
+	wait_for 'Delete the entry of Sat 2026-03-07\? \(y/N\)' || return
 	keys n
 	wait_for 'cancelled: nothing changed' || return
 	keys d
@@ -513,7 +513,7 @@ t_settings_edit_default_and_reset() {
 	text 7 && keys Enter
 	wait_for 'set sleep_hours to 7' || return
 	keys R
-	wait_for 'Reset every engine parameter to its default\? \(y/n\)' || return
+	wait_for 'Reset every engine parameter to its default\? \(y/N\)' || return
 	keys y
 	wait_for 'every parameter is back to its default' || return
 	wait_sql "select value from settings where key = 'sleep_hours'" 8.0

@@ -211,4 +211,29 @@ t_journal_separates_symptoms_and_note_and_marks_the_red_flag() {
 	quit_and_check
 }
 
+# ---- 4: a day after today is logged only after a question ---------------------------
+
+t_future_day_asks_once() {
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	keys l l l l r
+	wait_for 'Sat 2026-03-14 is 4 days after today: log it anyway\? \(y/N\)' || return
+	text 5
+	wait_for 'cancelled: nothing changed' || return
+	expect_eq "$(sql 'select count(*) from days')" 0 "days logged after no"
+	keys r
+	wait_for 'log it anyway' || return
+	keys y
+	wait_for 'Rest hours on Sat 2026-03-14' || return
+	text 5 && keys Enter
+	wait_sql "select date || '|' || printf('%g', rest_hours) from days" '2026-03-14|5' || return
+	# once logged, the day is edited without the question
+	keys p && text 3 && keys Enter
+	wait_sql "select pain from days" 3 || return
+	# today and the past never ask
+	keys t r && text 7 && keys Enter
+	wait_sql "select count(*) from days" 2 || return
+	quit_and_check
+}
+
 run_tests
