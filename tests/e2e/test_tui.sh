@@ -528,16 +528,16 @@ t_report_screen_writes_files() {
 	tui_start
 	tui_ready || return
 	keys 4
-	wait_for 'File +restwatch-report-2026-03-10.txt' || return
+	wait_for 'File +restwatch-report-2026-03-06_2026-03-10.txt' || return
 	keys w
-	wait_for "wrote the text report to $TMP/restwatch-report-2026-03-10.txt" || return
-	[ -s "$TMP/restwatch-report-2026-03-10.txt" ] || fail "no text report written"
-	expect_eq "$(stat -c %a "$TMP/restwatch-report-2026-03-10.txt")" 600 "report mode"
+	wait_for "wrote the text report to $TMP/restwatch-report-2026-03-06_2026-03-10.txt" || return
+	[ -s "$TMP/restwatch-report-2026-03-06_2026-03-10.txt" ] || fail "no text report written"
+	expect_eq "$(stat -c %a "$TMP/restwatch-report-2026-03-06_2026-03-10.txt")" 600 "report mode"
 	keys f f f
-	wait_for 'File +restwatch-report-2026-03-10.json' || return
+	wait_for 'File +restwatch-report-2026-03-06_2026-03-10.json' || return
 	keys w
 	wait_for 'wrote the json report' || return
-	OUT=$(cat "$TMP/restwatch-report-2026-03-10.json")
+	OUT=$(cat "$TMP/restwatch-report-2026-03-06_2026-03-10.json")
 	expect_eq "$(json 'len(d["days"])')" 5 "days in the json report"
 	# A range: From = -2 covers the last three days.
 	keys Down Enter
@@ -574,7 +574,7 @@ t_docs_screens() {
 		today) wait_for '\+7 days' ;;
 		journal) wait_for '▸ Tue 2026-03-10' ;;
 		trends) wait_for '2026-02-25 +2026-03-10' ;;
-		report) wait_for 'Warnings \(2\)' ;;
+		report) wait_for 'Warnings \(2' ;;
 		settings) wait_for 'Source: ' ;;
 		esac
 		screen >"$TMP/$name.txt"

@@ -236,4 +236,60 @@ t_future_day_asks_once() {
 	quit_and_check
 }
 
+# ---- 3, 14: the Report screen never replaces a file silently -------------------------
+
+t_report_asks_before_replacing_and_names_carry_the_range() {
+	bedrest
+	echo 'a real report' >"$TMP/mine.txt"
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	keys 4
+	wait_for 'File +restwatch-report-2026-03-06_2026-03-10.txt' || return
+	keys w
+	wait_for 'wrote the text report to' || return
+	[ -s "$TMP/restwatch-report-2026-03-06_2026-03-10.txt" ] || fail "no report written"
+	# the wrote line goes when a field changes; the next default does not collide
+	keys f
+	wait_gone 'wrote the' || return
+	keys f f f f
+	wait_for 'File +restwatch-report-2026-03-06_2026-03-10-2.txt' || return
+	# a typed name that exists: asked, No keeps the file
+	keys Down Down Down Enter C-u
+	text mine.txt && keys Enter
+	keys w
+	wait_for 'mine.txt exists: replace it\? \(y/N\)' || return
+	keys n
+	wait_for 'cancelled: nothing changed' || return
+	expect_eq "$(cat "$TMP/mine.txt")" 'a real report' "the file after No"
+	keys w
+	wait_for 'mine.txt exists' || return
+	keys y
+	wait_for 'wrote the text report to' || return
+	expect_match "$(cat "$TMP/mine.txt")" 'restwatch' "the file after yes"
+	quit_and_check
+}
+
+t_report_warnings_red_flags_first_and_scroll() {
+	local d
+	# twelve episodes of three days in bed (two warnings each), then a red flag
+	for d in $(seq 0 47); do
+		rw log --date "$(date -d "2026-01-01 + $d days" +%F)" --rest $(( d % 4 == 3 ? 0 : 24 ))
+	done
+	rw log --date 2026-03-01 --rest 8 --symptom fever
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	keys 4
+	wait_for 'Warnings \([0-9]+, red flags first\)' || return
+	local first
+	first=$(screen | grep -A1 'Warnings (' | tail -1)
+	expect_match "$first" '2026-03-01 .*fever' "first warning"
+	keys NPage
+	wait_gone '2026-03-01 .*fever' || return
+	keys End
+	wait_for '2026-03-0[01]' || return
+	keys Home
+	wait_for '2026-03-01 .*fever' || return
+	quit_and_check
+}
+
 run_tests
