@@ -50,6 +50,7 @@ struct tui {
 	struct tui_picker picker;
 	struct tui_confirm confirm;
 	bool help;
+	int help_top, help_rows, help_page; /* its scroll, lines, lines shown */
 
 	void *state[TUI_SCREENS];
 };

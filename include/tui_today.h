@@ -54,6 +54,7 @@ struct today {
 	rw_day fc_like;        /* the day the forecast repeats */
 	struct engine_proj fc[7];
 	struct today_edit edit;
+	int field;             /* the field row Up/Down selected, Enter edits */
 	rw_day future_ok;      /* a day after today the user agreed to log */
 	int future_key;        /* the key that asked */
 	char *draft;           /* a note from $EDITOR that was refused, offered again by N */

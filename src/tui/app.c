@@ -280,18 +280,43 @@ static void draw(struct tui *t)
 
 /* ---- keys ------------------------------------------------------------------ */
 
-/* Help first (any key closes it), then an open widget (it owns every key),
+/* The arrows and page keys scroll an open help; false for other keys. */
+static bool help_scroll(struct tui *t, const struct tui_key *k)
+{
+	int page = t->help_page > 1 ? t->help_page - 1 : 1;
+
+	if (k->fn && k->code == KEY_UP)
+		t->help_top--;
+	else if (k->fn && k->code == KEY_DOWN)
+		t->help_top++;
+	else if (k->fn && k->code == KEY_PPAGE)
+		t->help_top -= page;
+	else if (k->fn && k->code == KEY_NPAGE)
+		t->help_top += page;
+	else if (k->fn && k->code == KEY_HOME)
+		t->help_top = 0;
+	else if (k->fn && k->code == KEY_END)
+		t->help_top = t->help_rows;
+	else
+		return false;
+	return true; /* tui_help_draw clamps it */
+}
+
+/* Help first (the arrows scroll it, any other key closes it), then an open widget (it owns every key),
  * then the keys every screen shares, then the screen's own. */
 static void dispatch(struct tui *t, const struct tui_key *k)
 {
 	bool small = COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS;
 
-	if (!k->fn && k->code == 'q' && !tui_modal(t)) {
+	/* Too small a window shows only "q quits": then it does, even with a
+	 * prompt open (its text cannot be seen to be typed into). */
+	if (!k->fn && k->code == 'q' && (!tui_modal(t) || small)) {
 		t->quit = true;
 		return;
 	}
 	if (t->help) {
-		t->help = false;
+		if (!help_scroll(t, k))
+			t->help = false;
 		return;
 	}
 	if (small)
@@ -308,6 +333,11 @@ static void dispatch(struct tui *t, const struct tui_key *k)
 		tui_prompt_key(t, k);
 		return;
 	}
+	if (k->fn && k->code == KEY_F(1)) {
+		t->help = true;
+		t->help_top = 0;
+		return;
+	}
 	if (k->fn && k->code == KEY_BTAB) {
 		tui_show(t, (t->screen + TUI_SCREENS - 1) % TUI_SCREENS);
 		return;
@@ -322,6 +352,7 @@ static void dispatch(struct tui *t, const struct tui_key *k)
 			return;
 		case '?':
 			t->help = true;
+			t->help_top = 0;
 			return;
 		case 'u':
 			tui_undo(t);
@@ -462,6 +493,16 @@ static void extra_keys(void)
 			define_key(extra[i].seq, extra[i].key);
 }
 
+/* A terminal without cursor addressing (TERM=dumb, an unknown TERM that
+ * ncurses falls back on) cannot show a full-screen interface. */
+static bool cursor_moves(void)
+{
+	char cup[] = "cup";
+	const char *s = tigetstr(cup);
+
+	return s && s != (const char *)-1 && *s;
+}
+
 /* The glyph set follows the locale's character set (main called
  * setlocale(LC_CTYPE, "")), never TERM. */
 static bool utf8_locale(void)
@@ -519,6 +560,16 @@ int tui_run(struct journal *j, const struct tui_opts *o, struct rw_error *e)
 		goto out;
 	}
 	set_term(scr);
+	if (!cursor_moves()) {
+		endwin();
+		delscreen(scr);
+		restore_signals(old);
+		r = rw_fail(e, RW_EUSAGE,
+			    "the interface needs a terminal that can move the cursor, and TERM=%s cannot; "
+			    "set TERM (e.g. xterm-256color) or use the commands (restwatch --help)",
+			    getenv("TERM") ? getenv("TERM") : "unset");
+		goto out;
+	}
 	cbreak();
 	noecho();
 	nonl();

@@ -347,7 +347,8 @@ void tui_fill(struct tui *t, int y, int x, int w, enum tui_role r, const char *s
 /* Greedy word wrap: each line takes the most words that fit; a word longer
  * than the line is broken; text left over for the last row ends in an
  * ellipsis. */
-int tui_wrap(struct tui *t, int y, int x, int w, int rows, enum tui_role r, const char *s)
+static int wrap(struct tui *t, int y, int x, int w, int rows, enum tui_role r, const char *s,
+		int skip, bool draw)
 {
 	int used = 0;
 
@@ -375,13 +376,30 @@ int tui_wrap(struct tui *t, int y, int x, int w, int rows, enum tui_role r, cons
 			brk = s + strlen(s); /* the last row: cut with an ellipsis */
 		else if (!brk || brk == s)
 			brk = p; /* one long word: break it */
-		draw_n(t, y + used, x, w, r, s, (size_t)(brk - s));
+		if (draw && used >= skip)
+			draw_n(t, y + used, x, w, r, s, (size_t)(brk - s));
 		used++;
 		s = brk;
 		while (*s == ' ' || *s == '\n')
 			s++;
 	}
 	return used;
+}
+
+int tui_wrap(struct tui *t, int y, int x, int w, int rows, enum tui_role r, const char *s)
+{
+	return wrap(t, y, x, w, rows, r, s, 0, true);
+}
+
+int tui_wrap_part(struct tui *t, int y, int x, int w, int skip, int rows, enum tui_role r,
+		  const char *s)
+{
+	return wrap(t, y, x, w, rows, r, s, skip, true);
+}
+
+int tui_wrap_count(struct tui *t, int w, int rows, const char *s)
+{
+	return wrap(t, 0, 0, w, rows, ROLE_NORMAL, s, 0, false);
 }
 
 /* Overlays draw their own box, so ASCII mode never gets ACS line

@@ -23,7 +23,9 @@ static const struct tui_help help[] = {
 	{ "Left h  Right l", "previous / next day" },
 	{ "t", "today" },
 	{ "PgUp [  PgDn ]", "a week back / ahead" },
+	{ "Home  End", "the first / last logged day" },
 	{ "g", "the next day left unlogged between logged days" },
+	{ "Up  Down  Enter", "choose a field (marked at the left); Enter edits it" },
 	{ "r", "rest hours: lying down or in bed, sleep included (empty clears)" },
 	{ "a", "add an activity KIND:MIN, e.g. walking:30 (Tab completes the kind)" },
 	{ "A", "edit the whole activity list (kind:min;kind:min, empty clears)" },
@@ -188,6 +190,7 @@ static void draw_fields(struct tui *t, struct today *st, int y, int w)
 	int x, i, o = 0, lines = 1;
 	const char *nl;
 
+	tui_text(t, y + st->field, 0, 1, ROLE_KEY, tui_glyph(t, G_CURSOR));
 	x = field_label(t, y, w, "r", "Rest");
 	if (st->found && en->has_rest)
 		tui_textf(t, y, x, w - x, ROLE_NORMAL, "%s h", entry_format_rest(en->rest_hours, num, sizeof num));
@@ -576,6 +579,19 @@ static void move_day(struct tui *t, long by)
 	t->day = (rw_day)d;
 }
 
+/* The keys that edit each field row, top to bottom (Up/Down, Enter). */
+static const char field_keys[] = "rapswn";
+#define FIELDS ((int)sizeof field_keys - 1)
+
+/* Home and End: the first and the last logged day. */
+static void go_logged(struct tui *t, struct today *st, rw_day day)
+{
+	if (st->any)
+		t->day = day;
+	else
+		tui_message(t, false, "nothing logged yet");
+}
+
 /* Day navigation here; every other key of the screen edits the day. */
 static bool key(struct tui *t, void *state, const struct tui_key *k)
 {
@@ -588,10 +604,18 @@ static bool key(struct tui *t, void *state, const struct tui_key *k)
 		case KEY_RIGHT: move_day(t, 1); return true;
 		case KEY_PPAGE: move_day(t, -7); return true;
 		case KEY_NPAGE: move_day(t, 7); return true;
+		case KEY_HOME: go_logged(t, st, st->first); return true;
+		case KEY_END: go_logged(t, st, st->last); return true;
+		case KEY_UP: st->field = (st->field + FIELDS - 1) % FIELDS; return true;
+		case KEY_DOWN: st->field = (st->field + 1) % FIELDS; return true;
+		case KEY_ENTER: return tui_today_edit_key(t, st, field_keys[st->field]);
 		default: return false;
 		}
 	}
 	switch (k->code) {
+	case '\n':
+	case '\r':
+		return tui_today_edit_key(t, st, field_keys[st->field]);
 	case 'h': move_day(t, -1); return true;
 	case 'l': move_day(t, 1); return true;
 	case '[': move_day(t, -7); return true;

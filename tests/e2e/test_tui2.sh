@@ -292,4 +292,68 @@ t_report_warnings_red_flags_first_and_scroll() {
 	quit_and_check
 }
 
+# ---- 15, 17: every key does something, help and small windows ----------------------
+
+t_today_home_end_arrows_enter_and_f1() {
+	rw log --date 2026-03-01 --rest 8
+	rw log --date 2026-03-08 --rest 8
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	keys Home
+	wait_for 'Sun 2026-03-01 ▶' || return
+	keys End
+	wait_for 'Sun 2026-03-08 ▶' || return
+	keys Down Down
+	wait_for '^▸p  Pain' || return
+	keys Enter
+	wait_for 'Pain on Sun 2026-03-08' || return
+	keys Escape
+	keys Up Up Up
+	wait_for '^▸n  Note' || return
+	keys F1
+	wait_for 'Keys: Today' || return
+	wait_for 'the first / last logged day' || return
+	quit_and_check
+}
+
+t_help_wraps_instead_of_cutting_at_100() {
+	TUI_W=100 TUI_H=40 tui_start
+	tui_ready || return
+	keys '?'
+	wait_for 'Keys: Today' || return
+	wait_for '^ *│ +marked\) +│' || return
+	quit_and_check
+}
+
+t_help_scrolls_when_longer_than_the_window() {
+	TUI_W=60 TUI_H=18 tui_start
+	tui_ready || return
+	keys '?'
+	wait_for 'Up/Down PgUp/PgDn scroll' || return
+	expect_no_match "$(screen)" 'Every screen' "the end of the help before scrolling"
+	keys End
+	wait_for 'Every screen' || return
+	wait_for 'Keys: Today' || return
+	keys x
+	wait_gone 'Keys: Today' || return
+	quit_and_check
+}
+
+t_term_dumb_says_why() {
+	TUI_ENV="LANG=C.UTF-8 TERM=dumb" TUI_W=80 TUI_H=24 tui_start
+	wait_for 'needs a terminal that can move the cursor, and TERM=dum' || return
+	wait_for 'exit=64' || return
+}
+
+t_q_quits_below_60x18_with_a_prompt_open() {
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	keys r
+	wait_for 'Rest hours on' || return
+	tmux -L "$TUI_SOCK" resize-window -t t -x 50 -y 15
+	wait_for 'needs a 60x18 terminal' || return
+	quit_and_check
+	expect_eq "$(sql 'select count(*) from days')" 0 "days logged"
+}
+
 run_tests
