@@ -28,10 +28,14 @@ int tui_alert_forms(const struct tui *t, const struct engine_proj *p,
 
 	date_format(p->day, date);
 	*role = ROLE_ALERT;
-	if (p->red_flag) {
-		snprintf(forms[0], 64, " %s red flag %s ", warn, date);
-		snprintf(forms[1], 64, " %s red flag %s ", warn, month_day(date));
-		snprintf(forms[2], 64, " %s flag %s", warn, month_day(date));
+	if (p->urgency == URGENCY_EMERGENCY) {
+		snprintf(forms[0], 64, " %s EMERGENCY red flag %s ", warn, date);
+		snprintf(forms[1], 64, " %s EMERGENCY %s ", warn, month_day(date));
+		snprintf(forms[2], 64, " %s EMERG %s", warn, month_day(date));
+	} else if (p->red_flag) {
+		snprintf(forms[0], 64, " %s URGENT red flag %s ", warn, date);
+		snprintf(forms[1], 64, " %s URGENT %s ", warn, month_day(date));
+		snprintf(forms[2], 64, " %s URG %s", warn, month_day(date));
 	} else if (p->level == LEVEL_CLOT_RISK) {
 		snprintf(forms[0], 64, " %s clot-risk %s %.0f h ", warn, date, h);
 		snprintf(forms[1], 64, " %s clot-risk %.0f h ", warn, h);
@@ -41,6 +45,11 @@ int tui_alert_forms(const struct tui *t, const struct engine_proj *p,
 		snprintf(forms[0], 64, " %s %s %s %.0f h ", warn, engine_level_name(p->level), date, h);
 		snprintf(forms[1], 64, " %s past %.0f h: %.0f h ", warn, t->params.threshold_hours, h);
 		snprintf(forms[2], 64, " %s rest %.0fh", warn, h);
+	} else if (p->clot_watch) {
+		*role = ROLE_BANNER_WARN;
+		snprintf(forms[0], 64, " %s clot watch %s ", warn, date);
+		snprintf(forms[1], 64, " %s clot watch ", warn);
+		snprintf(forms[2], 64, " %s clot watch", warn);
 	} else {
 		return 0;
 	}
@@ -50,7 +59,7 @@ int tui_alert_forms(const struct tui *t, const struct engine_proj *p,
 int tui_red_flag_draw(struct tui *t, const struct engine_proj *p, const struct entry *en, int y,
 		      int rows)
 {
-	char urgent[320];
+	char urgent[512];
 	int i, used;
 
 	if (!p->red_flag || rows < 1)

@@ -366,7 +366,7 @@ static int draw_compact(struct tui *t, struct today *st, int y, int w)
 	ax = (struct chart_axis){ .lo = 0, .hi = top, .step = 24, .ticks = (int)(top / 24) };
 	x = 1 + tui_text(t, y, 1, w - 2, ROLE_HEAD, "Rest clock ");
 	x += tui_textf(t, y, x, w - x, tui_level_role(p->level), "%.0f h", p->rest_clock_hours);
-	x += tui_textf(t, y, x, w - x, ROLE_DIM, " of %.0f h ", t->params.threshold_hours);
+	x += tui_textf(t, y, x, w - x, ROLE_DIM, " of the %g h guideline limit ", t->params.threshold_hours);
 	if (w - x - 1 >= 8)
 		draw_clock_bar(t, y, x, w - x - 1, &ax, p->rest_clock_hours);
 	x = 1 + tui_text(t, y + 1, 1, w - 2, ROLE_HEAD, "Losses ");
@@ -498,7 +498,7 @@ static void draw(struct tui *t, void *state, int top, int height)
 
 	load(t, st);
 	if (st->has_proj)
-		y += tui_red_flag_draw(t, &st->proj, st->found ? &st->en : NULL, y, 3);
+		y += tui_red_flag_draw(t, &st->proj, st->found ? &st->en : NULL, y, 6);
 	y += draw_date(t, st, y, w);
 	y++;
 	if (two) {

@@ -294,7 +294,7 @@ t_symptom_picker_and_red_flags() {
 	wait_for 'added fever on 2026-03-10: a RED FLAG' || return
 	wait_for 'fever RED FLAG' || return
 	wait_for 'URGENT: fever' || return
-	wait_for '! red flag 2026-03-10 *$' || return
+	wait_for '! URGENT red flag 2026-03-10 *$' || return
 	wait_sql "select symptoms from days" fever
 	# A new symptom by name; the same name again removes it.
 	keys s && text back-spasm && keys Enter

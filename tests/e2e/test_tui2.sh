@@ -40,7 +40,7 @@ t_red_flag_alert_on_every_screen_at_60() {
 	rw log --date 2026-03-10 --symptom fever
 	TUI_W=60 TUI_H=18 tui_start
 	tui_ready || return
-	on_every_screen '! flag 03-10$'
+	on_every_screen '! URG 03-10$'
 	quit_and_check
 }
 
@@ -51,8 +51,8 @@ t_red_flag_is_the_first_line_of_today_wrapped() {
 	for size in 60x18 80x24; do
 		TUI_W=${size%x*} TUI_H=${size#*x} tui_start
 		tui_ready || return
-		expect_match "$(row 1)" '^ urgent: see a doctor today' "first line of Today at $size"
-		expect_match "$(screen | tr -s '\n ' '  ')" 'needs urgent care\)' "the whole red-flag line at $size"
+		expect_match "$(row 1)" '^ URGENT: fever' "first line of Today at $size"
+		expect_match "$(screen | tr -s '\n ' '  ')" 'see a doctor today' "the whole red-flag line at $size"
 		quit_and_check
 		tui_stop
 	done
@@ -64,14 +64,15 @@ t_no_walk_advice_or_calm_band_around_a_red_flag() {
 	rw log --date 2026-03-20 --rest 8 --symptom fever
 	TUI_W=80 TUI_H=24 tui_start
 	tui_ready || return
-	wait_for 'urgent: see a doctor today' || return
+	wait_for 'EMERGENCY: saddle-numbness' || return
 	expect_no_match "$(screen)" 'get up and walk' "walking advice on a red-flag day"
 	keys t && keys l l l l l l l l l l
 	wait_for '2026-03-20' || return
 	# the red line first, the calm level band after the date line, never around it
-	expect_match "$(row 1)" '^ urgent: see a doctor today' "red line first"
+	expect_match "$(row 1)" '^ URGENT: fever' "red line first"
 	expect_no_match "$(screen | sed -n '1,3p')" 'none' "a level band above or around the red line"
-	expect_no_match "$(screen)" 'keep up your usual' "everyday advice on a red-flag day"
+	expect_no_match "$(screen)" 'stay as active|keep moving|get up and walk' "everyday advice on a red-flag day"
+	expect_match "$(screen)" 'What to do: the red flag at the top comes first' "what to do"
 	quit_and_check
 }
 
