@@ -15,7 +15,7 @@ struct tui;
 
 enum today_field {
 	TODAY_REST,
-	TODAY_ACTIVITY,   /* add one */
+	TODAY_ACTIVITY,   /* add one or more */
 	TODAY_ACTIVITIES, /* replace the list */
 	TODAY_PAIN,
 	TODAY_SYMPTOM,    /* toggle one */
@@ -30,7 +30,8 @@ struct today_edit {
 	bool clear;
 	double rest;
 	int pain, weight_dg;
-	struct activity act;
+	struct activity acts[ENTRY_MAX_ACTIVITIES]; /* added by a */
+	int n_acts;
 	char list[ACTIVITIES_TEXT_MAX];
 	char symptom[SYMPTOM_MAX + 1];
 	bool added; /* out: the symptom was added (not removed) */

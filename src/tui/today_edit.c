@@ -16,7 +16,7 @@
 static int apply(void *ctx, struct entry *en, bool existed, struct rw_error *e)
 {
 	struct today_edit *ed = ctx;
-	int r = 0;
+	int r = 0, i;
 
 	(void)existed;
 	switch (ed->field) {
@@ -25,7 +25,8 @@ static int apply(void *ctx, struct entry *en, bool existed, struct rw_error *e)
 		en->rest_hours = ed->clear ? 0 : ed->rest;
 		break;
 	case TODAY_ACTIVITY:
-		r = entry_add_activity(en, ed->act, "activity", e);
+		for (i = 0; r == 0 && i < ed->n_acts; i++)
+			r = entry_add_activity(en, ed->acts[i], "activity", e);
 		break;
 	case TODAY_ACTIVITIES:
 		r = entry_parse_activities(ed->list, en, "activities", e);
@@ -67,15 +68,30 @@ static int save(struct tui *t, struct today *st, const char *what, struct rw_err
 	return 0;
 }
 
+/* A number typed with a decimal comma ("7,5") as the parsers read it;
+ * anything else unchanged (the parser's error then names it). */
+static const char *decimal_point(const char *text, char *buf, size_t n)
+{
+	const char *comma = strchr(text, ',');
+
+	if (!comma || strchr(comma + 1, ',') || strchr(text, '.') || strlen(text) >= n)
+		return text;
+	snprintf(buf, n, "%s", text);
+	buf[comma - text] = '.';
+	return buf;
+}
+
 /* r: hours 0-24; empty clears the field (the day stays logged). */
 static int enter_rest(struct tui *t, void *ctx, const char *text, struct rw_error *e)
 {
 	struct today *st = ctx;
+	char num[32];
 	int r;
 
 	st->edit.field = TODAY_REST;
 	st->edit.clear = !*text;
-	if (*text && (r = entry_parse_rest(text, &st->edit.rest, "rest", e)) != 0)
+	if (*text && (r = entry_parse_rest(decimal_point(text, num, sizeof num), &st->edit.rest,
+					   "rest", e)) != 0)
 		return r;
 	return save(t, st, *text ? "rest hours" : "rest hours (cleared)", e);
 }
@@ -97,11 +113,13 @@ static int enter_pain(struct tui *t, void *ctx, const char *text, struct rw_erro
 static int enter_weight(struct tui *t, void *ctx, const char *text, struct rw_error *e)
 {
 	struct today *st = ctx;
+	char num[32];
 	int r;
 
 	st->edit.field = TODAY_WEIGHT;
 	st->edit.clear = !*text;
-	if (*text && (r = entry_parse_weight(text, &st->edit.weight_dg, "weight", e)) != 0)
+	if (*text && (r = entry_parse_weight(decimal_point(text, num, sizeof num), &st->edit.weight_dg,
+					     "weight", e)) != 0)
 		return r;
 	return save(t, st, *text ? "weight" : "weight (cleared)", e);
 }
@@ -137,43 +155,97 @@ static const char *kind_for(const char *prefix, size_t len)
 	return found;
 }
 
-/* "walk 30" and "walk:30" mean walking:30; anything else goes to the
- * parser as typed, so its error names what was wrong. */
+/* One item as the parser's KIND:MIN: "walk 30", "Walking:20", "cyc 20
+ * min" and "walk 30min" mean walking:30 ... (case ignored, a unique start
+ * of a kind names it, "min" or "minutes" after the number dropped).
+ * Anything else goes to the parser as typed, so its error names it. */
 static void normalise_activity(const char *text, char *out, size_t n)
 {
-	const char *sep = strpbrk(text, ": "), *kind, *min;
+	char buf[128], *p, *end, *num;
+	const char *kind;
+	size_t i;
 
-	if (!sep) {
+	while (*text == ' ')
+		text++;
+	snprintf(buf, sizeof buf, "%s", text);
+	for (i = 0; buf[i]; i++)
+		if (buf[i] >= 'A' && buf[i] <= 'Z')
+			buf[i] = (char)(buf[i] - 'A' + 'a');
+	end = buf + strlen(buf);
+	while (end > buf && end[-1] == ' ')
+		*--end = '\0';
+	for (p = end; p > buf && end[-1] >= 'a' && end[-1] <= 'z' && p[-1] >= 'a' && p[-1] <= 'z'; p--)
+		;
+	if (p > buf && p < end && (p[-1] == ' ' || (p[-1] >= '0' && p[-1] <= '9')) &&
+	    (strcmp(p, "min") == 0 || strcmp(p, "mins") == 0 || strcmp(p, "minutes") == 0 ||
+	     strcmp(p, "m") == 0)) {
+		*p = '\0';
+		end = p;
+		while (end > buf && end[-1] == ' ')
+			*--end = '\0';
+	}
+	for (num = end; num > buf && num[-1] >= '0' && num[-1] <= '9'; num--)
+		;
+	p = num;
+	while (p > buf && (p[-1] == ' ' || p[-1] == ':'))
+		p--;
+	if (num == end || p == buf || p == num) {
 		snprintf(out, n, "%s", text);
 		return;
 	}
-	kind = kind_for(text, (size_t)(sep - text));
-	for (min = sep; *min == ' ' || *min == ':'; min++)
-		;
+	kind = kind_for(buf, (size_t)(p - buf));
 	if (kind)
-		snprintf(out, n, "%s:%s", kind, min);
+		snprintf(out, n, "%s:%s", kind, num);
 	else
-		snprintf(out, n, "%.*s:%s", (int)(sep - text), text, min);
+		snprintf(out, n, "%.*s:%s", (int)(p - buf), buf, num);
 }
 
-/* a: add one activity; empty adds nothing. */
+/* A list typed with ',' or ';' between the items, each normalised, as
+ * "kind:min;kind:min". */
+static void normalise_activities(const char *text, char *out, size_t n)
+{
+	size_t o = 0;
+
+	out[0] = '\0';
+	while (*text && o + 1 < n) {
+		size_t len = strcspn(text, ",;");
+		char item[128], norm[160];
+
+		snprintf(item, sizeof item, "%.*s", (int)len, text);
+		normalise_activity(item, norm, sizeof norm);
+		if (norm[0])
+			o += (size_t)snprintf(out + o, n - o, "%s%s", o ? ";" : "", norm);
+		text += len;
+		if (*text)
+			text++;
+	}
+}
+
+/* a: add one activity or several (',' or ';' between); empty adds
+ * nothing. */
 static int enter_activity(struct tui *t, void *ctx, const char *text, struct rw_error *e)
 {
 	struct today *st = ctx;
-	char norm[128];
-	int r;
+	char norm[ACTIVITIES_TEXT_MAX], said[ACTIVITIES_TEXT_MAX + 32];
+	struct entry probe;
+	int r, i, o = 0;
 
-	if (!*text) {
+	normalise_activities(text, norm, sizeof norm);
+	if (!norm[0]) {
 		tui_message(t, false, "no activity added");
 		return 0;
 	}
-	normalise_activity(text, norm, sizeof norm);
 	st->edit.field = TODAY_ACTIVITY;
-	if ((r = entry_parse_activity(norm, &st->edit.act, "activity", e)) != 0)
+	entry_init(&probe, st->day);
+	if ((r = entry_parse_activities(norm, &probe, "activity", e)) != 0)
 		return r;
-	snprintf(norm, sizeof norm, "%s %d min", entry_kind_name(st->edit.act.kind),
-		 st->edit.act.minutes);
-	return save(t, st, norm, e);
+	st->edit.n_acts = probe.n_activities;
+	memcpy(st->edit.acts, probe.activities, sizeof st->edit.acts);
+	said[0] = '\0';
+	for (i = 0; i < probe.n_activities; i++)
+		o += snprintf(said + o, sizeof said - (size_t)o, "%s%s %d min", i ? ", " : "",
+			      entry_kind_name(probe.activities[i].kind), probe.activities[i].minutes);
+	return save(t, st, said, e);
 }
 
 /* A: the whole list, checked before the transaction so a typo names
@@ -182,15 +254,17 @@ static int enter_activities(struct tui *t, void *ctx, const char *text, struct r
 {
 	struct today *st = ctx;
 	struct entry probe;
+	char norm[ACTIVITIES_TEXT_MAX];
 	int r;
 
 	st->edit.field = TODAY_ACTIVITIES;
 	if (strlen(text) >= sizeof st->edit.list)
 		return rw_fail(e, RW_EDATA, "activities: the list is too long");
+	normalise_activities(text, norm, sizeof norm);
 	entry_init(&probe, st->edit.day);
-	if ((r = entry_parse_activities(text, &probe, "activities", e)) != 0)
+	if ((r = entry_parse_activities(norm, &probe, "activities", e)) != 0)
 		return r;
-	snprintf(st->edit.list, sizeof st->edit.list, "%s", text);
+	snprintf(st->edit.list, sizeof st->edit.list, "%s", norm);
 	return save(t, st, "the activities", e);
 }
 
@@ -373,13 +447,13 @@ bool tui_today_edit_key(struct tui *t, struct today *st, int key)
 	case 'a':
 		snprintf(label, sizeof label, "Add an activity on %s", date);
 		tui_prompt_open(t, label, "", 40,
-				"KIND:MIN, e.g. walking:30. Kinds: walking water-therapy stretching cycling physio other (Tab completes)",
+				"KIND MIN or KIND:MIN, e.g. walk 30; several with , or ;. Kinds: walking water-therapy stretching cycling physio other (Tab completes)",
 				enter_activity, complete_kind, st);
 		return true;
 	case 'A':
 		snprintf(label, sizeof label, "Activities on %s", date);
 		tui_prompt_open(t, label, st->found ? entry_format_activities(en, buf, sizeof buf) : "",
-				ACTIVITIES_TEXT_MAX - 1, "kind:min;kind:min replaces the list; empty clears it.",
+				ACTIVITIES_TEXT_MAX - 1, "kind:min;kind:min (or walk 30, cycling 20) replaces the list; empty clears it.",
 				enter_activities, complete_kind, st);
 		return true;
 	case 'p':

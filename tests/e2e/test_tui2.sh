@@ -357,4 +357,34 @@ t_q_quits_below_60x18_with_a_prompt_open() {
 	expect_eq "$(sql 'select count(*) from days')" 0 "days logged"
 }
 
+# ---- friction: activities and numbers as people type them ---------------------------
+
+t_activity_prompt_takes_what_people_type() {
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	keys a && text 'walk 30 min, Walking:20; cyc 15' && keys Enter
+	wait_for 'saved walking 30 min, walking 20 min, cycling 15 min on 2026-03-10' || return
+	keys a && text 'str 10min' && keys Enter
+	wait_for 'saved stretching 10 min' || return
+	wait_sql "select activities from days" 'walking:30;walking:20;cycling:15;stretching:10' || return
+	# an ambiguous start is refused and named
+	keys a && text 'w 30' && keys Enter
+	wait_for "activity: 'w' is not an activity" || return
+	keys Escape
+	keys A C-u && text 'physio 45, other 5' && keys Enter
+	wait_sql "select activities from days" 'physio:45;other:5' || return
+	quit_and_check
+}
+
+t_decimal_comma_in_rest_and_weight() {
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	keys r && text '7,5' && keys Enter
+	wait_for 'saved rest hours' || return
+	keys w && text '72,4' && keys Enter
+	wait_for 'saved weight' || return
+	wait_sql "select printf('%g|%g', rest_hours, weight_kg) from days" '7.5|72.4' || return
+	quit_and_check
+}
+
 run_tests
