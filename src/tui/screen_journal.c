@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "advice.h"
 #include "tui_app.h"
 
 struct journal_screen {
@@ -92,12 +93,25 @@ static void draw_symptoms(struct tui *t, const char *s, int y, int x, int w, boo
 	}
 }
 
+/* A loss band to one decimal ("<0.1" when smaller, docs/model.md); the
+ * column heading carries the %. */
+static const char *band(const struct tui_row *r, int k, char *out, size_t n)
+{
+	size_t len;
+
+	advice_band(r->loss[k][BAND_LOW], r->loss[k][BAND_HIGH], "-", out, n);
+	len = strlen(out);
+	if (len && out[len - 1] == '%')
+		out[len - 1] = '\0';
+	return out;
+}
+
 /* One day: a gap says so in place of its fields, but keeps its level,
  * clock and losses, which the engine still computes for it. */
 static void draw_row(struct tui *t, const struct tui_row *r, int y, bool sel, bool wide)
 {
 	enum tui_role base = sel ? ROLE_SEL : ROLE_NORMAL, dim = sel ? ROLE_SEL : ROLE_DIM;
-	char date[16], rest[32], num[16];
+	char date[16], rest[32], num[16], b[48];
 	int x = 3, sw, nw;
 
 	if (sel) {
@@ -131,15 +145,12 @@ static void draw_row(struct tui *t, const struct tui_row *r, int y, bool sel, bo
 	tui_textf(t, y, x, 7, r->logged ? base : dim, "%5.0f h", r->clock);
 	x += 9;
 	if (COLS >= MUSCLE_COLS) {
-		tui_textf(t, y, x, 12, r->logged ? base : dim, "%.2f-%.2f",
-			  r->loss[LOSS_MUSCLE][BAND_LOW], r->loss[LOSS_MUSCLE][BAND_HIGH]);
+		tui_text(t, y, x, 12, r->logged ? base : dim, band(r, LOSS_MUSCLE, b, sizeof b));
 		x += 12;
 	}
 	if (wide) {
-		tui_textf(t, y, x, 12, r->logged ? base : dim, "%.2f-%.2f",
-			  r->loss[LOSS_CARDIO][BAND_LOW], r->loss[LOSS_CARDIO][BAND_HIGH]);
-		tui_textf(t, y, x + 12, 12, r->logged ? base : dim, "%.2f-%.2f",
-			  r->loss[LOSS_BONE][BAND_LOW], r->loss[LOSS_BONE][BAND_HIGH]);
+		tui_text(t, y, x, 12, r->logged ? base : dim, band(r, LOSS_CARDIO, b, sizeof b));
+		tui_text(t, y, x + 12, 12, r->logged ? base : dim, band(r, LOSS_BONE, b, sizeof b));
 		x += 24;
 	}
 	tail_cols(x, &sw, &nw);

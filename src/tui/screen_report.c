@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "advice.h"
 #include "report.h"
 #include "tui_app.h"
 
@@ -142,6 +143,19 @@ static void load(struct tui *t, struct report_screen *st)
 		default_file(st, t->today);
 }
 
+/* The losses on the last day covered, to one decimal (docs/model.md). */
+static void draw_losses(struct tui *t, const struct engine_proj *p, int y)
+{
+	char d[DATE_BUFSZ], b[LOSS_COUNT][48];
+	int k;
+
+	for (k = 0; k < LOSS_COUNT; k++)
+		advice_band(p->loss[k][BAND_LOW], p->loss[k][BAND_HIGH], "-", b[k], sizeof b[k]);
+	tui_textf(t, y, 3, COLS - 4, ROLE_NORMAL, "losses on %s (%s): muscle %s, cardio %s, bone %s",
+		  date_format(p->day, d), engine_level_name(p->level), b[LOSS_MUSCLE], b[LOSS_CARDIO],
+		  b[LOSS_BONE]);
+}
+
 /* What the report will say, so the range can be checked before writing. */
 static void draw_summary(struct tui *t, struct report_screen *st, int y, int last)
 {
@@ -175,12 +189,7 @@ static void draw_summary(struct tui *t, struct report_screen *st, int y, int las
 			  s->longest_days, s->longest_days == 1 ? "" : "s", date_format(s->longest_from, a),
 			  date_format(s->longest_to, b), s->longest_peak_clock);
 	if (y <= last)
-		tui_textf(t, y++, 3, COLS - 4, ROLE_NORMAL,
-			  "losses on %s (%s): muscle %.2f-%.2f %%, cardio %.2f-%.2f %%, bone %.2f-%.2f %%",
-			  date_format(s->current.day, a), engine_level_name(s->current.level),
-			  s->current.loss[LOSS_MUSCLE][BAND_LOW], s->current.loss[LOSS_MUSCLE][BAND_HIGH],
-			  s->current.loss[LOSS_CARDIO][BAND_LOW], s->current.loss[LOSS_CARDIO][BAND_HIGH],
-			  s->current.loss[LOSS_BONE][BAND_LOW], s->current.loss[LOSS_BONE][BAND_HIGH]);
+		draw_losses(t, &s->current, y++);
 	if (y > last || s->n_warnings == 0)
 		return;
 	st->wrows = last - y;

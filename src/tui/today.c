@@ -92,6 +92,26 @@ static void load_gaps(struct tui *t, struct today *st, bool new_version)
 		tui_message(t, true, "%s", e.msg);
 }
 
+/* Longest run of days a forecast looks through to reach the day shown. */
+#define FORECAST_REACH 3660
+
+/* The forecast for a day after the last logged one, dated from the day
+ * shown: every day from the last logged one on is like it, and the lines
+ * are 1, 3 and 7 days after the day shown (not after the last logged
+ * day, which may be weeks back). */
+static bool forecast_from(struct tui *t, struct today *st, const struct engine_day *like)
+{
+	long gap = (long)(st->day - t->last.proj.day);
+	struct engine_proj *all;
+
+	if (gap < 1 || gap > FORECAST_REACH || !(all = malloc((size_t)(gap + 7) * sizeof *all)))
+		return false;
+	engine_forecast(&t->params, &t->last.proj, like, (int)gap + 7, all);
+	memcpy(st->fc, all + gap, 7 * sizeof *all);
+	free(all);
+	return true;
+}
+
 /* Read what the screen shows for t->day: once per day shown and journal
  * version, never per key. */
 static void load(struct tui *t, struct today *st)
@@ -118,15 +138,21 @@ static void load(struct tui *t, struct today *st)
 		engine_forecast(&t->params, &st->proj, &like, 7, st->fc);
 		st->fc_like = st->day;
 		st->has_fc = true;
-	} else if (t->last.found) {
+	} else if (t->last.found && st->day > t->last.proj.day) {
 		entry_engine_day(&t->last.en, &like);
-		engine_forecast(&t->params, &t->last.proj, &like, 7, st->fc);
+		st->has_fc = forecast_from(t, st, &like);
 		st->fc_like = t->last.proj.day;
-		st->has_fc = true;
 	}
 }
 
 /* ---- drawing ----------------------------------------------------------- */
+
+/* A loss band to one decimal, "<0.1" when smaller (docs/model.md). */
+static const char *band(const struct tui *t, const struct engine_proj *p, int k, char *out,
+			size_t n)
+{
+	return advice_band(p->loss[k][BAND_LOW], p->loss[k][BAND_HIGH], tui_glyph(t, G_DASH), out, n);
+}
 
 static int draw_date(struct tui *t, struct today *st, int y, int w)
 {
@@ -289,6 +315,7 @@ static int draw_clock(struct tui *t, const struct engine_proj *p, int y, int x, 
 static int draw_losses(struct tui *t, const struct engine_proj *p, int y, int x, int w)
 {
 	static const char *const names[LOSS_COUNT] = { "Muscle", "Cardio", "Bone" };
+	char b[48];
 	struct chart_axis ax;
 	double hi = 0;
 	int k, i, bw = w - 22;
@@ -316,8 +343,7 @@ static int draw_losses(struct tui *t, const struct engine_proj *p, int y, int x,
 			else
 				tui_text(t, ry, x + 7 + i, 1, ROLE_DIM, tui_glyph(t, G_EMPTY));
 		}
-		tui_textf(t, ry, x + 8 + bw, w - 8 - bw, ROLE_NORMAL, "%.2f%s%.2f %%",
-			  p->loss[k][BAND_LOW], tui_glyph(t, G_DASH), p->loss[k][BAND_HIGH]);
+		tui_text(t, ry, x + 8 + bw, w - 8 - bw, ROLE_NORMAL, band(t, p, k, b, sizeof b));
 	}
 	return 4;
 }
@@ -353,7 +379,7 @@ static int draw_gauges(struct tui *t, struct today *st, int y, int x, int w)
 static int draw_compact(struct tui *t, struct today *st, int y, int w)
 {
 	const struct engine_proj *p = st->has_proj ? &st->proj : NULL;
-	const char *dash = tui_glyph(t, G_DASH);
+	char b[LOSS_COUNT][48];
 	struct chart_axis ax;
 	double top;
 	int x;
@@ -370,11 +396,9 @@ static int draw_compact(struct tui *t, struct today *st, int y, int w)
 	if (w - x - 1 >= 8)
 		draw_clock_bar(t, y, x, w - x - 1, &ax, p->rest_clock_hours);
 	x = 1 + tui_text(t, y + 1, 1, w - 2, ROLE_HEAD, "Losses ");
-	tui_textf(t, y + 1, x, w - x - 1, ROLE_NORMAL,
-		  "muscle %.2f%s%.2f  cardio %.2f%s%.2f  bone %.2f%s%.2f %%",
-		  p->loss[LOSS_MUSCLE][BAND_LOW], dash, p->loss[LOSS_MUSCLE][BAND_HIGH],
-		  p->loss[LOSS_CARDIO][BAND_LOW], dash, p->loss[LOSS_CARDIO][BAND_HIGH],
-		  p->loss[LOSS_BONE][BAND_LOW], dash, p->loss[LOSS_BONE][BAND_HIGH]);
+	tui_textf(t, y + 1, x, w - x - 1, ROLE_NORMAL, "muscle %s  cardio %s  bone %s",
+		  band(t, p, LOSS_MUSCLE, b[0], sizeof b[0]), band(t, p, LOSS_CARDIO, b[1], sizeof b[1]),
+		  band(t, p, LOSS_BONE, b[2], sizeof b[2]));
 	return 2;
 }
 
@@ -440,7 +464,7 @@ static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 static int draw_forecast(struct tui *t, struct today *st, int y, int w, int rows)
 {
 	static const int ahead[3] = { 1, 3, 7 };
-	char date[16];
+	char date[16], b[LOSS_COUNT][48];
 	int i;
 
 	if (!st->has_fc || rows < 2)
@@ -449,18 +473,14 @@ static int draw_forecast(struct tui *t, struct today *st, int y, int w, int rows
 		  tui_date(st->fc_like, date));
 	for (i = 0; i < 3 && i + 1 < rows; i++) {
 		const struct engine_proj *f = &st->fc[ahead[i] - 1];
-		const char *dash = tui_glyph(t, G_DASH);
 		int y1 = y + 1 + i;
 
 		tui_textf(t, y1, 3, w - 4, ROLE_NORMAL, "+%d day%s", ahead[i], ahead[i] > 1 ? "s" : "");
 		tui_text(t, y1, 12, w - 13, ROLE_NORMAL, date_format(f->day, date));
 		tui_text(t, y1, 24, w - 25, tui_level_role(f->level), engine_level_name(f->level));
-		tui_textf(t, y1, 39, w - 40, ROLE_NORMAL,
-			  "%5.0f h  muscle %.1f%s%.1f  cardio %.1f%s%.1f  bone %.2f%s%.2f %%",
-			  f->rest_clock_hours, f->loss[LOSS_MUSCLE][BAND_LOW], dash,
-			  f->loss[LOSS_MUSCLE][BAND_HIGH], f->loss[LOSS_CARDIO][BAND_LOW], dash,
-			  f->loss[LOSS_CARDIO][BAND_HIGH], f->loss[LOSS_BONE][BAND_LOW], dash,
-			  f->loss[LOSS_BONE][BAND_HIGH]);
+		tui_textf(t, y1, 39, w - 40, ROLE_NORMAL, "%4.0f h  muscle %s  cardio %s  bone %s",
+			  f->rest_clock_hours, band(t, f, LOSS_MUSCLE, b[0], sizeof b[0]),
+			  band(t, f, LOSS_CARDIO, b[1], sizeof b[1]), band(t, f, LOSS_BONE, b[2], sizeof b[2]));
 	}
 	return 1 + i;
 }

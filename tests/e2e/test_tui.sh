@@ -401,7 +401,7 @@ t_every_screen_with_five_days_in_bed() {
 	wait_for 'clot-risk .* Bedridden: a higher chance of blood clots' || return
 	wait_for '! clot-risk 2026-03-10 120 h' || return
 	wait_for 'Rest clock 120 h' || return
-	wait_for '[Mm]uscle .*2\.97.4\.43' || return
+	wait_for '[Mm]uscle .*3\.0.4\.4%' || return
 	wait_for '\+7 days +2026-03-17 +clot-risk' || return
 	keys 2
 	wait_for '5 days logged, 0 not logged' || return

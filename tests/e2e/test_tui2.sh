@@ -387,4 +387,26 @@ t_decimal_comma_in_rest_and_weight() {
 	quit_and_check
 }
 
+# ---- 13: the forecast of an unlogged today starts from today ------------------------
+
+t_forecast_on_an_unlogged_today_is_dated_from_today() {
+	rw log --date 2026-03-01 --rest 24
+	rw log --date 2026-03-02 --rest 24
+	TUI_W=100 TUI_H=30 tui_start
+	tui_ready || return
+	wait_for 'Forecast if every next day is like Mon 2026-03-02' || return
+	wait_for '\+1 day +2026-03-11 ' || return
+	wait_for '\+7 days +2026-03-17 ' || return
+	quit_and_check
+}
+
+t_losses_to_one_decimal() {
+	bedrest
+	TUI_W=100 TUI_H=30 tui_start
+	tui_ready || return
+	wait_for 'Losses muscle 3\.0–4\.4%  cardio 0\.9–4\.4%  bone 0\.1–0\.4%' || return
+	expect_no_match "$(screen)" '[0-9]\.[0-9][0-9]' "two-decimal numbers on Today"
+	quit_and_check
+}
+
 run_tests
