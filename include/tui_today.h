@@ -20,7 +20,8 @@ enum today_field {
 	TODAY_PAIN,
 	TODAY_SYMPTOM,    /* toggle one */
 	TODAY_WEIGHT,
-	TODAY_NOTE
+	TODAY_NOTE,
+	TODAY_COPY        /* rest and activities from another day */
 };
 
 /* The edit being confirmed: applied inside the journal's transaction. */
@@ -32,6 +33,7 @@ struct today_edit {
 	int pain, weight_dg;
 	struct activity acts[ENTRY_MAX_ACTIVITIES]; /* added by a */
 	int n_acts;
+	bool copy_has_rest;
 	char list[ACTIVITIES_TEXT_MAX];
 	char symptom[SYMPTOM_MAX + 1];
 	bool added; /* out: the symptom was added (not removed) */

@@ -34,6 +34,7 @@ static const struct tui_help help[] = {
 	{ "w", "weight in kg, one decimal, 72.5 or 72,5 (empty clears)" },
 	{ "n", "the note, on one line (empty clears)" },
 	{ "N", "the note in $VISUAL (else $EDITOR, else vi); a refused text is kept for the next N" },
+	{ "y", "copy the previous logged day's rest and activities into this day (u undoes)" },
 	{ "d", "delete the day's entry (asks first)" },
 	{ "Enter Esc", "in a prompt: save / cancel; editing a day not logged logs it" },
 	{ NULL, NULL },
@@ -208,20 +209,39 @@ static void draw_symptoms(struct tui *t, const struct entry *en, int y, int x, i
 	}
 }
 
-/* The six fields, each beside the key that edits it. */
-static void draw_fields(struct tui *t, struct today *st, int y, int w)
+/* Under the rest hours: how they split into the night's sleep and time
+ * lying down while awake, which is what the rest clock grows with
+ * (docs/model.md: b = (R - S) / (24 - S)). */
+static void rest_why(struct tui *t, double rest, char *out, size_t n)
+{
+	double sleep = t->params.sleep_hours, awake = 24 - sleep;
+
+	if (rest <= sleep + 1e-9 || awake <= 0)
+		snprintf(out, n, "within the %g h night: the rest clock does not count it", sleep);
+	else
+		snprintf(out, n, "%g h night + %g h more = %g h; rest clock counts the %g h", sleep,
+			 rest - sleep, rest, rest - sleep);
+}
+
+/* The six fields, each beside the key that edits it, and a line under the
+ * rest hours saying how they count.  Returns the rows used. */
+static int draw_fields(struct tui *t, struct today *st, int y, int w)
 {
 	const struct entry *en = &st->en;
 	char buf[ACTIVITIES_TEXT_MAX + 64], num[32];
-	int x, i, o = 0, lines = 1;
+	int x, i, o = 0, lines = 1, y0 = y;
+	bool why = st->found && en->has_rest;
 	const char *nl;
 
-	tui_text(t, y + st->field, 0, 1, ROLE_KEY, tui_glyph(t, G_CURSOR));
+	tui_text(t, y + st->field + (why && st->field > 0), 0, 1, ROLE_KEY, tui_glyph(t, G_CURSOR));
 	x = field_label(t, y, w, "r", "Rest");
-	if (st->found && en->has_rest)
+	if (why) {
 		tui_textf(t, y, x, w - x, ROLE_NORMAL, "%s h", entry_format_rest(en->rest_hours, num, sizeof num));
-	else
+		rest_why(t, en->rest_hours, buf, sizeof buf);
+		tui_text(t, ++y, x, w - x, ROLE_DIM, buf);
+	} else {
 		tui_text(t, y, x, w - x, ROLE_DIM, st->found ? "- (counts as sleep only)" : "-");
+	}
 
 	x = field_label(t, ++y, w, "a", "Activities");
 	buf[0] = '\0';
@@ -260,6 +280,7 @@ static void draw_fields(struct tui *t, struct today *st, int y, int w)
 	} else {
 		tui_text(t, y, x, w - x, ROLE_DIM, "-");
 	}
+	return y - y0 + 1;
 }
 
 /* A bar of w cells for eighths, coloured by the part of the scale it is in
@@ -523,12 +544,11 @@ static void draw(struct tui *t, void *state, int top, int height)
 	y++;
 	if (two) {
 		int gw = COLS * 2 / 5 > 70 ? 70 : COLS * 2 / 5, lw = w - gw - 4, gy;
-		draw_fields(t, st, y, lw);
+		int fy = draw_fields(t, st, y, lw);
 		gy = draw_gauges(t, st, y, lw + 3, gw);
-		y += (gy > 6 ? gy : 6) + 1;
+		y += (gy > fy ? gy : fy) + 1;
 	} else {
-		draw_fields(t, st, y, w);
-		y += 6;
+		y += draw_fields(t, st, y, w);
 		y += draw_compact(t, st, y, w) + 1;
 	}
 	if (y > last)

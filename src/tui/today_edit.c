@@ -45,6 +45,12 @@ static int apply(void *ctx, struct entry *en, bool existed, struct rw_error *e)
 	case TODAY_NOTE:
 		memcpy(en->note, ed->note, strlen(ed->note) + 1);
 		break;
+	case TODAY_COPY:
+		en->has_rest = ed->copy_has_rest;
+		en->rest_hours = ed->rest;
+		en->n_activities = ed->n_acts;
+		memcpy(en->activities, ed->acts, sizeof en->activities);
+		break;
 	}
 	return r;
 }
@@ -410,6 +416,74 @@ static int yes_future(struct tui *t, void *ctx, const char *text, struct rw_erro
 	return 0;
 }
 
+struct latest {
+	struct entry en;
+	bool found;
+};
+
+/* journal_each callback: remember the latest logged day's entry. */
+static int keep_logged(void *ctx, const struct engine_proj *p, const struct entry *en)
+{
+	struct latest *l = ctx;
+
+	(void)p;
+	if (en) {
+		l->en = *en;
+		l->found = true;
+	}
+	return 0;
+}
+
+/* The latest logged day before day, looked for a quarter at a time back
+ * to the first logged day; false when there is none. */
+static bool previous_logged(struct tui *t, struct today *st, rw_day day, struct entry *out)
+{
+	struct rw_error e = { 0, "" };
+	struct latest l;
+	rw_day to = day - 1;
+
+	l.found = false;
+	while (st->any && to >= st->first && !l.found) {
+		rw_day from = to - 92 > st->first ? to - 92 : st->first;
+		if (journal_each(t->j, from, to, JOURNAL_LOGGED_ONLY, keep_logged, &l, &e) != 0) {
+			tui_message(t, true, "%s", e.msg);
+			return false;
+		}
+		to = from - 1;
+	}
+	if (l.found)
+		*out = l.en;
+	return l.found;
+}
+
+/* y: the previous logged day's rest and activities into this day, one
+ * journal_edit (one undo step). */
+static void copy_previous(struct tui *t, struct today *st)
+{
+	struct rw_error e = { 0, "" };
+	struct entry prev;
+	char date[DATE_BUFSZ], from[DATE_BUFSZ], num[40], h[32];
+
+	if (!previous_logged(t, st, st->day, &prev)) {
+		tui_message(t, false, "no logged day before %s to copy", date_format(st->day, date));
+		return;
+	}
+	st->edit.field = TODAY_COPY;
+	st->edit.copy_has_rest = prev.has_rest;
+	st->edit.rest = prev.rest_hours;
+	st->edit.n_acts = prev.n_activities;
+	memcpy(st->edit.acts, prev.activities, sizeof st->edit.acts);
+	if (journal_edit(t->j, st->day, apply, &st->edit, &e) != 0) {
+		tui_message(t, true, "%s", e.msg);
+		return;
+	}
+	snprintf(num, sizeof num, "%s%s", prev.has_rest ? entry_format_rest(prev.rest_hours, h, sizeof h) : "-",
+		 prev.has_rest ? " h" : "");
+	tui_message(t, false, "copied rest %s and %d activit%s from %s to %s (u undoes)", num,
+		    prev.n_activities, prev.n_activities == 1 ? "y" : "ies", date_format(prev.day, from),
+		    date_format(st->day, date));
+}
+
 /* A day after today is logged only after one question (y/N) per day: a
  * mistyped l must not put a future day in the journal, where it would
  * count as the last logged day. */
@@ -418,7 +492,7 @@ static bool ask_future(struct tui *t, struct today *st, int key)
 	char q[120], date[16];
 	long ahead = (long)(st->day - t->today);
 
-	if (ahead <= 0 || st->found || st->future_ok == st->day || !strchr("raApswnN", key))
+	if (ahead <= 0 || st->found || st->future_ok == st->day || !strchr("raApswnNy", key))
 		return false;
 	st->future_key = key;
 	snprintf(q, sizeof q, "%s is %ld day%s after today: log it anyway?", tui_date(st->day, date),
@@ -482,6 +556,9 @@ bool tui_today_edit_key(struct tui *t, struct today *st, int key)
 		return true;
 	case 'N':
 		edit_note_outside(t, st);
+		return true;
+	case 'y':
+		copy_previous(t, st);
 		return true;
 	case 'd':
 		if (!st->found) {
