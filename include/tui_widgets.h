@@ -95,6 +95,7 @@ struct tui_picker {
 	struct tui_line filter;
 	int sel; /* index among the visible rows */
 	int top; /* first visible row shown */
+	bool toggled; /* Space toggled a row since it opened */
 	tui_text_fn enter;
 	void *ctx;
 };

@@ -30,7 +30,7 @@ static const struct tui_help help[] = {
 	{ "a", "add activities: walk 30, Walking:20, cyc 20 min (a unique start names the kind), several with , or ; (Tab completes the kind)" },
 	{ "A", "edit the whole activity list (kind:min;kind:min or as for a; empty clears)" },
 	{ "p", "pain 0-10, the day's average (empty clears)" },
-	{ "s", "toggle a symptom: type to filter, Up/Down, Enter or Space (red flags marked)" },
+	{ "s", "symptoms: type to filter, Up/Down; Space toggles and the list stays open, Enter toggles and closes (red flags marked)" },
 	{ "w", "weight in kg, one decimal, 72.5 or 72,5 (empty clears)" },
 	{ "n", "the note, on one line (empty clears)" },
 	{ "N", "the note in $VISUAL (else $EDITOR, else vi); a refused text is kept for the next N" },

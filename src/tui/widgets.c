@@ -416,6 +416,7 @@ void tui_picker_open(struct tui *t, const char *title, tui_text_fn enter, void *
 	tui_line_set(&p->filter, "", SYMPTOM_MAX);
 	p->sel = 0;
 	p->top = 0;
+	p->toggled = false;
 	p->enter = enter;
 	p->ctx = ctx;
 }
@@ -438,12 +439,43 @@ void tui_picker_add(struct tui *t, const char *name, bool checked, bool flagged)
 	it->flagged = flagged;
 }
 
+/* Toggle the chosen row (or the typed name) through the callback, which
+ * saves it; the row shows the new state.  close: the picker closes after. */
+static void picker_toggle(struct tui *t, struct tui_picker *p, const char *typed,
+			  const int *rows, int n, bool close)
+{
+	struct rw_error e = { 0, "" };
+	char name[SYMPTOM_MAX * 4 + 1];
+	int row;
+
+	if (p->sel >= n)
+		p->sel = n - 1;
+	row = rows[p->sel];
+	snprintf(name, sizeof name, "%s", row == NEW_ROW ? typed : p->items[row].name);
+	p->active = false;
+	if (p->enter(t, p->ctx, name, &e) != 0) {
+		p->active = true;
+		tui_message(t, true, "%s", e.msg[0] ? e.msg : "not saved");
+		return;
+	}
+	p->toggled = true;
+	if (close)
+		return;
+	p->active = true;
+	if (row == NEW_ROW) {
+		tui_picker_add(t, name, true, false);
+		tui_line_set(&p->filter, "", SYMPTOM_MAX);
+		p->sel = p->top = 0;
+	} else {
+		p->items[row].checked = !p->items[row].checked;
+	}
+}
+
 /* Letters go to the filter; the arrows choose; Enter takes the chosen row
  * (or the typed text as a new name). */
 void tui_picker_key(struct tui *t, const struct tui_key *k)
 {
 	struct tui_picker *p = &t->picker;
-	struct rw_error e = { 0, "" };
 	char typed[SYMPTOM_MAX * 4 + 1];
 	int rows[TUI_PICK_MAX + 1], n;
 
@@ -467,28 +499,25 @@ void tui_picker_key(struct tui *t, const struct tui_key *k)
 		p->sel = 0;
 		return;
 	}
-	/* A name never holds a space: Space toggles, as in any checklist. */
-	switch (!k->fn && k->code == ' ' ? TUI_LINE_ENTER : tui_line_key(&p->filter, k)) {
-	case TUI_LINE_ENTER: {
-		char name[SYMPTOM_MAX * 4 + 1];
-		if (n == 0) {
-			p->active = false;
-			return;
-		}
-		if (p->sel >= n)
-			p->sel = n - 1;
-		snprintf(name, sizeof name, "%s",
-			 rows[p->sel] == NEW_ROW ? typed : p->items[rows[p->sel]].name);
-		p->active = false;
-		if (p->enter(t, p->ctx, name, &e) != 0) {
-			p->active = true;
-			tui_message(t, true, "%s", e.msg[0] ? e.msg : "not saved");
-		}
+	/* A name never holds a space: Space toggles and the list stays open,
+	 * as in any checklist; Enter toggles what was typed or chosen and
+	 * closes, or only closes after Space toggled some. */
+	if (!k->fn && k->code == ' ') {
+		if (n > 0)
+			picker_toggle(t, p, typed, rows, n, false);
 		return;
 	}
+	switch (tui_line_key(&p->filter, k)) {
+	case TUI_LINE_ENTER:
+		if (n == 0 || (p->toggled && !typed[0]))
+			p->active = false;
+		else
+			picker_toggle(t, p, typed, rows, n, true);
+		return;
 	case TUI_LINE_CANCEL:
 		p->active = false;
-		tui_message(t, false, "cancelled: nothing changed");
+		if (!p->toggled)
+			tui_message(t, false, "cancelled: nothing changed");
 		return;
 	case TUI_LINE_MORE:
 		p->sel = 0;
@@ -542,8 +571,8 @@ void tui_picker_draw(struct tui *t)
 			tui_text(t, ry, x + 3 + used, w - 5 - used, sel ? ROLE_SEL : ROLE_ALERT,
 				 " RED FLAG: see a doctor ");
 	}
-	tui_textf(t, y + h - 1, x + 2, w - 4, ROLE_DIM, " type to filter %s Up/Down %s Enter/Space toggles %s Esc ",
-		  tui_glyph(t, G_DASH), tui_glyph(t, G_DASH), tui_glyph(t, G_DASH));
+	tui_textf(t, y + h - 1, x + 2, w - 4, ROLE_DIM, " type to filter %s Up/Down %s Space toggles %s Enter toggles and closes %s Esc ",
+		  tui_glyph(t, G_DASH), tui_glyph(t, G_DASH), tui_glyph(t, G_DASH), tui_glyph(t, G_DASH));
 	tui_cursor(t, y + 1, cx);
 }
 

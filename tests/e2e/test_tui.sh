@@ -307,6 +307,8 @@ t_symptom_picker_and_red_flags() {
 	# Arrows and Space work too: the second row is numbness.
 	keys s Down Space
 	wait_for 'added numbness' || return
+	keys Enter
+	wait_gone 'Symptoms on' || return
 	keys s && text 'Bad_Name' && keys Enter
 	wait_for "symptom: 'Bad_Name' is not a symptom name" || return
 	keys Escape
@@ -436,7 +438,7 @@ t_every_screen_with_five_days_in_bed() {
 	keys Escape
 	wait_gone 'Keys: Settings' || return
 	keys 1 '?'
-	wait_for 'toggle a symptom' || return
+	wait_for 'Space toggles' || return
 	keys x
 	wait_gone 'Keys: Today' || return
 	quit_and_check

@@ -322,7 +322,9 @@ t_help_wraps_instead_of_cutting_at_100() {
 	tui_ready || return
 	keys '?'
 	wait_for 'Keys: Today' || return
-	wait_for '^ *│ +marked\) +│' || return
+	expect_match "$(screen | tr -d '│' | tr -s ' \n' '  ')" 'Enter toggles and closes \(red flags marked\)' \
+		"the whole help line of s"
+	expect_no_match "$(screen)" "…" "a cut help line"
 	quit_and_check
 }
 
@@ -423,6 +425,28 @@ t_y_copies_the_previous_logged_day_as_one_change() {
 	keys u
 	wait_for 'undone' || return
 	wait_sql "select count(*) from days where date = '2026-03-10'" 0 || return
+	quit_and_check
+}
+
+t_symptom_picker_takes_several_with_space() {
+	rw log --rest 10
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	keys s
+	wait_for '\[ \] sciatica' || return
+	keys Space
+	wait_for '\[x\] sciatica' || return
+	keys Down Space
+	wait_for '\[x\] numbness' || return
+	text back-spasm && keys Space
+	wait_sql "select symptoms from days" 'sciatica;numbness;back-spasm' || return
+	wait_for 'Symptoms on' || return
+	keys Enter
+	wait_gone 'Symptoms on' || return
+	wait_sql "select symptoms from days" 'sciatica;numbness;back-spasm' || return
+	# three toggles, three undo steps
+	keys u
+	wait_sql "select symptoms from days" 'sciatica;numbness' || return
 	quit_and_check
 }
 
