@@ -450,4 +450,26 @@ t_symptom_picker_takes_several_with_space() {
 	quit_and_check
 }
 
+# ---- 12: the calendar scrolls through the whole journal -------------------------------
+
+t_calendar_scrolls_to_the_first_month() {
+	rw log --date 2020-01-15 --rest 24
+	rw log --date 2026-03-09 --rest 8
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	keys 3 v v r r r r
+	wait_for 'months 60-75 of 75: Up/Down PgUp/PgDn scroll' || return
+	expect_no_match "$(screen)" '2020-01' "the first month before scrolling"
+	keys Home
+	wait_for '2020-01 +r' || return
+	wait_for 'months 1-16 of 75' || return
+	keys PgDn
+	wait_for 'months 16-31 of 75' || return
+	keys Down
+	wait_for 'months 17-32 of 75' || return
+	keys End
+	wait_for '2026-03 ' || return
+	quit_and_check
+}
+
 run_tests
