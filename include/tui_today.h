@@ -4,6 +4,7 @@
 #define RESTWATCH_TUI_TODAY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "date.h"
 #include "engine.h"
@@ -63,6 +64,16 @@ struct today {
 	char *draft;           /* a note from $EDITOR that was refused, offered again by N */
 	rw_day draft_day;
 };
+
+/* Loss k of p as "1.0-1.5%" to one decimal ("<0.1" when smaller). */
+const char *today_band(const struct tui *t, const struct engine_proj *p, int k, char *out,
+		       size_t n);
+/* The gauges beside the fields from y, x in w columns (today_gauges.c);
+ * returns the rows used. */
+int today_draw_gauges(struct tui *t, struct today *st, int y, int x, int w);
+/* The rest clock and the losses on one line each, for narrow windows;
+ * returns the rows used. */
+int today_draw_compact(struct tui *t, struct today *st, int y, int w);
 
 /* The editing keys of Today (r a A p s w n N d): open the prompt, picker,
  * editor or question for the day shown.  False for any other key. */
