@@ -121,6 +121,11 @@ typedef int (*journal_stretch_fn)(void *ctx, const struct journal_stretch *st);
 int journal_stretches(struct journal *j, int64_t from, int64_t to, journal_stretch_fn fn,
 		      void *ctx, struct rw_error *e);
 
+/* The medication names used before, most recent first, each once: at
+ * most max into names, the count in *n (for the TUI's completion). */
+int journal_med_names(struct journal *j, char names[][MED_NAME_MAX + 1], int max, int *n,
+		      struct rw_error *e);
+
 /* Remove a day's entry; RW_EDATA when it has none. */
 int journal_delete(struct journal *j, rw_day day, struct rw_error *e);
 

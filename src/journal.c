@@ -67,6 +67,7 @@ enum stmt_id {
 	S_PUT_STRETCH,
 	S_DEL_STRETCH,
 	S_STRETCHES,
+	S_MED_LISTS,
 	S_COUNT
 };
 
@@ -151,6 +152,8 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_DEL_STRETCH] = "DELETE FROM stretches WHERE id = ?1",
 	[S_STRETCHES] = "SELECT id, down_at, up_at FROM stretches WHERE down_at < ?2 AND "
 			"(up_at IS NULL OR up_at > ?1) ORDER BY down_at",
+	[S_MED_LISTS] = "SELECT DISTINCT medications FROM days WHERE medications <> '' "
+			"ORDER BY date DESC LIMIT 200",
 };
 
 struct journal {
@@ -1330,6 +1333,41 @@ int journal_stretches(struct journal *j, int64_t from, int64_t to, journal_stret
 	if (r == 0 && rc != SQLITE_DONE)
 		r = db_fail(j, rc, e);
 	done(s);
+	return read_end(j, started, r);
+}
+
+int journal_med_names(struct journal *j, char names[][MED_NAME_MAX + 1], int max, int *n,
+		      struct rw_error *e)
+{
+	sqlite3_stmt *s = NULL;
+	struct entry *en = malloc(sizeof *en);
+	bool started;
+	int r, rc, i, k;
+
+	*n = 0;
+	if (!en)
+		return rw_fail(e, RW_ENOMEM, "out of memory");
+	if ((r = read_begin(j, &started, e))) {
+		free(en);
+		return r;
+	}
+	if ((r = stmt(j, S_MED_LISTS, &s, e)) == 0) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
+			entry_init(en, 0);
+			if (entry_parse_meds(col_text(s, 0), en, "medications", NULL))
+				continue; /* check names a damaged list */
+			for (i = 0; i < en->n_meds && *n < max; i++) {
+				for (k = 0; k < *n && strcmp(names[k], en->meds[i].name); k++)
+					;
+				if (k == *n)
+					memcpy(names[(*n)++], en->meds[i].name, MED_NAME_MAX + 1);
+			}
+		}
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			r = db_fail(j, rc, e);
+		done(s);
+	}
+	free(en);
 	return read_end(j, started, r);
 }
 

@@ -548,6 +548,36 @@ START_TEST(default_path_is_private)
 }
 END_TEST
 
+static int add_meds(void *ctx, struct entry *en, bool existed, struct rw_error *e)
+{
+	(void)existed;
+	return entry_parse_meds(ctx, en, "medications", e);
+}
+
+START_TEST(medication_names_for_completion)
+{
+	struct journal *j = open_ok(path);
+	struct rw_error e = { 0, "" };
+	char names[4][MED_NAME_MAX + 1], first[] = "ibuprofen:400mg;co-codamol",
+					  second[] = "naproxen;ibuprofen";
+	int n = -1;
+
+	ck_assert_int_eq(journal_med_names(j, names, 4, &n, &e), 0);
+	ck_assert_int_eq(n, 0);
+	ck_assert_int_eq(journal_edit(j, day(2026, 3, 1), add_meds, first, &e), 0);
+	ck_assert_int_eq(journal_edit(j, day(2026, 3, 2), add_meds, second, &e), 0);
+	ck_assert_int_eq(journal_med_names(j, names, 4, &n, &e), 0);
+	ck_assert_int_eq(n, 3);
+	/* the latest day's names first, each once */
+	ck_assert_str_eq(names[0], "naproxen");
+	ck_assert_str_eq(names[1], "ibuprofen");
+	ck_assert_str_eq(names[2], "co-codamol");
+	ck_assert_int_eq(journal_med_names(j, names, 2, &n, &e), 0);
+	ck_assert_int_eq(n, 2);
+	journal_close(j);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("journal");
@@ -556,6 +586,7 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, create_is_private_and_reopens);
+	tcase_add_test(tc, medication_names_for_completion);
 	tcase_add_test(tc, refuses_newer_and_foreign);
 	tcase_add_test(tc, refuses_truncated_and_directories);
 	tcase_add_test(tc, undo_each_kind_of_change);
