@@ -69,8 +69,7 @@ int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e);
 int cli_down(struct cli *c, struct cli_args *a, struct rw_error *e);
 int cli_up(struct cli *c, struct cli_args *a, struct rw_error *e);
 int cli_nudge(struct cli *c, struct cli_args *a, struct rw_error *e);
-/* The nudge line when one is due at now, else "" (cli_rest.c). */
-int cli_nudge_line(struct journal *j, int64_t now, char *out, size_t n, struct rw_error *e);
+
 int cli_delete(struct cli *c, struct cli_args *a, struct rw_error *e);
 int cli_undo(struct cli *c, struct cli_args *a, struct rw_error *e);
 int cli_show(struct cli *c, struct cli_args *a, struct rw_error *e);

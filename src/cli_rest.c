@@ -5,6 +5,7 @@
 #include "advice.h"
 #include "cli.h"
 #include "clock.h"
+#include "nudge.h"
 
 enum { O_AT = 1 };
 
@@ -75,29 +76,6 @@ int cli_up(struct cli *c, struct cli_args *a, struct rw_error *e)
 	return journal_each(j, day, day, 0, print_line, &p, e);
 }
 
-int cli_nudge_line(struct journal *j, int64_t now, char *out, size_t n, struct rw_error *e)
-{
-	struct journal_stretch st;
-	struct engine_params p;
-	double hour;
-	bool found, waking;
-	char span[32];
-	int r;
-
-	out[0] = '\0';
-	if ((r = journal_open_stretch(j, &st, &found, e)) || !found ||
-	    (r = journal_params(j, &p, e)))
-		return r;
-	hour = clock_local_hour(now);
-	/* Waking hours may run past midnight (from 07:00 to 01:00). */
-	waking = p.nudge_from <= p.nudge_to ? hour >= p.nudge_from && hour < p.nudge_to
-					    : hour >= p.nudge_from || hour < p.nudge_to;
-	if (waking && now - st.down_at >= (int64_t)(p.nudge_minutes * 60))
-		snprintf(out, n, "down %s: time to get up and walk a little",
-			 clock_span_text(now - st.down_at, span, sizeof span));
-	return 0;
-}
-
 int cli_nudge(struct cli *c, struct cli_args *a, struct rw_error *e)
 {
 	struct journal *j;
@@ -111,7 +89,7 @@ int cli_nudge(struct cli *c, struct cli_args *a, struct rw_error *e)
 			     : rw_fail(e, RW_EUSAGE, "nudge: unexpected argument '%s'",
 				       rw_show(shown, sizeof shown, v));
 	if ((r = clock_now(&now, e)) || (r = cli_journal(c, &j, e)) ||
-	    (r = cli_nudge_line(j, now, line, sizeof line, e)))
+	    (r = nudge_line(j, now, line, sizeof line, e)))
 		return r;
 	if (!line[0])
 		return CLI_QUIET_FAILURE;

@@ -5,6 +5,7 @@
 #include "advice.h"
 #include "cli.h"
 #include "clock.h"
+#include "nudge.h"
 #include "jsonw.h"
 #include "report.h"
 
@@ -121,7 +122,7 @@ static int down_state(struct journal *j, struct journal_stretch *down, char *nud
 	down->open = found;
 	if (found) {
 		down->up_at = now; /* for the caller's span */
-		r = cli_nudge_line(j, now, nudge, n, e);
+		r = nudge_line(j, now, nudge, n, e);
 	}
 	return r;
 }
