@@ -40,6 +40,11 @@ struct tui {
 	struct engine_params params;
 	struct tui_last last;
 	struct tui_days days;
+	/* timed rest (today_rest.c): the open stretch, and the last nudge */
+	bool down;
+	int64_t down_since, nudged_at;
+	long down_minute;            /* the timer's minute last drawn */
+	bool no_bell;
 
 	/* the status line: a message until the next key, else the keys */
 	char msg[RW_ERRMSG + 64];

@@ -22,7 +22,8 @@ enum today_field {
 	TODAY_SYMPTOM,    /* toggle one */
 	TODAY_WEIGHT,
 	TODAY_NOTE,
-	TODAY_COPY        /* rest and activities from another day */
+	TODAY_COPY,       /* rest, activities and medications from another day */
+	TODAY_MED         /* add one medication */
 };
 
 /* The edit being confirmed: applied inside the journal's transaction. */
@@ -39,6 +40,9 @@ struct today_edit {
 	char symptom[SYMPTOM_MAX + 1];
 	bool added; /* out: the symptom was added (not removed) */
 	char note[NOTE_MAX + 1];
+	struct medication med;                    /* added by m */
+	struct medication meds[ENTRY_MAX_MEDS];   /* copied by y */
+	int n_meds;
 };
 
 /* What Today shows for one day, read once per day and journal version. */
@@ -74,6 +78,11 @@ int today_draw_gauges(struct tui *t, struct today *st, int y, int x, int w);
 /* The rest clock and the losses on one line each, for narrow windows;
  * returns the rows used. */
 int today_draw_compact(struct tui *t, struct today *st, int y, int w);
+
+/* Store st->edit in one transaction and say "saved WHAT on DATE". */
+int today_save(struct tui *t, struct today *st, const char *what, struct rw_error *e);
+/* m: the medication prompt for the day shown (today_rest.c). */
+void today_med_prompt(struct tui *t, struct today *st, const char *date);
 
 /* The editing keys of Today (r a A p s w n N d): open the prompt, picker,
  * editor or question for the day shown.  False for any other key. */

@@ -21,6 +21,7 @@
 
 #include "tui.h"
 #include "tui_alert.h"
+#include "tui_rest.h"
 #include "tui_app.h"
 
 #define TICK_MS 250
@@ -164,7 +165,22 @@ static void draw_top(struct tui *t)
 	char forms[TUI_ALERT_FORMS][64];
 	enum tui_role role = ROLE_ALERT;
 	int n = t->last.found ? tui_alert_forms(t, &t->last.proj, forms, &role) : 0;
-	int style, f = 0, aw = 0, x = 0;
+	int style, f = 0, aw = 0, x = 0, i;
+	char timer[32];
+
+	/* Lying down: the timer stands before the alert in every form. */
+	if (tui_rest_timer(t, timer, sizeof timer)[0]) {
+		for (i = 0; i < n; i++) {
+			char both[64];
+			snprintf(both, sizeof both, "%.16s  %.44s", timer, forms[i]);
+			snprintf(forms[i], sizeof forms[i], "%s", both);
+		}
+		if (n == 0) {
+			snprintf(forms[0], sizeof forms[0], "%s ", timer);
+			role = ROLE_BANNER_WARN;
+			n = 1;
+		}
+	}
 
 	for (style = 0; style < 3; style++) {
 		int tw = draw_tabs(t, 0, style, false);
@@ -450,6 +466,8 @@ static void loop(struct tui *t)
 			}
 			if (tui_sync(t))
 				dirty = true;
+			if (tui_rest_tick(t))
+				dirty = true;
 			continue;
 		}
 		rapid = 0;
@@ -549,6 +567,7 @@ int tui_run(struct journal *j, const struct tui_opts *o, struct rw_error *e)
 		return rw_fail(e, RW_ENOMEM, "out of memory");
 	t->j = j;
 	t->today = o->today;
+	t->no_bell = o->no_bell;
 	t->day = o->today;
 	if ((r = open_screens(t, e)) != 0)
 		goto out;

@@ -34,6 +34,16 @@ bool tui_sync(struct tui *t)
 		tui_message(t, true, "%s", e.msg);
 		return false;
 	}
+	{
+		struct journal_stretch st;
+		bool down = false;
+		if (journal_open_stretch(t->j, &st, &down, &e) != 0) {
+			tui_message(t, true, "%s", e.msg);
+			return false;
+		}
+		t->down = down;
+		t->down_since = down ? st.down_at : 0;
+	}
 	t->params = p;
 	t->last.found = found;
 	t->version = v;

@@ -15,6 +15,7 @@
 #include "advice.h"
 #include "tui_alert.h"
 #include "tui_app.h"
+#include "tui_rest.h"
 #include "tui_today.h"
 
 static const struct tui_help help[] = {
@@ -32,7 +33,9 @@ static const struct tui_help help[] = {
 	{ "w", "weight in kg, one decimal, 72.5 or 72,5 (empty clears)" },
 	{ "n", "the note, on one line (empty clears)" },
 	{ "N", "the note in $VISUAL (else $EDITOR, else vi); a refused text is kept for the next N" },
-	{ "y", "copy the previous logged day's rest and activities into this day (u undoes)" },
+	{ "m", "add a medication taken that day: NAME or NAME:DOSE (Tab completes a name used before)" },
+	{ "b", "lying down now / up again: the timer shows in the top bar, a nudge after nudge_minutes" },
+	{ "y", "copy the previous logged day's rest, activities and medications into this day (u undoes)" },
 	{ "d", "delete the day's entry (asks first)" },
 	{ "Enter Esc", "in a prompt: save / cancel; editing a day not logged logs it" },
 	{ NULL, NULL },
@@ -214,21 +217,30 @@ static void rest_why(struct tui *t, double rest, char *out, size_t n)
 			 rest - sleep, rest, rest - sleep);
 }
 
-/* The six fields, each beside the key that edits it, and a line under the
+/* The seven fields, each beside the key that edits it, and a line under the
  * rest hours saying how they count.  Returns the rows used. */
 static int draw_fields(struct tui *t, struct today *st, int y, int w)
 {
 	const struct entry *en = &st->en;
 	char buf[ACTIVITIES_TEXT_MAX + 64], num[32];
 	int x, i, o = 0, lines = 1, y0 = y;
-	bool why = st->found && en->has_rest;
+	bool why = st->found && (en->has_rest || en->tracked_hours > 0);
 	const char *nl;
 
 	tui_text(t, y + st->field + (why && st->field > 0), 0, 1, ROLE_KEY, tui_glyph(t, G_CURSOR));
 	x = field_label(t, y, w, "r", "Rest");
-	if (why) {
+	if (why && en->has_rest) {
 		tui_textf(t, y, x, w - x, ROLE_NORMAL, "%s h", entry_format_rest(en->rest_hours, num, sizeof num));
 		rest_why(t, en->rest_hours, buf, sizeof buf);
+		if (en->tracked_hours > 0)
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+				 " (typed; %.1f h tracked with b)", en->tracked_hours);
+		tui_text(t, ++y, x, w - x, ROLE_DIM, buf);
+	} else if (why) {
+		/* Not typed: a night's sleep plus the time tracked lying down. */
+		tui_textf(t, y, x, w - x, ROLE_NORMAL, "%.1f h lying down, tracked with b",
+			  en->tracked_hours);
+		rest_why(t, t->params.sleep_hours + en->tracked_hours, buf, sizeof buf);
 		tui_text(t, ++y, x, w - x, ROLE_DIM, buf);
 	} else {
 		tui_text(t, y, x, w - x, ROLE_DIM, st->found ? "- (counts as sleep only)" : "-");
@@ -260,6 +272,15 @@ static int draw_fields(struct tui *t, struct today *st, int y, int w)
 		tui_textf(t, y, x, w - x, ROLE_NORMAL, "%s kg", entry_format_weight(en->weight_dg, num, sizeof num));
 	else
 		tui_text(t, y, x, w - x, ROLE_DIM, "-");
+
+	x = field_label(t, ++y, w, "m", "Medications");
+	buf[0] = '\0';
+	for (i = 0, o = 0; st->found && i < en->n_meds && o < (int)sizeof buf - 80; i++) {
+		char med[MED_NAME_MAX + MED_DOSE_MAX + 2];
+		o += snprintf(buf + o, sizeof buf - (size_t)o, "%s%s", i ? ", " : "",
+			      entry_med_text(&en->meds[i], med, sizeof med));
+	}
+	tui_text(t, y, x, w - x, buf[0] ? ROLE_NORMAL : ROLE_DIM, buf[0] ? buf : "-");
 
 	x = field_label(t, ++y, w, "n", "Note");
 	if (st->found && en->note[0]) {
@@ -471,7 +492,7 @@ static void move_day(struct tui *t, long by)
 }
 
 /* The keys that edit each field row, top to bottom (Up/Down, Enter). */
-static const char field_keys[] = "rapswn";
+static const char field_keys[] = "rapswmn";
 #define FIELDS ((int)sizeof field_keys - 1)
 
 /* Home and End: the first and the last logged day. */
@@ -513,6 +534,7 @@ static bool key(struct tui *t, void *state, const struct tui_key *k)
 	case ']': move_day(t, 7); return true;
 	case 't': t->day = t->today; return true;
 	case 'g': t->day = next_gap(t, st); return true;
+	case 'b': tui_rest_toggle(t); return true;
 	default: return tui_today_edit_key(t, st, k->code);
 	}
 }

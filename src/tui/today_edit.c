@@ -50,13 +50,18 @@ static int apply(void *ctx, struct entry *en, bool existed, struct rw_error *e)
 		en->rest_hours = ed->rest;
 		en->n_activities = ed->n_acts;
 		memcpy(en->activities, ed->acts, sizeof en->activities);
+		en->n_meds = ed->n_meds;
+		memcpy(en->meds, ed->meds, sizeof en->meds);
+		break;
+	case TODAY_MED:
+		r = entry_add_med(en, &ed->med, "medication", e);
 		break;
 	}
 	return r;
 }
 
 /* Store the edit in one transaction and say what was saved. */
-static int save(struct tui *t, struct today *st, const char *what, struct rw_error *e)
+int today_save(struct tui *t, struct today *st, const char *what, struct rw_error *e)
 {
 	char date[DATE_BUFSZ];
 	int r;
@@ -99,7 +104,7 @@ static int enter_rest(struct tui *t, void *ctx, const char *text, struct rw_erro
 	if (*text && (r = entry_parse_rest(decimal_point(text, num, sizeof num), &st->edit.rest,
 					   "rest", e)) != 0)
 		return r;
-	return save(t, st, *text ? "rest hours" : "rest hours (cleared)", e);
+	return today_save(t, st, *text ? "rest hours" : "rest hours (cleared)", e);
 }
 
 /* p: 0-10; empty clears. */
@@ -112,7 +117,7 @@ static int enter_pain(struct tui *t, void *ctx, const char *text, struct rw_erro
 	st->edit.clear = !*text;
 	if (*text && (r = entry_parse_pain(text, &st->edit.pain, "pain", e)) != 0)
 		return r;
-	return save(t, st, *text ? "pain" : "pain (cleared)", e);
+	return today_save(t, st, *text ? "pain" : "pain (cleared)", e);
 }
 
 /* w: kg with one decimal; empty clears. */
@@ -127,7 +132,7 @@ static int enter_weight(struct tui *t, void *ctx, const char *text, struct rw_er
 	if (*text && (r = entry_parse_weight(decimal_point(text, num, sizeof num), &st->edit.weight_dg,
 					     "weight", e)) != 0)
 		return r;
-	return save(t, st, *text ? "weight" : "weight (cleared)", e);
+	return today_save(t, st, *text ? "weight" : "weight (cleared)", e);
 }
 
 /* n: one line; empty clears. */
@@ -139,7 +144,7 @@ static int enter_note(struct tui *t, void *ctx, const char *text, struct rw_erro
 	st->edit.field = TODAY_NOTE;
 	if ((r = entry_parse_note(text, st->edit.note, "note", e)) != 0)
 		return r;
-	return save(t, st, *text ? "the note" : "the note (cleared)", e);
+	return today_save(t, st, *text ? "the note" : "the note (cleared)", e);
 }
 
 /* The kind a typed prefix stands for, when exactly one starts with it. */
@@ -251,7 +256,7 @@ static int enter_activity(struct tui *t, void *ctx, const char *text, struct rw_
 	for (i = 0; i < probe.n_activities; i++)
 		o += snprintf(said + o, sizeof said - (size_t)o, "%s%s %d min", i ? ", " : "",
 			      entry_kind_name(probe.activities[i].kind), probe.activities[i].minutes);
-	return save(t, st, said, e);
+	return today_save(t, st, said, e);
 }
 
 /* A: the whole list, checked before the transaction so a typo names
@@ -271,7 +276,7 @@ static int enter_activities(struct tui *t, void *ctx, const char *text, struct r
 	if ((r = entry_parse_activities(norm, &probe, "activities", e)) != 0)
 		return r;
 	snprintf(st->edit.list, sizeof st->edit.list, "%s", norm);
-	return save(t, st, "the activities", e);
+	return today_save(t, st, "the activities", e);
 }
 
 /* Tab: complete the kind before the ':' (as far as the kinds agree). */
@@ -320,7 +325,7 @@ static int enter_symptom(struct tui *t, void *ctx, const char *text, struct rw_e
 	st->edit.field = TODAY_SYMPTOM;
 	if ((r = entry_parse_symptom(text, st->edit.symptom, "symptom", e)) != 0)
 		return r;
-	return save(t, st, "symptom", e);
+	return today_save(t, st, "symptom", e);
 }
 
 /* d: only after the question; u brings the entry back. */
@@ -394,7 +399,7 @@ static void edit_note_outside(struct tui *t, struct today *st)
 			keep_draft(t, st, text, e.msg);
 			return;
 		}
-		if (save(t, st, "the note", &e) != 0)
+		if (today_save(t, st, "the note", &e) != 0)
 			tui_message(t, true, "%s", e.msg);
 	}
 	if (redo) {
@@ -473,15 +478,17 @@ static void copy_previous(struct tui *t, struct today *st)
 	st->edit.rest = prev.rest_hours;
 	st->edit.n_acts = prev.n_activities;
 	memcpy(st->edit.acts, prev.activities, sizeof st->edit.acts);
+	st->edit.n_meds = prev.n_meds;
+	memcpy(st->edit.meds, prev.meds, sizeof st->edit.meds);
 	if (journal_edit(t->j, st->day, apply, &st->edit, &e) != 0) {
 		tui_message(t, true, "%s", e.msg);
 		return;
 	}
 	snprintf(num, sizeof num, "%s%s", prev.has_rest ? entry_format_rest(prev.rest_hours, h, sizeof h) : "-",
 		 prev.has_rest ? " h" : "");
-	tui_message(t, false, "copied rest %s and %d activit%s from %s to %s (u undoes)", num,
-		    prev.n_activities, prev.n_activities == 1 ? "y" : "ies", date_format(prev.day, from),
-		    date_format(st->day, date));
+	tui_message(t, false, "copied rest %s, %d activit%s and %d medication%s from %s to %s (u undoes)",
+		    num, prev.n_activities, prev.n_activities == 1 ? "y" : "ies", prev.n_meds,
+		    prev.n_meds == 1 ? "" : "s", date_format(prev.day, from), date_format(st->day, date));
 }
 
 /* A day after today is logged only after one question (y/N) per day: a
@@ -492,7 +499,7 @@ static bool ask_future(struct tui *t, struct today *st, int key)
 	char q[120], date[16];
 	long ahead = (long)(st->day - t->today);
 
-	if (ahead <= 0 || st->found || st->future_ok == st->day || !strchr("raApswnNy", key))
+	if (ahead <= 0 || st->found || st->future_ok == st->day || !strchr("raApswnNym", key))
 		return false;
 	st->future_key = key;
 	snprintf(q, sizeof q, "%s is %ld day%s after today: log it anyway?", tui_date(st->day, date),
@@ -559,6 +566,9 @@ bool tui_today_edit_key(struct tui *t, struct today *st, int key)
 		return true;
 	case 'y':
 		copy_previous(t, st);
+		return true;
+	case 'm':
+		today_med_prompt(t, st, date);
 		return true;
 	case 'd':
 		if (!st->found) {
