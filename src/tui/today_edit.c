@@ -486,9 +486,12 @@ static void copy_previous(struct tui *t, struct today *st)
 	}
 	snprintf(num, sizeof num, "%s%s", prev.has_rest ? entry_format_rest(prev.rest_hours, h, sizeof h) : "-",
 		 prev.has_rest ? " h" : "");
-	tui_message(t, false, "copied rest %s, %d activit%s and %d medication%s from %s to %s (u undoes)",
-		    num, prev.n_activities, prev.n_activities == 1 ? "y" : "ies", prev.n_meds,
-		    prev.n_meds == 1 ? "" : "s", date_format(prev.day, from), date_format(st->day, date));
+	if (prev.n_meds)
+		snprintf(num + strlen(num), sizeof num - strlen(num), ", %d medication%s", prev.n_meds,
+			 prev.n_meds == 1 ? "" : "s");
+	tui_message(t, false, "copied rest %s and %d activit%s from %s to %s (u undoes)", num,
+		    prev.n_activities, prev.n_activities == 1 ? "y" : "ies", date_format(prev.day, from),
+		    date_format(st->day, date));
 }
 
 /* A day after today is logged only after one question (y/N) per day: a

@@ -418,7 +418,7 @@ t_y_copies_the_previous_logged_day_as_one_change() {
 	TUI_W=80 TUI_H=24 tui_start
 	tui_ready || return
 	keys y
-	wait_for 'copied rest 14 h, 2 activities and 0 medications from 2026-03-07 to 2026-03-10 \(u undoes\)' || return
+	wait_for 'copied rest 14 h and 2 activities from 2026-03-07 to 2026-03-10 \(u undoes\)' || return
 	wait_sql "select printf('%g', rest_hours) || '|' || activities || '|' || coalesce(pain, '') from days where date = '2026-03-10'" \
 		'14|walking:30;physio:15|' || return
 	wait_for '8 h night \+ 6 h more = 14 h; rest clock counts the 6 h' || return

@@ -97,7 +97,7 @@ t_y_copies_medications() {
 	TUI_ENV="LANG=C.UTF-8 TERM=xterm-256color TZ=UTC RESTWATCH_NOW=2026-03-10T10:30" tui_start
 	wait_for 'Today' || return
 	keys y
-	wait_for 'copied rest 20 h, 0 activities and 2 medications' || return
+	wait_for 'copied rest 20 h, 2 medications and 0 activities' || return
 	wait_sql "SELECT rest_hours, medications FROM days WHERE date = '2026-03-10'" \
 		'20.0|ibuprofen:400mg;naproxen' || return
 	quit_and_check
