@@ -19,6 +19,7 @@
 struct cli {
 	const char *db_opt;  /* --db PATH, or NULL */
 	bool no_color;
+	bool no_bell;   /* --no-bell: the TUI's nudge rings no bell */
 	rw_day today;
 	struct journal *j;   /* opened by cli_journal() on first use */
 };

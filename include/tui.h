@@ -10,6 +10,7 @@
 
 struct tui_opts {
 	bool no_color; /* --no-color (NO_COLOR is read by the TUI itself) */
+	bool no_bell;  /* --no-bell: the nudge banner rings no bell */
 	rw_day today;
 };
 

@@ -40,6 +40,11 @@ struct tui {
 	struct engine_params params;
 	struct tui_last last;
 	struct tui_days days;
+	/* timed rest (today_rest.c): the open stretch, and the last nudge */
+	bool down;
+	int64_t down_since, nudged_at;
+	long down_minute;            /* the timer's minute last drawn */
+	bool no_bell;
 
 	/* the status line: a message until the next key, else the keys */
 	char msg[RW_ERRMSG + 64];
@@ -50,6 +55,7 @@ struct tui {
 	struct tui_picker picker;
 	struct tui_confirm confirm;
 	bool help;
+	int help_top, help_rows, help_page; /* its scroll, lines, lines shown */
 
 	void *state[TUI_SCREENS];
 };
@@ -66,6 +72,9 @@ void tui_undo(struct tui *t);
 
 /* Show the cursor at y, x after this frame (a widget being edited). */
 void tui_cursor(struct tui *t, int y, int x);
+
+/* Bracketed paste on or off (on while the TUI runs, off around $EDITOR). */
+void tui_paste_mode(bool on);
 
 /* True when a prompt, picker or question is open. */
 bool tui_modal(const struct tui *t);

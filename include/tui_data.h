@@ -30,8 +30,8 @@ struct tui_row {
 	enum engine_level level;
 	double clock;
 	double loss[LOSS_COUNT][BAND_COUNT];
-	char symptoms[48]; /* "sciatica, fever", cut */
-	char note[48];     /* the note's start, one line, cut */
+	char symptoms[80]; /* "sciatica, !fever" (! marks a red flag), cut */
+	char note[80];     /* the note's start, one line, cut */
 };
 
 /* Every calendar day from the first logged day to the last. */

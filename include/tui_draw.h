@@ -85,6 +85,11 @@ void tui_fill(struct tui *t, int y, int x, int w, enum tui_role r, const char *s
 /* Word-wrap s into at most rows lines of w columns from y, x; returns the
  * lines used. */
 int tui_wrap(struct tui *t, int y, int x, int w, int rows, enum tui_role r, const char *s);
+/* tui_wrap drawing only its lines skip .. rows - 1 (line k at y + k). */
+int tui_wrap_part(struct tui *t, int y, int x, int w, int skip, int rows, enum tui_role r,
+		  const char *s);
+/* The lines tui_wrap would use, without drawing. */
+int tui_wrap_count(struct tui *t, int w, int rows, const char *s);
 /* A box outline of h rows and w columns with its inside cleared. */
 void tui_box(struct tui *t, int y, int x, int h, int w, enum tui_role r);
 

@@ -4,6 +4,7 @@
 #define RESTWATCH_TUI_TODAY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "date.h"
 #include "engine.h"
@@ -15,12 +16,14 @@ struct tui;
 
 enum today_field {
 	TODAY_REST,
-	TODAY_ACTIVITY,   /* add one */
+	TODAY_ACTIVITY,   /* add one or more */
 	TODAY_ACTIVITIES, /* replace the list */
 	TODAY_PAIN,
 	TODAY_SYMPTOM,    /* toggle one */
 	TODAY_WEIGHT,
-	TODAY_NOTE
+	TODAY_NOTE,
+	TODAY_COPY,       /* rest, activities and medications from another day */
+	TODAY_MED         /* add one medication */
 };
 
 /* The edit being confirmed: applied inside the journal's transaction. */
@@ -30,11 +33,16 @@ struct today_edit {
 	bool clear;
 	double rest;
 	int pain, weight_dg;
-	struct activity act;
+	struct activity acts[ENTRY_MAX_ACTIVITIES]; /* added by a */
+	int n_acts;
+	bool copy_has_rest;
 	char list[ACTIVITIES_TEXT_MAX];
 	char symptom[SYMPTOM_MAX + 1];
 	bool added; /* out: the symptom was added (not removed) */
 	char note[NOTE_MAX + 1];
+	struct medication med;                    /* added by m */
+	struct medication meds[ENTRY_MAX_MEDS];   /* copied by y */
+	int n_meds;
 };
 
 /* What Today shows for one day, read once per day and journal version. */
@@ -54,7 +62,27 @@ struct today {
 	rw_day fc_like;        /* the day the forecast repeats */
 	struct engine_proj fc[7];
 	struct today_edit edit;
+	int field;             /* the field row Up/Down selected, Enter edits */
+	rw_day future_ok;      /* a day after today the user agreed to log */
+	int future_key;        /* the key that asked */
+	char *draft;           /* a note from $EDITOR that was refused, offered again by N */
+	rw_day draft_day;
 };
+
+/* Loss k of p as "1.0-1.5%" to one decimal ("<0.1" when smaller). */
+const char *today_band(const struct tui *t, const struct engine_proj *p, int k, char *out,
+		       size_t n);
+/* The gauges beside the fields from y, x in w columns (today_gauges.c);
+ * returns the rows used. */
+int today_draw_gauges(struct tui *t, struct today *st, int y, int x, int w);
+/* The rest clock and the losses on one line each, for narrow windows;
+ * returns the rows used. */
+int today_draw_compact(struct tui *t, struct today *st, int y, int w);
+
+/* Store st->edit in one transaction and say "saved WHAT on DATE". */
+int today_save(struct tui *t, struct today *st, const char *what, struct rw_error *e);
+/* m: the medication prompt for the day shown (today_rest.c). */
+void today_med_prompt(struct tui *t, struct today *st, const char *date);
 
 /* The editing keys of Today (r a A p s w n N d): open the prompt, picker,
  * editor or question for the day shown.  False for any other key. */

@@ -36,6 +36,7 @@ struct tui_line {
 	size_t first;      /* first code point shown (horizontal scroll) */
 	size_t max_bytes;  /* UTF-8 bytes the text may take */
 	bool fresh;
+	bool full;         /* a character was refused: max_bytes reached */
 };
 
 enum tui_line_result { TUI_LINE_MORE, TUI_LINE_ENTER, TUI_LINE_CANCEL };
@@ -44,6 +45,9 @@ enum tui_line_result { TUI_LINE_MORE, TUI_LINE_ENTER, TUI_LINE_CANCEL };
 void tui_line_set(struct tui_line *l, const char *utf8, size_t max_bytes);
 /* Apply one key; TUI_LINE_ENTER on Enter, TUI_LINE_CANCEL on Esc. */
 enum tui_line_result tui_line_key(struct tui_line *l, const struct tui_key *k);
+/* Insert pasted text at the cursor as typed text: newlines and tabs
+ * become spaces (one for CR LF), other control characters are dropped. */
+void tui_line_paste(struct tui_line *l, const wchar_t *s, size_t n);
 /* The text as UTF-8 into out (n bytes). */
 void tui_line_text(const struct tui_line *l, char *out, size_t n);
 /* Draw the line at y, x in w columns; returns the cursor's column. */
@@ -69,6 +73,9 @@ struct tui_prompt {
 void tui_prompt_open(struct tui *t, const char *label, const char *prefill, size_t max_bytes,
 		     const char *hint, tui_text_fn enter, tui_complete_fn complete, void *ctx);
 void tui_prompt_key(struct tui *t, const struct tui_key *k);
+/* Pasted text into the open prompt or the picker's filter; false when no
+ * widget takes text. */
+bool tui_widget_paste(struct tui *t, const wchar_t *s, size_t n);
 void tui_prompt_draw(struct tui *t);
 
 /* A list to pick from by typing its start or with the arrows; the typed
@@ -88,6 +95,7 @@ struct tui_picker {
 	struct tui_line filter;
 	int sel; /* index among the visible rows */
 	int top; /* first visible row shown */
+	bool toggled; /* Space toggled a row since it opened */
 	tui_text_fn enter;
 	void *ctx;
 };
@@ -97,7 +105,7 @@ void tui_picker_add(struct tui *t, const char *name, bool checked, bool flagged)
 void tui_picker_key(struct tui *t, const struct tui_key *k);
 void tui_picker_draw(struct tui *t);
 
-/* "Delete 2026-03-02? (y/n)": y calls yes with text "y"; anything else
+/* "Delete 2026-03-02? (y/N)": y calls yes with text "y"; anything else
  * cancels. */
 struct tui_confirm {
 	bool active;

@@ -128,7 +128,7 @@ static void cli_usage(FILE *f, const char *cmd)
 			fprintf(f, "\n%s", c->more);
 		return;
 	}
-	fputs("Usage: restwatch [--db PATH] [--no-color] [COMMAND [OPTIONS]]\n"
+	fputs("Usage: restwatch [--db PATH] [--no-color] [--no-bell] [COMMAND [OPTIONS]]\n"
 	      "\n"
 	      "A day-by-day journal for acute lower back pain: rest, activity, pain,\n"
 	      "symptoms, weight and notes, with projected losses of back-muscle\n"
@@ -144,6 +144,7 @@ static void cli_usage(FILE *f, const char *cmd)
 	      "  --db PATH    the journal (default $RESTWATCH_DB, else\n"
 	      "               $XDG_DATA_HOME/restwatch/journal.db)\n"
 	      "  --no-color   no colours in the interface (NO_COLOR is honoured too)\n"
+	      "  --no-bell    no terminal bell with the interface's nudge to get up\n"
 	      "  -h, --help   this help; restwatch COMMAND --help for one command\n"
 	      "  --version    print the version\n"
 	      "\n"
@@ -325,6 +326,8 @@ static int run(struct cli *c, int argc, char **argv, struct rw_error *e)
 		}
 		if (strcmp(arg, "--no-color") == 0) {
 			c->no_color = true;
+		} else if (strcmp(arg, "--no-bell") == 0) {
+			c->no_bell = true;
 		} else if (strcmp(arg, "--db") == 0) {
 			if (++i >= argc)
 				return rw_fail(e, RW_EUSAGE, "--db: needs a path");
@@ -345,7 +348,7 @@ static int run(struct cli *c, int argc, char **argv, struct rw_error *e)
 		return r;
 	if (i >= argc) {
 		struct journal *j;
-		struct tui_opts o = { .no_color = c->no_color, .today = c->today };
+		struct tui_opts o = { .no_color = c->no_color, .no_bell = c->no_bell, .today = c->today };
 		if ((r = cli_journal(c, &j, e)))
 			return r;
 		return tui_run(j, &o, e);

@@ -20,6 +20,8 @@
 #include <unistd.h>
 
 #include "tui.h"
+#include "tui_alert.h"
+#include "tui_rest.h"
 #include "tui_app.h"
 
 #define TICK_MS 250
@@ -129,46 +131,76 @@ void tui_undo(struct tui *t)
 
 /* ---- the frame --------------------------------------------------------- */
 
-/* The alert in the top bar: the last logged day when it needs attention,
- * so that every screen carries it. */
-static void draw_alert(struct tui *t, int x)
+/* The tabs from column x in one of three styles, widest first:
+ * " 1 Today " each, "1 Today 2 Journal", or only the current one named.
+ * Returns the column after them; draws them when draw is true. */
+static int draw_tabs(struct tui *t, int x, int style, bool draw)
 {
-	const struct engine_proj *p = &t->last.proj;
-	char date[DATE_BUFSZ], text[160];
-	int w;
+	int i;
 
-	if (!t->last.found)
-		return;
-	date_format(p->day, date);
-	if (p->red_flag)
-		snprintf(text, sizeof text, " %s red flag %s ", tui_glyph(t, G_WARN), date);
-	else if (p->level == LEVEL_CLOT_RISK || p->level == LEVEL_DECONDITIONING)
-		snprintf(text, sizeof text, " %s %s %s %.0f h ", tui_glyph(t, G_WARN),
-			 engine_level_name(p->level), date, p->rest_clock_hours);
-	else
-		return;
-	w = tui_text_width(t, text);
-	if (x + 1 + w <= COLS)
-		tui_text(t, 0, COLS - w, w,
-			 p->red_flag || p->level == LEVEL_CLOT_RISK ? ROLE_ALERT : ROLE_BANNER_WARN, text);
+	for (i = 0; i < TUI_SCREENS; i++) {
+		char tab[32];
+		if (style == 0)
+			snprintf(tab, sizeof tab, " %d %s ", i + 1, screens[i]->name);
+		else if (style == 1 && i == 0)
+			snprintf(tab, sizeof tab, "%d %s", i + 1, screens[i]->name);
+		else if (style == 1 || i == t->screen)
+			snprintf(tab, sizeof tab, " %d %s", i + 1, screens[i]->name);
+		else
+			snprintf(tab, sizeof tab, " %d", i + 1);
+		if (draw)
+			tui_text(t, 0, x, COLS - x, i == t->screen ? ROLE_TAB : ROLE_BAR_TITLE, tab);
+		x += tui_text_width(t, tab);
+	}
+	return x;
 }
 
 /* The top bar: the screens with their number keys, the current one
- * marked, and the alert for the last logged day. */
+ * marked, and the alert for the last logged day.  The alert always shows
+ * (from 60 columns): the tabs and the alert take their widest forms that
+ * fit together, the tabs first; the name only when there is room to spare. */
 static void draw_top(struct tui *t)
 {
-	int x = 0, i;
-	bool wide = COLS >= 96;
+	static const char title[] = " restwatch ";
+	char forms[TUI_ALERT_FORMS][64];
+	enum tui_role role = ROLE_ALERT;
+	int n = t->last.found ? tui_alert_forms(t, &t->last.proj, forms, &role) : 0;
+	int style, f = 0, aw = 0, x = 0, i;
+	char timer[32];
 
-	tui_fill(t, 0, 0, COLS, ROLE_BAR_TITLE, " ");
-	if (wide)
-		x += tui_text(t, 0, 0, COLS, ROLE_BAR_TITLE, " restwatch ");
-	for (i = 0; i < TUI_SCREENS; i++) {
-		char tab[32];
-		snprintf(tab, sizeof tab, " %d %s ", i + 1, screens[i]->name);
-		x += tui_text(t, 0, x, COLS - x, i == t->screen ? ROLE_TAB : ROLE_BAR_TITLE, tab);
+	/* Lying down: the timer stands before the alert in every form. */
+	if (tui_rest_timer(t, timer, sizeof timer)[0]) {
+		for (i = 0; i < n; i++) {
+			char both[64];
+			snprintf(both, sizeof both, "%.16s  %.44s", timer, forms[i]);
+			snprintf(forms[i], sizeof forms[i], "%s", both);
+		}
+		if (n == 0) {
+			snprintf(forms[0], sizeof forms[0], "%s ", timer);
+			role = ROLE_BANNER_WARN;
+			n = 1;
+		}
 	}
-	draw_alert(t, x);
+
+	for (style = 0; style < 3; style++) {
+		int tw = draw_tabs(t, 0, style, false);
+		for (f = 0; f < n; f++)
+			if (tw + tui_text_width(t, forms[f]) <= COLS)
+				break;
+		if (f < n || n == 0)
+			break;
+	}
+	if (style == 3)
+		style = 2;
+	if (f >= n)
+		f = n - 1;
+	aw = n ? tui_text_width(t, forms[f]) : 0;
+	tui_fill(t, 0, 0, COLS, ROLE_BAR_TITLE, " ");
+	if (style == 0 && f == 0 && (int)sizeof title - 1 + draw_tabs(t, 0, 0, false) + aw + 4 <= COLS)
+		x = tui_text(t, 0, 0, COLS, ROLE_BAR_TITLE, title);
+	draw_tabs(t, x, style, true);
+	if (n > 0)
+		tui_text(t, 0, COLS > aw ? COLS - aw : 0, COLS, role, forms[f]);
 }
 
 /* Keys as "k label  k label": each key in bold; returns the columns used. */
@@ -264,18 +296,43 @@ static void draw(struct tui *t)
 
 /* ---- keys ------------------------------------------------------------------ */
 
-/* Help first (any key closes it), then an open widget (it owns every key),
+/* The arrows and page keys scroll an open help; false for other keys. */
+static bool help_scroll(struct tui *t, const struct tui_key *k)
+{
+	int page = t->help_page > 1 ? t->help_page - 1 : 1;
+
+	if (k->fn && k->code == KEY_UP)
+		t->help_top--;
+	else if (k->fn && k->code == KEY_DOWN)
+		t->help_top++;
+	else if (k->fn && k->code == KEY_PPAGE)
+		t->help_top -= page;
+	else if (k->fn && k->code == KEY_NPAGE)
+		t->help_top += page;
+	else if (k->fn && k->code == KEY_HOME)
+		t->help_top = 0;
+	else if (k->fn && k->code == KEY_END)
+		t->help_top = t->help_rows;
+	else
+		return false;
+	return true; /* tui_help_draw clamps it */
+}
+
+/* Help first (the arrows scroll it, any other key closes it), then an open widget (it owns every key),
  * then the keys every screen shares, then the screen's own. */
 static void dispatch(struct tui *t, const struct tui_key *k)
 {
 	bool small = COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS;
 
-	if (!k->fn && k->code == 'q' && !tui_modal(t)) {
+	/* Too small a window shows only "q quits": then it does, even with a
+	 * prompt open (its text cannot be seen to be typed into). */
+	if (!k->fn && k->code == 'q' && (!tui_modal(t) || small)) {
 		t->quit = true;
 		return;
 	}
 	if (t->help) {
-		t->help = false;
+		if (!help_scroll(t, k))
+			t->help = false;
 		return;
 	}
 	if (small)
@@ -292,6 +349,11 @@ static void dispatch(struct tui *t, const struct tui_key *k)
 		tui_prompt_key(t, k);
 		return;
 	}
+	if (k->fn && k->code == KEY_F(1)) {
+		t->help = true;
+		t->help_top = 0;
+		return;
+	}
 	if (k->fn && k->code == KEY_BTAB) {
 		tui_show(t, (t->screen + TUI_SCREENS - 1) % TUI_SCREENS);
 		return;
@@ -306,6 +368,7 @@ static void dispatch(struct tui *t, const struct tui_key *k)
 			return;
 		case '?':
 			t->help = true;
+			t->help_top = 0;
 			return;
 		case 'u':
 			tui_undo(t);
@@ -323,6 +386,44 @@ static void dispatch(struct tui *t, const struct tui_key *k)
 	    k->code < 0x7f)
 		tui_message(t, false, "'%c' does nothing on %s; ? lists the keys", k->code,
 			    screens[t->screen]->name);
+}
+
+/* ---- bracketed paste ------------------------------------------------------ */
+
+/* The codes the paste brackets arrive as (define_key in tui_run). */
+enum { KEY_PASTE_BEGIN = KEY_MAX + 0x100, KEY_PASTE_END, PASTE_MAX = 16384 };
+
+void tui_paste_mode(bool on)
+{
+	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+	fflush(stdout);
+}
+
+/* Everything up to the closing bracket is text, never keys: it goes into
+ * the open prompt or picker, and is ignored (with a message) when none is
+ * open.  Text past PASTE_MAX is read and dropped. */
+static void read_paste(struct tui *t)
+{
+	static wchar_t buf[PASTE_MAX];
+	size_t n = 0, dropped = 0;
+	wint_t wc;
+	int rc;
+
+	while ((rc = get_wch(&wc)) != ERR) {
+		if (rc == KEY_CODE_YES && wc == KEY_PASTE_END)
+			break;
+		if (rc == KEY_CODE_YES)
+			continue;
+		if (n < PASTE_MAX)
+			buf[n++] = (wchar_t)wc;
+		else
+			dropped++;
+	}
+	t->msg[0] = '\0';
+	if (t->help || t->confirm.active || !tui_widget_paste(t, buf, n))
+		tui_message(t, false, "pasted text ignored: open a prompt first (n for the note, ? for keys)");
+	else if (dropped)
+		tui_message(t, true, "pasted text: only the first %d characters were taken", PASTE_MAX);
 }
 
 /* A monotonic clock, to tell a timeout from input that fails at once. */
@@ -365,6 +466,8 @@ static void loop(struct tui *t)
 			}
 			if (tui_sync(t))
 				dirty = true;
+			if (tui_rest_tick(t))
+				dirty = true;
 			continue;
 		}
 		rapid = 0;
@@ -373,6 +476,11 @@ static void loop(struct tui *t)
 		dirty = true;
 		if (k.fn && k.code == KEY_RESIZE)
 			continue;
+		if (k.fn && (k.code == KEY_PASTE_BEGIN || k.code == KEY_PASTE_END)) {
+			if (k.code == KEY_PASTE_BEGIN)
+				read_paste(t);
+			continue;
+		}
 		t->msg[0] = '\0';
 		tui_sync(t);
 		dispatch(t, &k);
@@ -394,12 +502,23 @@ static void extra_keys(void)
 		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END }, { "\033[7~", KEY_HOME },
 		{ "\033[8~", KEY_END },  { "\033[H", KEY_HOME }, { "\033[F", KEY_END },
 		{ "\033OH", KEY_HOME },  { "\033OF", KEY_END },  { "\033[Z", KEY_BTAB },
+		{ "\033[200~", KEY_PASTE_BEGIN }, { "\033[201~", KEY_PASTE_END },
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof extra / sizeof extra[0]; i++)
 		if (key_defined(extra[i].seq) == 0)
 			define_key(extra[i].seq, extra[i].key);
+}
+
+/* A terminal without cursor addressing (TERM=dumb, an unknown TERM that
+ * ncurses falls back on) cannot show a full-screen interface. */
+static bool cursor_moves(void)
+{
+	char cup[] = "cup";
+	const char *s = tigetstr(cup);
+
+	return s && s != (const char *)-1 && *s;
 }
 
 /* The glyph set follows the locale's character set (main called
@@ -448,6 +567,7 @@ int tui_run(struct journal *j, const struct tui_opts *o, struct rw_error *e)
 		return rw_fail(e, RW_ENOMEM, "out of memory");
 	t->j = j;
 	t->today = o->today;
+	t->no_bell = o->no_bell;
 	t->day = o->today;
 	if ((r = open_screens(t, e)) != 0)
 		goto out;
@@ -459,6 +579,16 @@ int tui_run(struct journal *j, const struct tui_opts *o, struct rw_error *e)
 		goto out;
 	}
 	set_term(scr);
+	if (!cursor_moves()) {
+		endwin();
+		delscreen(scr);
+		restore_signals(old);
+		r = rw_fail(e, RW_EUSAGE,
+			    "the interface needs a terminal that can move the cursor, and TERM=%s cannot; "
+			    "set TERM (e.g. xterm-256color) or use the commands (restwatch --help)",
+			    getenv("TERM") ? getenv("TERM") : "unset");
+		goto out;
+	}
 	cbreak();
 	noecho();
 	nonl();
@@ -468,7 +598,9 @@ int tui_run(struct journal *j, const struct tui_opts *o, struct rw_error *e)
 	timeout(TICK_MS);
 	tui_draw_init(t, utf8_locale(), !o->no_color && !(nc && *nc));
 	tui_sync(t);
+	tui_paste_mode(true);
 	loop(t);
+	tui_paste_mode(false);
 	endwin();
 	delscreen(scr);
 	restore_signals(old);

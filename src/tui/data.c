@@ -34,6 +34,16 @@ bool tui_sync(struct tui *t)
 		tui_message(t, true, "%s", e.msg);
 		return false;
 	}
+	{
+		struct journal_stretch st;
+		bool down = false;
+		if (journal_open_stretch(t->j, &st, &down, &e) != 0) {
+			tui_message(t, true, "%s", e.msg);
+			return false;
+		}
+		t->down = down;
+		t->down_since = down ? st.down_at : 0;
+	}
 	t->params = p;
 	t->last.found = found;
 	t->version = v;
@@ -43,16 +53,17 @@ bool tui_sync(struct tui *t)
 }
 
 /* Copy at most n - 1 bytes of s into out on a character boundary, on one
- * line. */
+ * line; a cut text ends in an ellipsis (U+2026, drawn "..." in ASCII). */
 static void cut_copy(char *out, size_t n, const char *s)
 {
-	size_t o = 0;
+	static const char ellipsis[] = "\xe2\x80\xa6";
+	size_t o = 0, room = strlen(s) < n ? n : n - (sizeof ellipsis - 1);
 
 	while (*s) {
 		size_t len = utf8_seq(s);
 		if (len == 0)
 			len = 1;
-		if (o + len >= n)
+		if (o + len >= room)
 			break;
 		if (*s == '\n' || *s == '\t' || *s == '\r') {
 			out[o++] = ' ';
@@ -62,6 +73,10 @@ static void cut_copy(char *out, size_t n, const char *s)
 		memcpy(out + o, s, len);
 		o += len;
 		s += len;
+	}
+	if (*s) {
+		memcpy(out + o, ellipsis, sizeof ellipsis - 1);
+		o += sizeof ellipsis - 1;
 	}
 	out[o] = '\0';
 }
@@ -103,6 +118,8 @@ static int add_row(void *ctx, const struct engine_proj *p, const struct entry *e
 		for (i = 0; i < en->n_symptoms; i++) {
 			if (i)
 				strcat(sym, ", ");
+			if (entry_symptom_is_red_flag(en->symptoms[i]))
+				strcat(sym, "!"); /* the red flag itself is marked */
 			strcat(sym, en->symptoms[i]);
 		}
 		cut_copy(r->symptoms, sizeof r->symptoms, sym);

@@ -13,6 +13,8 @@
 #include "tui_app.h"
 #include "utf8.h"
 
+#define ELLIPSIS_CP 0x2026UL /* \u2026, "..." outside UTF-8 */
+
 static const char *const glyph_utf8[G_GLYPHS] = {
 	[G_HLINE] = "\u2500", [G_VLINE] = "\u2502", [G_TL] = "\u250c", [G_TR] = "\u2510",
 	[G_BL] = "\u2514",    [G_BR] = "\u2518",    [G_SHADE] = "\u2591", [G_EMPTY] = "\u00b7",
@@ -224,7 +226,7 @@ static unsigned long ascii_of(unsigned long cp)
 }
 
 /* What a code point is drawn as: itself, or an ASCII stand-in; *w is its
- * width in columns (0 drops it). */
+ * width in columns (0 drops it).  Outside UTF-8 an ellipsis is "..." (3). */
 static unsigned long shown_cp(const struct tui *t, unsigned long cp, int *w)
 {
 	*w = 1;
@@ -234,8 +236,11 @@ static unsigned long shown_cp(const struct tui *t, unsigned long cp, int *w)
 		return '?';
 	if (cp < 0x80)
 		return cp;
-	if (!t->utf8)
-		return ascii_of(cp);
+	if (!t->utf8) {
+		if (cp == ELLIPSIS_CP)
+			*w = 3;
+		return cp == ELLIPSIS_CP ? cp : ascii_of(cp);
+	}
 	*w = wcwidth((wchar_t)cp);
 	if (*w < 0) {
 		*w = 1;
@@ -244,13 +249,14 @@ static unsigned long shown_cp(const struct tui *t, unsigned long cp, int *w)
 	return cp;
 }
 
-/* For right-aligning text: the width tui_text would draw. */
-int tui_text_width(const struct tui *t, const char *s)
+/* The width of the first n bytes of s as drawn. */
+static int width_n(const struct tui *t, const char *s, size_t n)
 {
+	const char *end = s + n;
 	int cols = 0, w;
 	size_t len;
 
-	while (*s) {
+	while (s < end && *s) {
 		shown_cp(t, next_cp(s, &len), &w);
 		cols += w;
 		s += len;
@@ -258,32 +264,54 @@ int tui_text_width(const struct tui *t, const char *s)
 	return cols;
 }
 
-/* Draw at most n bytes of s, in at most w columns. */
+/* For right-aligning text: the width tui_text would draw. */
+int tui_text_width(const struct tui *t, const char *s)
+{
+	return width_n(t, s, strlen(s));
+}
+
+/* One shown code point at y, x. */
+static void put_cp(const struct tui *t, int y, int x, unsigned long cp)
+{
+	wchar_t wc = (wchar_t)cp;
+
+	if (cp == ELLIPSIS_CP && !t->utf8)
+		mvaddstr(y, x, "...");
+	else if (cp < 0x80)
+		mvaddch(y, x, (chtype)cp);
+	else
+		mvaddnwstr(y, x, &wc, 1);
+}
+
+/* Draw at most n bytes of s, in at most w columns; text that does not fit
+ * is cut and ends in an ellipsis (when w has room for one). */
 static int draw_n(struct tui *t, int y, int x, int w, enum tui_role r, const char *s, size_t n)
 {
 	const char *end = s + n;
-	int col = 0, cw;
+	int col = 0, cw, ew = t->utf8 ? 1 : 3, room;
+	bool cut;
 	size_t len;
 
 	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
 		return 0;
 	if (w > COLS - x)
 		w = COLS - x;
+	cut = width_n(t, s, n) > w;
+	room = cut && w > ew ? w - ew : w;
 	tui_role_on(t, r);
 	while (s < end && *s) {
 		unsigned long cp = shown_cp(t, next_cp(s, &len), &cw);
+		if (col + cw > room)
+			break;
 		s += len;
 		if (cw == 0)
 			continue;
-		if (col + cw > w)
-			break;
-		if (cp < 0x80) {
-			mvaddch(y, x + col, (chtype)cp);
-		} else {
-			wchar_t wc = (wchar_t)cp;
-			mvaddnwstr(y, x + col, &wc, 1);
-		}
+		put_cp(t, y, x + col, cp);
 		col += cw;
+	}
+	if (cut && room < w) {
+		put_cp(t, y, x + col, ELLIPSIS_CP);
+		col += ew;
 	}
 	tui_role_off(t, r);
 	return col;
@@ -317,8 +345,10 @@ void tui_fill(struct tui *t, int y, int x, int w, enum tui_role r, const char *s
 }
 
 /* Greedy word wrap: each line takes the most words that fit; a word longer
- * than the line is cut. */
-int tui_wrap(struct tui *t, int y, int x, int w, int rows, enum tui_role r, const char *s)
+ * than the line is broken; text left over for the last row ends in an
+ * ellipsis. */
+static int wrap(struct tui *t, int y, int x, int w, int rows, enum tui_role r, const char *s,
+		int skip, bool draw)
 {
 	int used = 0;
 
@@ -342,15 +372,34 @@ int tui_wrap(struct tui *t, int y, int x, int w, int rows, enum tui_role r, cons
 		}
 		if (!*p)
 			brk = p;
+		else if (used == rows - 1 && *p != '\n')
+			brk = s + strlen(s); /* the last row: cut with an ellipsis */
 		else if (!brk || brk == s)
-			brk = p; /* one long word: cut it */
-		draw_n(t, y + used, x, w, r, s, (size_t)(brk - s));
+			brk = p; /* one long word: break it */
+		if (draw && used >= skip)
+			draw_n(t, y + used, x, w, r, s, (size_t)(brk - s));
 		used++;
 		s = brk;
 		while (*s == ' ' || *s == '\n')
 			s++;
 	}
 	return used;
+}
+
+int tui_wrap(struct tui *t, int y, int x, int w, int rows, enum tui_role r, const char *s)
+{
+	return wrap(t, y, x, w, rows, r, s, 0, true);
+}
+
+int tui_wrap_part(struct tui *t, int y, int x, int w, int skip, int rows, enum tui_role r,
+		  const char *s)
+{
+	return wrap(t, y, x, w, rows, r, s, skip, true);
+}
+
+int tui_wrap_count(struct tui *t, int w, int rows, const char *s)
+{
+	return wrap(t, 0, 0, w, rows, ROLE_NORMAL, s, 0, false);
 }
 
 /* Overlays draw their own box, so ASCII mode never gets ACS line

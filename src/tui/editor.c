@@ -15,18 +15,20 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tui_app.h"
 #include "tui_editor.h"
 
 #define MAX_ARGS 32
 
-/* $EDITOR, else $VISUAL, else vi, as the man page documents. */
+/* $VISUAL, else $EDITOR, else vi: the usual order (a full-screen editor
+ * is what a terminal program wants), as the man page documents. */
 static const char *editor_command(void)
 {
-	const char *s = getenv("EDITOR");
+	const char *s = getenv("VISUAL");
 
 	if (s && *s)
 		return s;
-	s = getenv("VISUAL");
+	s = getenv("EDITOR");
 	if (s && *s)
 		return s;
 	return "vi";
@@ -98,27 +100,39 @@ static int run_editor(char **argv)
 	return status;
 }
 
-/* Read the edited file; RW_EDATA when it is longer than cap - 1 bytes, or
- * holds a NUL byte (it would cut the note: the file is then *kept). */
-static int read_back(const char *path, char *out, size_t cap, bool *keep, struct rw_error *e)
+/* Read the edited file whole into a new string (trailing newlines
+ * removed); RW_EDATA past TUI_EDITOR_MAX bytes, which no note comes near,
+ * or when it holds a NUL byte (it would cut the note: the file is then
+ * *kept, and the message names it). */
+static int read_back(const char *path, char **out, bool *keep, struct rw_error *e)
 {
-	size_t n = 0;
+	size_t n = 0, cap = 8192;
 	ssize_t got;
+	char *buf = malloc(cap), *more;
 	int fd = open(path, O_RDONLY | O_CLOEXEC), r = 0;
 
-	if (fd < 0)
+	if (fd < 0 || !buf) {
+		if (fd >= 0)
+			close(fd);
+		free(buf);
 		return rw_fail(e, RW_EIO, "note: cannot read the edited file back: %s",
-			       strerror(errno));
+			       buf ? strerror(errno) : "out of memory");
+	}
 	for (;;) {
-		char extra;
-		if (n == cap - 1) {
-			got = read(fd, &extra, 1);
-			if (got > 0)
-				r = rw_fail(e, RW_EDATA, "note: longer than %zu bytes; nothing changed",
-					    cap - 1);
-			break;
+		if (n + 1 == cap) {
+			if (cap >= TUI_EDITOR_MAX) {
+				r = rw_fail(e, RW_EDATA, "note: %d bytes or more; nothing changed",
+					    TUI_EDITOR_MAX);
+				break;
+			}
+			if (!(more = realloc(buf, cap * 2))) {
+				r = rw_fail(e, RW_ENOMEM, "out of memory");
+				break;
+			}
+			buf = more;
+			cap *= 2;
 		}
-		got = read(fd, out + n, cap - 1 - n);
+		got = read(fd, buf + n, cap - 1 - n);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
@@ -130,24 +144,27 @@ static int read_back(const char *path, char *out, size_t cap, bool *keep, struct
 		n += (size_t)got;
 	}
 	close(fd);
-	if (r == 0 && memchr(out, '\0', n)) {
+	if (r == 0 && memchr(buf, '\0', n)) {
 		*keep = true;
-		return rw_fail(e, RW_EDATA, "note: the text holds a NUL byte; nothing changed (it is kept in %s)",
-			       path);
+		r = rw_fail(e, RW_EDATA, "note: the text holds a NUL byte; nothing changed (it is kept in %s)",
+			    path);
 	}
-	if (r == 0) {
-		while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == '\r'))
-			n--;
-		out[n] = '\0';
+	if (r != 0) {
+		free(buf);
+		return r;
 	}
-	return r;
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+		n--;
+	buf[n] = '\0';
+	*out = buf;
+	return 0;
 }
 
 /* The temporary file is removed on every path (one goto out). */
-int tui_editor_edit(const char *text, char *out, size_t cap, struct rw_error *e)
+int tui_editor_edit(const char *text, char **out, struct rw_error *e)
 {
 	const char *dir = getenv("TMPDIR"), *cmd = editor_command();
-	char path[4096], *buf = NULL, *argv[MAX_ARGS + 2], *result = NULL;
+	char path[4096], *buf = NULL, *argv[MAX_ARGS + 2];
 	int fd = -1, status, r = 0;
 	bool keep = false;
 
@@ -165,28 +182,30 @@ int tui_editor_edit(const char *text, char *out, size_t cap, struct rw_error *e)
 	}
 	close(fd);
 	fd = -1;
-	if (!(buf = strdup(cmd)) || !(result = malloc(cap))) {
+	if (!(buf = strdup(cmd))) {
 		r = rw_fail(e, RW_ENOMEM, "out of memory");
 		goto out;
 	}
 	split_command(buf, path, argv);
 	if (!argv[0] || argv[0] == path) {
-		r = rw_fail(e, RW_EUSAGE, "note: $EDITOR is blank");
+		r = rw_fail(e, RW_EUSAGE, "note: the editor command is blank");
 		goto out;
 	}
 	def_prog_mode();
+	tui_paste_mode(false); /* the editor handles pastes its own way */
 	endwin();
 	status = run_editor(argv);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	refresh();
+	tui_paste_mode(true);
 	if (status == -1 || !WIFEXITED(status)) {
 		r = rw_fail(e, RW_EDATA, "note: the editor '%s' did not finish; nothing changed",
 			    argv[0]);
 		goto out;
 	}
 	if (WEXITSTATUS(status) == 127) {
-		r = rw_fail(e, RW_EDATA, "note: cannot run the editor '%s' (set $EDITOR)", argv[0]);
+		r = rw_fail(e, RW_EDATA, "note: cannot run the editor '%s' (set $VISUAL or $EDITOR)", argv[0]);
 		goto out;
 	}
 	if (WEXITSTATUS(status) != 0) {
@@ -194,14 +213,12 @@ int tui_editor_edit(const char *text, char *out, size_t cap, struct rw_error *e)
 			    WEXITSTATUS(status));
 		goto out;
 	}
-	if ((r = read_back(path, result, cap, &keep, e)) == 0)
-		memcpy(out, result, strlen(result) + 1);
+	r = read_back(path, out, &keep, e);
 out:
 	if (fd >= 0)
 		close(fd);
 	if (!keep)
 		unlink(path);
 	free(buf);
-	free(result);
 	return r;
 }

@@ -2,6 +2,7 @@
  * every screen shares.  The tables live with their screens, so the help
  * cannot drift from what the keys do. */
 #include <curses.h>
+#include <string.h>
 
 #include "tui_app.h"
 
@@ -9,53 +10,96 @@ const struct tui_help tui_global_help[] = {
 	{ "1 2 3 4 5", "Today, Journal, Trends, Report, Settings" },
 	{ "Tab  Shift-Tab", "next / previous screen" },
 	{ "u", "undo the last change, and say what it was" },
-	{ "?", "this help (any key closes it)" },
+	{ "?  F1", "this help (Up/Down scroll it, any other key closes it)" },
 	{ "Ctrl-L", "redraw the screen" },
 	{ "q", "quit: everything is already saved" },
 	{ NULL, NULL },
 };
 
-/* Lines in a {NULL, NULL}-ended table. */
-static int count(const struct tui_help *h)
-{
-	int n = 0;
+/* Lines of the overlay, counted or drawn: row r of the text goes to
+ * screen row y0 + r - top when it is inside the box. */
+struct help_view {
+	int y0, top, rows; /* first text row on screen, first shown, rows shown */
+	int x, w;
+	int r;             /* the next text row */
+};
 
-	while (h && h[n].keys)
-		n++;
-	return n;
+/* Is text row r shown, and where. */
+static bool shown(const struct help_view *v, int r, int *y)
+{
+	*y = v->y0 + r - v->top;
+	return r >= v->top && r < v->top + v->rows;
 }
 
-/* Draw one section's lines from row y; returns the next free row. */
-static int section(struct tui *t, int y, int x, int w, int last_row, const char *title,
-		   const struct tui_help *h)
+/* One section: its title, then each key with what it does wrapped beside
+ * it (never cut). */
+static void section(struct tui *t, struct help_view *v, const char *title,
+		    const struct tui_help *h, bool draw)
 {
-	int i, kw = 16;
+	int i, kw = 16, y, n;
 
-	if (y > last_row)
-		return y;
-	tui_text(t, y++, x, w, ROLE_HEAD, title);
-	for (i = 0; h && h[i].keys && y <= last_row; i++, y++) {
-		tui_text(t, y, x + 2, kw, ROLE_KEY, h[i].keys);
-		tui_text(t, y, x + 2 + kw + 1, w - kw - 3, ROLE_NORMAL, h[i].does);
+	if (draw && shown(v, v->r, &y))
+		tui_text(t, y, v->x, v->w, ROLE_HEAD, title);
+	v->r++;
+	for (i = 0; h && h[i].keys; i++) {
+		int skip = v->top > v->r ? v->top - v->r : 0, lim;
+		n = tui_wrap_count(t, v->w - kw - 3, 8, h[i].does);
+		if (n < 1)
+			n = 1;
+		lim = v->top + v->rows - v->r < n ? v->top + v->rows - v->r : n;
+		if (draw && shown(v, v->r, &y))
+			tui_text(t, y, v->x + 2, kw, ROLE_KEY, h[i].keys);
+		if (draw && lim > skip)
+			tui_wrap_part(t, v->y0 + v->r - v->top, v->x + 2 + kw + 1, v->w - kw - 3, skip,
+				      lim, ROLE_NORMAL, h[i].does);
+		v->r += n;
 	}
-	return y;
 }
 
-/* Centred over the screen; cut at the bottom when the window is short. */
+/* The help of s: its keys, a blank line, the shared keys. */
+static int help_text(struct tui *t, struct help_view *v, const struct tui_screen *s, bool draw)
+{
+	v->r = 0;
+	section(t, v, s->name, s->help, draw);
+	v->r++;
+	section(t, v, "Every screen", tui_global_help, draw);
+	return v->r;
+}
+
+/* Centred over the screen; scrolled with Up/Down/PgUp/PgDn when it is
+ * longer than the window. */
 void tui_help_draw(struct tui *t, const struct tui_screen *s)
 {
-	int n = count(s->help) + count(tui_global_help) + 5;
-	int w = COLS - 4 < 100 ? COLS - 4 : 100, h = n + 2, y, x, row;
+	struct help_view v;
+	int w = COLS - 4 < 100 ? COLS - 4 : 100, h, y, x, n;
 
+	if (w < 20)
+		return;
+	v.x = (COLS - w) / 2 + 2;
+	v.w = w - 4;
+	v.top = 0;
+	v.rows = 1 << 20;
+	n = help_text(t, &v, s, false);
+	h = n + 3;
 	if (h > LINES - 2)
 		h = LINES - 2;
-	if (w < 20 || h < 4)
+	if (h < 4)
 		return;
+	v.rows = h - 3;
+	t->help_rows = n;
+	t->help_page = v.rows;
+	if (t->help_top > n - v.rows)
+		t->help_top = n - v.rows;
+	if (t->help_top < 0)
+		t->help_top = 0;
+	v.top = t->help_top;
 	y = 1 + (LINES - 2 - h) / 2;
 	x = (COLS - w) / 2;
+	v.y0 = y + 1;
 	tui_box(t, y, x, h, w, ROLE_NORMAL);
 	tui_textf(t, y, x + 2, w - 4, ROLE_HEAD, " Keys: %s ", s->name);
-	row = section(t, y + 1, x + 2, w - 4, y + h - 3, s->name, s->help);
-	section(t, row + (row < y + h - 3), x + 2, w - 4, y + h - 3, "Every screen", tui_global_help);
-	tui_text(t, y + h - 2, x + 2, w - 4, ROLE_DIM, "Any key closes this help.");
+	help_text(t, &v, s, true);
+	tui_text(t, y + h - 2, x + 2, w - 4, ROLE_DIM,
+		 n > v.rows ? "Up/Down PgUp/PgDn scroll; other keys close."
+			    : "Any key closes this help.");
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "advice.h"
 #include "tui_app.h"
 
 struct journal_screen {
@@ -18,7 +19,19 @@ struct journal_screen {
 	long top;     /* first row shown */
 	long list_h;  /* rows shown at the last draw */
 	rw_day del;   /* the day a delete question is about */
+	/* the entry under the cursor, for the detail lines */
+	unsigned en_gen;
+	rw_day en_day;
+	bool en_found;
+	struct entry en;
 };
+
+/* A rule and two lines under the list: the selected day's symptoms and
+ * note, whole (wrapped). */
+#define DETAIL_ROWS 3
+/* The muscle column from this width; below it SYMPTOMS and NOTE get the
+ * room (Today and Trends show the losses). */
+#define MUSCLE_COLS 110
 
 static const struct tui_help help[] = {
 	{ "Up k  Down j", "previous / next day" },
@@ -48,13 +61,58 @@ static int date_width(void)
 	return COLS < 80 ? 12 : 16;
 }
 
+/* The widths of the SYMPTOMS and NOTE columns from column x: half each
+ * when both fit, else symptoms only (the detail line shows both whole). */
+static void tail_cols(int x, int *sw, int *nw)
+{
+	int rem = COLS - x - 1;
+
+	*sw = *nw = 0;
+	if (rem >= 30) {
+		*sw = rem / 2 > 40 ? 40 : rem / 2;
+		*nw = rem - *sw;
+	} else if (rem >= 12) {
+		*sw = rem;
+	}
+}
+
+/* "sciatica, !fever": each red flag drawn marked on its own. */
+static void draw_symptoms(struct tui *t, const char *s, int y, int x, int w, bool sel)
+{
+	int end = x + w;
+
+	while (*s && x < end) {
+		const char *comma = strstr(s, ", ");
+		size_t len = comma ? (size_t)(comma - s) + 2 : strlen(s);
+		char item[sizeof ((struct tui_row *)0)->symptoms];
+		enum tui_role r = sel ? ROLE_SEL : *s == '!' ? ROLE_ALERT : ROLE_NORMAL;
+
+		snprintf(item, sizeof item, "%.*s", (int)len, s);
+		x += tui_text(t, y, x, end - x, r, item);
+		s += len;
+	}
+}
+
+/* A loss band to one decimal ("<0.1" when smaller, docs/model.md); the
+ * column heading carries the %. */
+static const char *band(const struct tui_row *r, int k, char *out, size_t n)
+{
+	size_t len;
+
+	advice_band(r->loss[k][BAND_LOW], r->loss[k][BAND_HIGH], "-", out, n);
+	len = strlen(out);
+	if (len && out[len - 1] == '%')
+		out[len - 1] = '\0';
+	return out;
+}
+
 /* One day: a gap says so in place of its fields, but keeps its level,
  * clock and losses, which the engine still computes for it. */
 static void draw_row(struct tui *t, const struct tui_row *r, int y, bool sel, bool wide)
 {
 	enum tui_role base = sel ? ROLE_SEL : ROLE_NORMAL, dim = sel ? ROLE_SEL : ROLE_DIM;
-	char date[16], rest[32], num[16];
-	int x = 3, w = COLS;
+	char date[16], rest[32], num[16], b[48];
+	int x = 3, sw, nw;
 
 	if (sel) {
 		tui_fill(t, y, 0, COLS, ROLE_SEL, " ");
@@ -86,22 +144,48 @@ static void draw_row(struct tui *t, const struct tui_row *r, int y, bool sel, bo
 	x += 15;
 	tui_textf(t, y, x, 7, r->logged ? base : dim, "%5.0f h", r->clock);
 	x += 9;
-	tui_textf(t, y, x, 12, r->logged ? base : dim, "%.2f-%.2f", r->loss[LOSS_MUSCLE][BAND_LOW],
-		  r->loss[LOSS_MUSCLE][BAND_HIGH]);
-	x += 12;
+	if (COLS >= MUSCLE_COLS) {
+		tui_text(t, y, x, 12, r->logged ? base : dim, band(r, LOSS_MUSCLE, b, sizeof b));
+		x += 12;
+	}
 	if (wide) {
-		tui_textf(t, y, x, 12, r->logged ? base : dim, "%.2f-%.2f",
-			  r->loss[LOSS_CARDIO][BAND_LOW], r->loss[LOSS_CARDIO][BAND_HIGH]);
-		tui_textf(t, y, x + 12, 12, r->logged ? base : dim, "%.2f-%.2f",
-			  r->loss[LOSS_BONE][BAND_LOW], r->loss[LOSS_BONE][BAND_HIGH]);
+		tui_text(t, y, x, 12, r->logged ? base : dim, band(r, LOSS_CARDIO, b, sizeof b));
+		tui_text(t, y, x + 12, 12, r->logged ? base : dim, band(r, LOSS_BONE, b, sizeof b));
 		x += 24;
 	}
-	if (r->red_flag)
-		x += tui_textf(t, y, x, w - x, sel ? ROLE_SEL : ROLE_ALERT, "%s ", tui_glyph(t, G_WARN));
-	if (r->symptoms[0])
-		x += tui_textf(t, y, x, w - x - 1, base, "%s ", r->symptoms);
-	if (r->note[0])
-		tui_text(t, y, x, w - x - 1, dim, r->note);
+	tail_cols(x, &sw, &nw);
+	if (sw > 0)
+		draw_symptoms(t, r->symptoms, y, x, sw - 2, sel);
+	if (nw > 0)
+		tui_text(t, y, x + sw, nw, dim, r->note);
+}
+
+/* The selected day's symptoms and note whole, under the list: read once
+ * per day selected and journal change. */
+static void draw_detail(struct tui *t, struct journal_screen *st, int y)
+{
+	struct rw_error e = { 0, "" };
+	char text[NOTE_MAX + SYMPTOMS_TEXT_MAX + 64], sym[SYMPTOMS_TEXT_MAX];
+	int i, o = 0;
+
+	if (st->en_gen != t->gen || st->en_day != st->cur) {
+		st->en_gen = t->gen;
+		st->en_day = st->cur;
+		if (journal_get_entry(t->j, st->cur, &st->en, &st->en_found, &e) != 0) {
+			st->en_found = false;
+			tui_message(t, true, "%s", e.msg);
+		}
+	}
+	tui_fill(t, y, 0, COLS, ROLE_DIM, tui_glyph(t, G_HLINE));
+	if (!st->en_found)
+		return;
+	sym[0] = '\0';
+	for (i = 0; i < st->en.n_symptoms; i++)
+		o += snprintf(sym + o, sizeof sym - (size_t)o, "%s%s%s", i ? ", " : "",
+			      entry_symptom_is_red_flag(st->en.symptoms[i]) ? "!" : "", st->en.symptoms[i]);
+	snprintf(text, sizeof text, "Symptoms: %s.  Note: %s", sym[0] ? sym : "-",
+		 st->en.note[0] ? st->en.note : "-");
+	tui_wrap(t, y + 1, 1, COLS - 2, DETAIL_ROWS - 1, ROLE_NORMAL, text);
 }
 
 /* The rows in view, scrolled so the cursor stays on screen. */
@@ -110,9 +194,9 @@ static void draw(struct tui *t, void *state, int top, int height)
 	struct journal_screen *st = state;
 	const struct tui_days *d = tui_days(t);
 	char first[DATE_BUFSZ], last[DATE_BUFSZ];
-	bool wide = COLS >= 124;
+	bool wide = COLS >= 150;
 	long idx, i;
-	int y, x;
+	int y, x, sw, nw;
 
 	if (!d)
 		return;
@@ -123,7 +207,7 @@ static void draw(struct tui *t, void *state, int top, int height)
 		return;
 	}
 	place(t, st, d);
-	st->list_h = height - 3;
+	st->list_h = height - 3 - DETAIL_ROWS;
 	if (st->list_h < 1)
 		st->list_h = 1;
 	idx = tui_days_index(d, st->cur);
@@ -147,11 +231,17 @@ static void draw(struct tui *t, void *state, int top, int height)
 	tui_textf(t, top, x, COLS - x - 1, ROLE_NORMAL, ", %s to %s  (row %ld of %zu)",
 		  date_format(d->first, first), date_format(d->last, last), idx + 1, d->n);
 	y = top + 1;
-	tui_textf(t, y, 3, COLS - 4, ROLE_HEAD, "%-*s%6s %5s %5s   %-15s%7s  %-12s%s%s", date_width(), "DATE",
-		  "REST", "ACT m", "PAIN", "LEVEL", "CLOCK", "MUSCLE %",
-		  wide ? "CARDIO %    BONE %      " : "", "SYMPTOMS  NOTE");
+	x = 3 + tui_textf(t, y, 3, COLS - 4, ROLE_HEAD, "%-*s%6s %5s %5s   %-15s%7s  %s%s",
+			  date_width(), "DATE", "REST", "ACT m", "PAIN", "LEVEL", "CLOCK",
+			  COLS >= MUSCLE_COLS ? "MUSCLE %    " : "", wide ? "CARDIO %    BONE %      " : "");
+	tail_cols(x, &sw, &nw);
+	if (sw)
+		tui_text(t, y, x, sw, ROLE_HEAD, "SYMPTOMS");
+	if (nw)
+		tui_text(t, y, x + sw, nw, ROLE_HEAD, "NOTE");
 	for (i = 0; i < st->list_h && st->top + i < (long)d->n; i++)
 		draw_row(t, &d->rows[st->top + i], y + 1 + (int)i, st->top + i == idx, wide);
+	draw_detail(t, st, top + height - DETAIL_ROWS);
 }
 
 /* /: the dates the command line takes; outside the journal is refused

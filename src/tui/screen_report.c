@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "advice.h"
 #include "report.h"
 #include "tui_app.h"
 
@@ -32,24 +34,42 @@ struct report_screen {
 	bool have_summary;
 	char s_error[RW_ERRMSG];
 	struct report_summary sum;
+	size_t *order;             /* warnings shown: red flags first */
+	long wtop;                 /* first warning shown (PgUp/PgDn scroll) */
+	long wrows;                /* warnings shown at the last draw */
 };
 
 static const struct tui_help help[] = {
 	{ "Up k  Down j", "choose a line" },
 	{ "Left h  Right l  f", "change the format (on the Format line; f anywhere)" },
 	{ "Enter", "edit the line (From, To, File) or write (on Write)" },
-	{ "w", "write the report now" },
+	{ "w", "write the report now (asks before replacing a file)" },
+	{ "PgUp PgDn  Home End", "scroll the warnings (red flags first)" },
 	{ "", "From and To take YYYY-MM-DD, today, yesterday or -N; empty: the logged span" },
 	{ NULL, NULL },
 };
 
-/* A dated name in the current directory, with the format's extension. */
+/* A name in the current directory for the period and format, e.g.
+ * restwatch-report-2026-03-05_2026-03-10.txt; "-2", "-3" ... is added
+ * while a file of that name exists, so a default never replaces one. */
 static void default_file(struct report_screen *st, rw_day today)
 {
-	char date[DATE_BUFSZ];
+	char a[DATE_BUFSZ], b[DATE_BUFSZ], base[96];
+	int i;
 
-	snprintf(st->file, sizeof st->file, "restwatch-report-%s.%s", date_format(today, date),
-		 extensions[st->fmt]);
+	if (st->have_summary && !st->sum.empty)
+		snprintf(base, sizeof base, "restwatch-report-%s_%s", date_format(st->sum.first, a),
+			 date_format(st->sum.last, b));
+	else
+		snprintf(base, sizeof base, "restwatch-report-%s", date_format(today, a));
+	for (i = 1; i < 1000; i++) {
+		if (i == 1)
+			snprintf(st->file, sizeof st->file, "%s.%s", base, extensions[st->fmt]);
+		else
+			snprintf(st->file, sizeof st->file, "%s-%d.%s", base, i, extensions[st->fmt]);
+		if (access(st->file, F_OK) != 0)
+			break;
+	}
 	st->file_default = true;
 }
 
@@ -79,6 +99,25 @@ static int range_opts(struct tui *t, struct report_screen *st, struct report_opt
 	return 0;
 }
 
+/* The preview lists the red flags first, as the report does; each group
+ * keeps its date order. */
+static void order_warnings(struct report_screen *st)
+{
+	const struct report_summary *s = &st->sum;
+	size_t i, n = 0;
+	int pass;
+
+	free(st->order);
+	st->order = NULL;
+	st->wtop = 0;
+	if (s->n_warnings == 0 || !(st->order = malloc(s->n_warnings * sizeof *st->order)))
+		return;
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < s->n_warnings; i++)
+			if ((s->warnings[i].kind == WARN_RED_FLAG) == (pass == 0))
+				st->order[n++] = i;
+}
+
 /* The summary of what would be written, read once per change. */
 static void load(struct tui *t, struct report_screen *st)
 {
@@ -99,12 +138,30 @@ static void load(struct tui *t, struct report_screen *st)
 		return;
 	}
 	st->have_summary = true;
+	order_warnings(st);
+	if (st->file_default)
+		default_file(st, t->today);
+}
+
+/* The losses on the last day covered, to one decimal (docs/model.md). */
+static void draw_losses(struct tui *t, const struct engine_proj *p, int y)
+{
+	char d[DATE_BUFSZ], b[LOSS_COUNT][48];
+	int k;
+
+	for (k = 0; k < LOSS_COUNT; k++)
+		advice_band(p->loss[k][BAND_LOW], p->loss[k][BAND_HIGH], "-", b[k], sizeof b[k]);
+	tui_textf(t, y, 3, COLS - 4, ROLE_NORMAL, "losses on %s (%s): muscle %s, cardio %s, bone %s",
+		  date_format(p->day, d), engine_level_name(p->level), b[LOSS_MUSCLE], b[LOSS_CARDIO],
+		  b[LOSS_BONE]);
 }
 
 /* What the report will say, so the range can be checked before writing. */
 static void draw_summary(struct tui *t, struct report_screen *st, int y, int last)
 {
 	const struct report_summary *s = &st->sum;
+
+	st->wrows = 0;
 	char a[DATE_BUFSZ], b[DATE_BUFSZ], text[400];
 	size_t i;
 
@@ -132,21 +189,24 @@ static void draw_summary(struct tui *t, struct report_screen *st, int y, int las
 			  s->longest_days, s->longest_days == 1 ? "" : "s", date_format(s->longest_from, a),
 			  date_format(s->longest_to, b), s->longest_peak_clock);
 	if (y <= last)
-		tui_textf(t, y++, 3, COLS - 4, ROLE_NORMAL,
-			  "losses on %s (%s): muscle %.2f-%.2f %%, cardio %.2f-%.2f %%, bone %.2f-%.2f %%",
-			  date_format(s->current.day, a), engine_level_name(s->current.level),
-			  s->current.loss[LOSS_MUSCLE][BAND_LOW], s->current.loss[LOSS_MUSCLE][BAND_HIGH],
-			  s->current.loss[LOSS_CARDIO][BAND_LOW], s->current.loss[LOSS_CARDIO][BAND_HIGH],
-			  s->current.loss[LOSS_BONE][BAND_LOW], s->current.loss[LOSS_BONE][BAND_HIGH]);
+		draw_losses(t, &s->current, y++);
 	if (y > last || s->n_warnings == 0)
 		return;
-	tui_textf(t, y++, 1, COLS - 2, ROLE_HEAD, "Warnings (%zu)", s->n_warnings);
-	for (i = 0; i < s->n_warnings && y <= last; i++, y++) {
-		const struct report_warning *w = &s->warnings[i];
+	st->wrows = last - y;
+	if (st->wrows < 1 || !st->order)
+		return;
+	if (st->wtop > (long)s->n_warnings - st->wrows)
+		st->wtop = (long)s->n_warnings - st->wrows;
+	if (st->wtop < 0)
+		st->wtop = 0;
+	tui_textf(t, y++, 1, COLS - 2, ROLE_HEAD, "Warnings (%zu, red flags first)%s", s->n_warnings,
+		  (long)s->n_warnings > st->wrows ? "  PgUp/PgDn scroll" : "");
+	for (i = (size_t)st->wtop; i < s->n_warnings && y <= last; i++, y++) {
+		const struct report_warning *w = &s->warnings[st->order[i]];
 		enum tui_role r = w->kind == WARN_RED_FLAG ? ROLE_ALERT
 				  : w->kind == WARN_CLOT_RISK ? ROLE_DANGER : ROLE_WARN;
 		if (i + 1 < s->n_warnings && y == last) {
-			tui_textf(t, y, 3, COLS - 4, ROLE_DIM, "... and %zu more", s->n_warnings - i);
+			tui_textf(t, y, 3, COLS - 4, ROLE_DIM, "... and %zu more (PgDn)", s->n_warnings - i);
 			break;
 		}
 		tui_text(t, y, 3, 10, ROLE_NORMAL, date_format(w->day, a));
@@ -214,25 +274,44 @@ static void expand_home(const char *in, char *out, size_t n)
 }
 
 /* The writer's own success or error line is what the screen shows. */
-static void write_report(struct tui *t, struct report_screen *st)
+static int do_write(struct tui *t, void *ctx, const char *text, struct rw_error *unused)
 {
+	struct report_screen *st = ctx;
 	struct report_opts o;
 	struct rw_error e = { 0, "" };
 	char path[PATH_MAX], full[PATH_MAX];
 
+	(void)text;
+	(void)unused;
 	expand_home(st->file, path, sizeof path);
 	st->result_error = true;
-	if (!path[0]) {
-		snprintf(st->result, sizeof st->result, "File: the file name is empty");
-		return;
-	}
 	if (range_opts(t, st, &o, &e) != 0 || report_write_path(path, t->j, st->fmt, &o, &e) != 0) {
 		snprintf(st->result, sizeof st->result, "not written: %s", e.msg);
-		return;
+		return 0;
 	}
 	st->result_error = false;
 	snprintf(st->result, sizeof st->result, "wrote the %s report to %s",
 		 report_format_name(st->fmt), realpath(path, full) ? full : path);
+	return 0;
+}
+
+/* An existing file is replaced only after a question (y/N). */
+static void write_report(struct tui *t, struct report_screen *st)
+{
+	char path[PATH_MAX], q[200];
+
+	expand_home(st->file, path, sizeof path);
+	if (!path[0]) {
+		st->result_error = true;
+		snprintf(st->result, sizeof st->result, "File: the file name is empty");
+		return;
+	}
+	if (access(path, F_OK) == 0) {
+		snprintf(q, sizeof q, "%.160s exists: replace it?", st->file);
+		tui_confirm_open(t, q, do_write, st);
+		return;
+	}
+	do_write(t, st, "", NULL);
 }
 
 /* Kept as typed ("-7" stays relative), checked now so errors show here. */
@@ -245,6 +324,7 @@ static int enter_from(struct tui *t, void *ctx, const char *text, struct rw_erro
 	if (*text && (r = date_parse(text, t->today, &d, "From", e)) != 0)
 		return r;
 	snprintf(st->from, sizeof st->from, "%s", text);
+	st->result[0] = '\0';
 	return 0;
 }
 
@@ -258,6 +338,7 @@ static int enter_to(struct tui *t, void *ctx, const char *text, struct rw_error 
 	if (*text && (r = date_parse(text, t->today, &d, "To", e)) != 0)
 		return r;
 	snprintf(st->to, sizeof st->to, "%s", text);
+	st->result[0] = '\0';
 	return 0;
 }
 
@@ -271,6 +352,7 @@ static int enter_file(struct tui *t, void *ctx, const char *text, struct rw_erro
 		return rw_fail(e, RW_EDATA, "File: the file name is empty");
 	snprintf(st->file, sizeof st->file, "%s", text);
 	st->file_default = false;
+	st->result[0] = '\0';
 	return 0;
 }
 
@@ -278,6 +360,7 @@ static int enter_file(struct tui *t, void *ctx, const char *text, struct rw_erro
 static void set_format(struct tui *t, struct report_screen *st, int by)
 {
 	st->fmt = (enum report_format)(((int)st->fmt + REPORT_FORMATS + by) % REPORT_FORMATS);
+	st->result[0] = '\0'; /* the last write's line was about the old choice */
 	if (st->file_default)
 		default_file(st, t->today);
 }
@@ -320,6 +403,10 @@ static bool key(struct tui *t, void *state, const struct tui_key *k)
 		case KEY_LEFT: if (st->sel == ROW_FORMAT) set_format(t, st, -1); return true;
 		case KEY_RIGHT: if (st->sel == ROW_FORMAT) set_format(t, st, 1); return true;
 		case KEY_ENTER: activate(t, st); return true;
+		case KEY_NPAGE: st->wtop += st->wrows > 1 ? st->wrows - 1 : 1; return true;
+		case KEY_PPAGE: st->wtop -= st->wrows > 1 ? st->wrows - 1 : 1; return true;
+		case KEY_HOME: st->wtop = 0; return true;
+		case KEY_END: st->wtop = LONG_MAX / 2; return true;
 		default: return false;
 		}
 	}
@@ -359,6 +446,7 @@ static void close_report(void *state)
 
 	if (st->have_summary)
 		report_summary_free(&st->sum);
+	free(st->order);
 	free(st);
 }
 

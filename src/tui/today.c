@@ -8,29 +8,34 @@
  * confirmed edit is one journal_edit (one transaction).
  */
 #include <curses.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "advice.h"
-#include "chart.h"
+#include "tui_alert.h"
 #include "tui_app.h"
+#include "tui_rest.h"
 #include "tui_today.h"
 
 static const struct tui_help help[] = {
 	{ "Left h  Right l", "previous / next day" },
 	{ "t", "today" },
 	{ "PgUp [  PgDn ]", "a week back / ahead" },
+	{ "Home  End", "the first / last logged day" },
 	{ "g", "the next day left unlogged between logged days" },
+	{ "Up  Down  Enter", "choose a field (marked at the left); Enter edits it" },
 	{ "r", "rest hours: lying down or in bed, sleep included (empty clears)" },
-	{ "a", "add an activity KIND:MIN, e.g. walking:30 (Tab completes the kind)" },
-	{ "A", "edit the whole activity list (kind:min;kind:min, empty clears)" },
+	{ "a", "add activities: walk 30, Walking:20, cyc 20 min (a unique start names the kind), several with , or ; (Tab completes the kind)" },
+	{ "A", "edit the whole activity list (kind:min;kind:min or as for a; empty clears)" },
 	{ "p", "pain 0-10, the day's average (empty clears)" },
-	{ "s", "toggle a symptom: type to filter, Up/Down, Enter or Space (red flags marked)" },
-	{ "w", "weight in kg, one decimal (empty clears)" },
+	{ "s", "symptoms: type to filter, Up/Down; Space toggles and the list stays open, Enter toggles and closes (red flags marked)" },
+	{ "w", "weight in kg, one decimal, 72.5 or 72,5 (empty clears)" },
 	{ "n", "the note, on one line (empty clears)" },
-	{ "N", "the note in $EDITOR (else $VISUAL, else vi)" },
+	{ "N", "the note in $VISUAL (else $EDITOR, else vi); a refused text is kept for the next N" },
+	{ "m", "add a medication taken that day: NAME or NAME:DOSE (Tab completes a name used before)" },
+	{ "b", "lying down now / up again: the timer shows in the top bar, a nudge after nudge_minutes" },
+	{ "y", "copy the previous logged day's rest, activities and medications into this day (u undoes)" },
 	{ "d", "delete the day's entry (asks first)" },
 	{ "Enter Esc", "in a prompt: save / cancel; editing a day not logged logs it" },
 	{ NULL, NULL },
@@ -89,6 +94,26 @@ static void load_gaps(struct tui *t, struct today *st, bool new_version)
 		tui_message(t, true, "%s", e.msg);
 }
 
+/* Longest run of days a forecast looks through to reach the day shown. */
+#define FORECAST_REACH 3660
+
+/* The forecast for a day after the last logged one, dated from the day
+ * shown: every day from the last logged one on is like it, and the lines
+ * are 1, 3 and 7 days after the day shown (not after the last logged
+ * day, which may be weeks back). */
+static bool forecast_from(struct tui *t, struct today *st, const struct engine_day *like)
+{
+	long gap = (long)(st->day - t->last.proj.day);
+	struct engine_proj *all;
+
+	if (gap < 1 || gap > FORECAST_REACH || !(all = malloc((size_t)(gap + 7) * sizeof *all)))
+		return false;
+	engine_forecast(&t->params, &t->last.proj, like, (int)gap + 7, all);
+	memcpy(st->fc, all + gap, 7 * sizeof *all);
+	free(all);
+	return true;
+}
+
 /* Read what the screen shows for t->day: once per day shown and journal
  * version, never per key. */
 static void load(struct tui *t, struct today *st)
@@ -115,11 +140,10 @@ static void load(struct tui *t, struct today *st)
 		engine_forecast(&t->params, &st->proj, &like, 7, st->fc);
 		st->fc_like = st->day;
 		st->has_fc = true;
-	} else if (t->last.found) {
+	} else if (t->last.found && st->day > t->last.proj.day) {
 		entry_engine_day(&t->last.en, &like);
-		engine_forecast(&t->params, &t->last.proj, &like, 7, st->fc);
+		st->has_fc = forecast_from(t, st, &like);
 		st->fc_like = t->last.proj.day;
-		st->has_fc = true;
 	}
 }
 
@@ -179,19 +203,48 @@ static void draw_symptoms(struct tui *t, const struct entry *en, int y, int x, i
 	}
 }
 
-/* The six fields, each beside the key that edits it. */
-static void draw_fields(struct tui *t, struct today *st, int y, int w)
+/* Under the rest hours: how they split into the night's sleep and time
+ * lying down while awake, which is what the rest clock grows with
+ * (docs/model.md: b = (R - S) / (24 - S)). */
+static void rest_why(struct tui *t, double rest, char *out, size_t n)
+{
+	double sleep = t->params.sleep_hours, awake = 24 - sleep;
+
+	if (rest <= sleep + 1e-9 || awake <= 0)
+		snprintf(out, n, "within the %g h night: the rest clock does not count it", sleep);
+	else
+		snprintf(out, n, "%g h night + %g h more = %g h; rest clock counts the %g h", sleep,
+			 rest - sleep, rest, rest - sleep);
+}
+
+/* The seven fields, each beside the key that edits it, and a line under the
+ * rest hours saying how they count.  Returns the rows used. */
+static int draw_fields(struct tui *t, struct today *st, int y, int w)
 {
 	const struct entry *en = &st->en;
 	char buf[ACTIVITIES_TEXT_MAX + 64], num[32];
-	int x, i, o = 0, lines = 1;
+	int x, i, o = 0, lines = 1, y0 = y;
+	bool why = st->found && (en->has_rest || en->tracked_hours > 0);
 	const char *nl;
 
+	tui_text(t, y + st->field + (why && st->field > 0), 0, 1, ROLE_KEY, tui_glyph(t, G_CURSOR));
 	x = field_label(t, y, w, "r", "Rest");
-	if (st->found && en->has_rest)
+	if (why && en->has_rest) {
 		tui_textf(t, y, x, w - x, ROLE_NORMAL, "%s h", entry_format_rest(en->rest_hours, num, sizeof num));
-	else
+		rest_why(t, en->rest_hours, buf, sizeof buf);
+		if (en->tracked_hours > 0)
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+				 " (typed; %.1f h tracked with b)", en->tracked_hours);
+		tui_text(t, ++y, x, w - x, ROLE_DIM, buf);
+	} else if (why) {
+		/* Not typed: a night's sleep plus the time tracked lying down. */
+		tui_textf(t, y, x, w - x, ROLE_NORMAL, "%.1f h lying down, tracked with b",
+			  en->tracked_hours);
+		rest_why(t, t->params.sleep_hours + en->tracked_hours, buf, sizeof buf);
+		tui_text(t, ++y, x, w - x, ROLE_DIM, buf);
+	} else {
 		tui_text(t, y, x, w - x, ROLE_DIM, st->found ? "- (counts as sleep only)" : "-");
+	}
 
 	x = field_label(t, ++y, w, "a", "Activities");
 	buf[0] = '\0';
@@ -220,6 +273,15 @@ static void draw_fields(struct tui *t, struct today *st, int y, int w)
 	else
 		tui_text(t, y, x, w - x, ROLE_DIM, "-");
 
+	x = field_label(t, ++y, w, "m", "Medications");
+	buf[0] = '\0';
+	for (i = 0, o = 0; st->found && i < en->n_meds && o < (int)sizeof buf - 80; i++) {
+		char med[MED_NAME_MAX + MED_DOSE_MAX + 2];
+		o += snprintf(buf + o, sizeof buf - (size_t)o, "%s%s", i ? ", " : "",
+			      entry_med_text(&en->meds[i], med, sizeof med));
+	}
+	tui_text(t, y, x, w - x, buf[0] ? ROLE_NORMAL : ROLE_DIM, buf[0] ? buf : "-");
+
 	x = field_label(t, ++y, w, "n", "Note");
 	if (st->found && en->note[0]) {
 		x += tui_text(t, y, x, w - x, ROLE_NORMAL, en->note);
@@ -230,148 +292,7 @@ static void draw_fields(struct tui *t, struct today *st, int y, int w)
 	} else {
 		tui_text(t, y, x, w - x, ROLE_DIM, "-");
 	}
-}
-
-/* A bar of w cells for eighths, coloured by the part of the scale it is in
- * (up to the threshold, past it). */
-static void draw_clock_bar(struct tui *t, int y, int x, int w, const struct chart_axis *ax,
-			   double clock)
-{
-	int e = chart_bar_eighths(ax, clock, w), i;
-	double tpos = chart_axis_pos(ax, t->params.threshold_hours, w);
-
-	for (i = 0; i < w; i++) {
-		int c = chart_cell_eighths(e, i);
-		enum tui_role r = i >= (int)tpos ? ROLE_WARN : ROLE_BAR;
-		if (c > 0)
-			tui_text(t, y, x + i, 1, r, tui_hblock(t, c));
-		else if (i == (int)tpos)
-			tui_text(t, y, x + i, 1, ROLE_DIM, tui_glyph(t, G_MARK));
-		else
-			tui_text(t, y, x + i, 1, ROLE_DIM, tui_glyph(t, G_EMPTY));
-	}
-}
-
-/* The rest clock against the threshold: the value, a gauge marked at the
- * threshold, and its scale.  Returns rows used. */
-static int draw_clock(struct tui *t, const struct engine_proj *p, int y, int x, int w)
-{
-	struct chart_axis ax;
-	double top = fmax(t->params.threshold_hours * 2, p->rest_clock_hours);
-	int gw = w - 1, tx;
-
-	top = ceil((top + 1) / 24) * 24; /* room past the value: the bar never looks full */
-	if (top <= 0)
-		top = 24;
-	ax.lo = 0;
-	ax.hi = top;
-	ax.step = 24;
-	ax.ticks = (int)(top / 24);
-	tui_text(t, y, x, w, ROLE_HEAD, "Rest clock");
-	tui_textf(t, y, x + 11, w - 11, tui_level_role(p->level), "%.0f h", p->rest_clock_hours);
-	tui_textf(t, y, x + 11 + 8, w - 19, ROLE_DIM, "of the %g h guideline limit",
-		  t->params.threshold_hours);
-	draw_clock_bar(t, y + 1, x, gw, &ax, p->rest_clock_hours);
-	tx = x + (int)chart_axis_pos(&ax, t->params.threshold_hours, gw);
-	tui_text(t, y + 2, x, w, ROLE_DIM, "0");
-	tui_textf(t, y + 2, tx, x + w - tx, ROLE_DIM, "%.0f", t->params.threshold_hours);
-	if (x + gw - 5 > tx + 3)
-		tui_textf(t, y + 2, x + gw - 5, 6, ROLE_DIM, "%4.0f h", top);
-	return 3;
-}
-
-/* The three losses on one scale: solid up to the low estimate, shaded up
- * to the high one.  Returns rows used. */
-static int draw_losses(struct tui *t, const struct engine_proj *p, int y, int x, int w)
-{
-	static const char *const names[LOSS_COUNT] = { "Muscle", "Cardio", "Bone" };
-	struct chart_axis ax;
-	double hi = 0;
-	int k, i, bw = w - 22;
-
-	for (k = 0; k < LOSS_COUNT; k++)
-		hi = fmax(hi, p->loss[k][BAND_HIGH]);
-	chart_axis_nice(0, fmax(hi, 1), 4, &ax);
-	tui_textf(t, y, x, w, ROLE_HEAD, "Losses so far");
-	tui_textf(t, y, x + 14, w - 14, ROLE_DIM, "low%shigh %%, bar 0%s%g %%", tui_glyph(t, G_DASH),
-		  tui_glyph(t, G_DASH), ax.hi);
-	if (bw < 4)
-		bw = 4;
-	for (k = 0; k < LOSS_COUNT; k++) {
-		int el = chart_bar_eighths(&ax, p->loss[k][BAND_LOW], bw);
-		int eh = chart_bar_eighths(&ax, p->loss[k][BAND_HIGH], bw);
-		int ry = y + 1 + k;
-
-		tui_text(t, ry, x, 7, ROLE_NORMAL, names[k]);
-		for (i = 0; i < bw; i++) {
-			int cl = chart_cell_eighths(el, i), ch = chart_cell_eighths(eh, i);
-			if (cl > 0)
-				tui_text(t, ry, x + 7 + i, 1, ROLE_BAR, tui_hblock(t, cl));
-			else if (ch > 0)
-				tui_text(t, ry, x + 7 + i, 1, ROLE_BAND, tui_glyph(t, G_SHADE));
-			else
-				tui_text(t, ry, x + 7 + i, 1, ROLE_DIM, tui_glyph(t, G_EMPTY));
-		}
-		tui_textf(t, ry, x + 8 + bw, w - 8 - bw, ROLE_NORMAL, "%.2f%s%.2f %%",
-			  p->loss[k][BAND_LOW], tui_glyph(t, G_DASH), p->loss[k][BAND_HIGH]);
-	}
-	return 4;
-}
-
-/* The gauges: the day's own projection, or the last logged day's when the
- * day shown is after it (labelled so). */
-static int draw_gauges(struct tui *t, struct today *st, int y, int x, int w)
-{
-	const struct engine_proj *p = NULL;
-	char date[DATE_BUFSZ];
-	int used = 0;
-
-	if (st->has_proj)
-		p = &st->proj;
-	else if (t->last.found && st->day > t->last.proj.day)
-		p = &t->last.proj;
-	if (!p) {
-		tui_wrap(t, y, x, w, 2, ROLE_DIM,
-			 st->any ? "Before the first logged day: no rest clock yet."
-				 : "Nothing logged yet: log rest hours with r to start the rest clock.");
-		return 2;
-	}
-	if (p != &st->proj)
-		used += tui_textf(t, y + used, x, w, ROLE_DIM, "as of the last logged day, %s",
-				  date_format(p->day, date)) > 0;
-	used += draw_clock(t, p, y + used, x, w);
-	used++;
-	used += draw_losses(t, p, y + used, x, w);
-	return used;
-}
-
-/* Narrow windows: the rest clock and the losses on one line each. */
-static int draw_compact(struct tui *t, struct today *st, int y, int w)
-{
-	const struct engine_proj *p = st->has_proj ? &st->proj : NULL;
-	const char *dash = tui_glyph(t, G_DASH);
-	struct chart_axis ax;
-	double top;
-	int x;
-
-	if (!p && t->last.found && st->day > t->last.proj.day)
-		p = &t->last.proj;
-	if (!p)
-		return 0;
-	top = ceil((fmax(t->params.threshold_hours * 2, p->rest_clock_hours) + 1) / 24) * 24;
-	ax = (struct chart_axis){ .lo = 0, .hi = top, .step = 24, .ticks = (int)(top / 24) };
-	x = 1 + tui_text(t, y, 1, w - 2, ROLE_HEAD, "Rest clock ");
-	x += tui_textf(t, y, x, w - x, tui_level_role(p->level), "%.0f h", p->rest_clock_hours);
-	x += tui_textf(t, y, x, w - x, ROLE_DIM, " of %.0f h ", t->params.threshold_hours);
-	if (w - x - 1 >= 8)
-		draw_clock_bar(t, y, x, w - x - 1, &ax, p->rest_clock_hours);
-	x = 1 + tui_text(t, y + 1, 1, w - 2, ROLE_HEAD, "Losses ");
-	tui_textf(t, y + 1, x, w - x - 1, ROLE_NORMAL,
-		  "muscle %.2f%s%.2f  cardio %.2f%s%.2f  bone %.2f%s%.2f %%",
-		  p->loss[LOSS_MUSCLE][BAND_LOW], dash, p->loss[LOSS_MUSCLE][BAND_HIGH],
-		  p->loss[LOSS_CARDIO][BAND_LOW], dash, p->loss[LOSS_CARDIO][BAND_HIGH],
-		  p->loss[LOSS_BONE][BAND_LOW], dash, p->loss[LOSS_BONE][BAND_HIGH]);
-	return 2;
+	return y - y0 + 1;
 }
 
 /* The level as a banner, what it means and what to do, the red-flag line;
@@ -379,7 +300,7 @@ static int draw_compact(struct tui *t, struct today *st, int y, int w)
 static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 {
 	const struct engine_proj *p = st->has_proj ? &st->proj : NULL;
-	char what[512], urgent[256], date[DATE_BUFSZ], text[400];
+	char what[512], date[DATE_BUFSZ], text[400];
 	int used = 1;
 	bool red = p && p->red_flag;
 
@@ -412,15 +333,15 @@ static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 		 advice_title(p->level));
 	tui_fill(t, y, 0, w, tui_level_banner(p->level), " ");
 	tui_text(t, y, 1, w - 2, tui_level_banner(p->level), text);
-	if (red && rows > used) {
-		advice_red_flag(p, st->found ? &st->en : NULL, urgent, sizeof urgent);
-		tui_fill(t, y + used, 0, w, ROLE_ALERT, " ");
-		used += tui_wrap(t, y + used, 1, w - 2, 1, ROLE_ALERT, urgent);
-	}
 	if (rows > used)
 		used += tui_wrap(t, y + used, 2, w - 3, rows - used > 2 ? 2 : rows - used, ROLE_NORMAL,
 				 advice_what(p, &t->params, what, sizeof what));
-	if (rows > used) {
+	/* On a red-flag day the block at the top is what to do: the level's
+	 * everyday advice (walk, stay active) would contradict it. */
+	if (red && rows > used) {
+		used += tui_wrap(t, y + used, 2, w - 3, rows - used > 2 ? 2 : rows - used, ROLE_HEAD,
+				 "What to do: the red flag at the top comes first.");
+	} else if (rows > used) {
 		char todo[200];
 		advice_todo_for(p, st->found ? &st->en : NULL, &t->params, todo, sizeof todo);
 		snprintf(text, sizeof text, "What to do: %s.", todo);
@@ -436,7 +357,7 @@ static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 static int draw_forecast(struct tui *t, struct today *st, int y, int w, int rows)
 {
 	static const int ahead[3] = { 1, 3, 7 };
-	char date[16];
+	char date[16], b[LOSS_COUNT][48];
 	int i;
 
 	if (!st->has_fc || rows < 2)
@@ -445,18 +366,14 @@ static int draw_forecast(struct tui *t, struct today *st, int y, int w, int rows
 		  tui_date(st->fc_like, date));
 	for (i = 0; i < 3 && i + 1 < rows && st->fc_like + ahead[i] <= date_max(); i++) {
 		const struct engine_proj *f = &st->fc[ahead[i] - 1];
-		const char *dash = tui_glyph(t, G_DASH);
 		int y1 = y + 1 + i;
 
 		tui_textf(t, y1, 3, w - 4, ROLE_NORMAL, "+%d day%s", ahead[i], ahead[i] > 1 ? "s" : "");
 		tui_text(t, y1, 12, w - 13, ROLE_NORMAL, date_format(f->day, date));
 		tui_text(t, y1, 24, w - 25, tui_level_role(f->level), engine_level_name(f->level));
-		tui_textf(t, y1, 39, w - 40, ROLE_NORMAL,
-			  "%5.0f h  muscle %.1f%s%.1f  cardio %.1f%s%.1f  bone %.2f%s%.2f %%",
-			  f->rest_clock_hours, f->loss[LOSS_MUSCLE][BAND_LOW], dash,
-			  f->loss[LOSS_MUSCLE][BAND_HIGH], f->loss[LOSS_CARDIO][BAND_LOW], dash,
-			  f->loss[LOSS_CARDIO][BAND_HIGH], f->loss[LOSS_BONE][BAND_LOW], dash,
-			  f->loss[LOSS_BONE][BAND_HIGH]);
+		tui_textf(t, y1, 39, w - 40, ROLE_NORMAL, "%4.0f h  muscle %s  cardio %s  bone %s",
+			  f->rest_clock_hours, today_band(t, f, LOSS_MUSCLE, b[0], sizeof b[0]),
+			  today_band(t, f, LOSS_CARDIO, b[1], sizeof b[1]), today_band(t, f, LOSS_BONE, b[2], sizeof b[2]));
 	}
 	return 1 + i;
 }
@@ -479,26 +396,32 @@ static int draw_gaps(struct tui *t, struct today *st, int y, int w)
 	return tui_wrap(t, y, 1, w - 2, 2, ROLE_WARN, text);
 }
 
-/* Two columns when wide (fields beside gauges), else one, with compact
- * gauges; the level and its advice always come before the forecast. */
+/* Fields beside the gauges from this width; below it the fields take the
+ * whole width, so a wider window never shows less of them. */
+#define TWO_COLUMNS 120
+
+/* The red flag first; then two columns when wide (fields beside gauges),
+ * else one, with compact gauges; the level and its advice always come
+ * before the forecast. */
 static void draw(struct tui *t, void *state, int top, int height)
 {
 	struct today *st = state;
 	int w = COLS, last = top + height - 1, y = top, rows;
-	bool two = COLS >= 96;
+	bool two = COLS >= TWO_COLUMNS;
 
 	load(t, st);
+	if (st->has_proj)
+		y += tui_red_flag_draw(t, &st->proj, st->found ? &st->en : NULL, y, 6);
 	y += draw_date(t, st, y, w);
 	y++;
 	if (two) {
-		int lw = 46, gy;
-		draw_fields(t, st, y, lw);
-		gy = draw_gauges(t, st, y, lw + 3, w - lw - 4);
-		y += (gy > 6 ? gy : 6) + 1;
+		int gw = COLS * 2 / 5 > 70 ? 70 : COLS * 2 / 5, lw = w - gw - 4, gy;
+		int fy = draw_fields(t, st, y, lw);
+		gy = today_draw_gauges(t, st, y, lw + 3, gw);
+		y += (gy > fy ? gy : fy) + 1;
 	} else {
-		draw_fields(t, st, y, w);
-		y += 6;
-		y += draw_compact(t, st, y, w) + 1;
+		y += draw_fields(t, st, y, w);
+		y += today_draw_compact(t, st, y, w) + 1;
 	}
 	if (y > last)
 		return;
@@ -568,6 +491,19 @@ static void move_day(struct tui *t, long by)
 	t->day = (rw_day)d;
 }
 
+/* The keys that edit each field row, top to bottom (Up/Down, Enter). */
+static const char field_keys[] = "rapswmn";
+#define FIELDS ((int)sizeof field_keys - 1)
+
+/* Home and End: the first and the last logged day. */
+static void go_logged(struct tui *t, struct today *st, rw_day day)
+{
+	if (st->any)
+		t->day = day;
+	else
+		tui_message(t, false, "nothing logged yet");
+}
+
 /* Day navigation here; every other key of the screen edits the day. */
 static bool key(struct tui *t, void *state, const struct tui_key *k)
 {
@@ -580,16 +516,25 @@ static bool key(struct tui *t, void *state, const struct tui_key *k)
 		case KEY_RIGHT: move_day(t, 1); return true;
 		case KEY_PPAGE: move_day(t, -7); return true;
 		case KEY_NPAGE: move_day(t, 7); return true;
+		case KEY_HOME: go_logged(t, st, st->first); return true;
+		case KEY_END: go_logged(t, st, st->last); return true;
+		case KEY_UP: st->field = (st->field + FIELDS - 1) % FIELDS; return true;
+		case KEY_DOWN: st->field = (st->field + 1) % FIELDS; return true;
+		case KEY_ENTER: return tui_today_edit_key(t, st, field_keys[st->field]);
 		default: return false;
 		}
 	}
 	switch (k->code) {
+	case '\n':
+	case '\r':
+		return tui_today_edit_key(t, st, field_keys[st->field]);
 	case 'h': move_day(t, -1); return true;
 	case 'l': move_day(t, 1); return true;
 	case '[': move_day(t, -7); return true;
 	case ']': move_day(t, 7); return true;
 	case 't': t->day = t->today; return true;
 	case 'g': t->day = next_gap(t, st); return true;
+	case 'b': tui_rest_toggle(t); return true;
 	default: return tui_today_edit_key(t, st, k->code);
 	}
 }
@@ -609,7 +554,10 @@ static int open_today(struct tui *t, void **state, struct rw_error *e)
 /* Pairs with open_today. */
 static void close_today(void *state)
 {
-	free(state);
+	struct today *st = state;
+
+	free(st->draft);
+	free(st);
 }
 
 const struct tui_screen tui_screen_today = {

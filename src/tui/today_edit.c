@@ -16,7 +16,7 @@
 static int apply(void *ctx, struct entry *en, bool existed, struct rw_error *e)
 {
 	struct today_edit *ed = ctx;
-	int r = 0;
+	int r = 0, i;
 
 	(void)existed;
 	switch (ed->field) {
@@ -25,7 +25,8 @@ static int apply(void *ctx, struct entry *en, bool existed, struct rw_error *e)
 		en->rest_hours = ed->clear ? 0 : ed->rest;
 		break;
 	case TODAY_ACTIVITY:
-		r = entry_add_activity(en, ed->act, "activity", e);
+		for (i = 0; r == 0 && i < ed->n_acts; i++)
+			r = entry_add_activity(en, ed->acts[i], "activity", e);
 		break;
 	case TODAY_ACTIVITIES:
 		r = entry_parse_activities(ed->list, en, "activities", e);
@@ -44,12 +45,23 @@ static int apply(void *ctx, struct entry *en, bool existed, struct rw_error *e)
 	case TODAY_NOTE:
 		memcpy(en->note, ed->note, strlen(ed->note) + 1);
 		break;
+	case TODAY_COPY:
+		en->has_rest = ed->copy_has_rest;
+		en->rest_hours = ed->rest;
+		en->n_activities = ed->n_acts;
+		memcpy(en->activities, ed->acts, sizeof en->activities);
+		en->n_meds = ed->n_meds;
+		memcpy(en->meds, ed->meds, sizeof en->meds);
+		break;
+	case TODAY_MED:
+		r = entry_add_med(en, &ed->med, "medication", e);
+		break;
 	}
 	return r;
 }
 
 /* Store the edit in one transaction and say what was saved. */
-static int save(struct tui *t, struct today *st, const char *what, struct rw_error *e)
+int today_save(struct tui *t, struct today *st, const char *what, struct rw_error *e)
 {
 	char date[DATE_BUFSZ];
 	int r;
@@ -67,17 +79,32 @@ static int save(struct tui *t, struct today *st, const char *what, struct rw_err
 	return 0;
 }
 
+/* A number typed with a decimal comma ("7,5") as the parsers read it;
+ * anything else unchanged (the parser's error then names it). */
+static const char *decimal_point(const char *text, char *buf, size_t n)
+{
+	const char *comma = strchr(text, ',');
+
+	if (!comma || strchr(comma + 1, ',') || strchr(text, '.') || strlen(text) >= n)
+		return text;
+	snprintf(buf, n, "%s", text);
+	buf[comma - text] = '.';
+	return buf;
+}
+
 /* r: hours 0-24; empty clears the field (the day stays logged). */
 static int enter_rest(struct tui *t, void *ctx, const char *text, struct rw_error *e)
 {
 	struct today *st = ctx;
+	char num[32];
 	int r;
 
 	st->edit.field = TODAY_REST;
 	st->edit.clear = !*text;
-	if (*text && (r = entry_parse_rest(text, &st->edit.rest, "rest", e)) != 0)
+	if (*text && (r = entry_parse_rest(decimal_point(text, num, sizeof num), &st->edit.rest,
+					   "rest", e)) != 0)
 		return r;
-	return save(t, st, *text ? "rest hours" : "rest hours (cleared)", e);
+	return today_save(t, st, *text ? "rest hours" : "rest hours (cleared)", e);
 }
 
 /* p: 0-10; empty clears. */
@@ -90,20 +117,22 @@ static int enter_pain(struct tui *t, void *ctx, const char *text, struct rw_erro
 	st->edit.clear = !*text;
 	if (*text && (r = entry_parse_pain(text, &st->edit.pain, "pain", e)) != 0)
 		return r;
-	return save(t, st, *text ? "pain" : "pain (cleared)", e);
+	return today_save(t, st, *text ? "pain" : "pain (cleared)", e);
 }
 
 /* w: kg with one decimal; empty clears. */
 static int enter_weight(struct tui *t, void *ctx, const char *text, struct rw_error *e)
 {
 	struct today *st = ctx;
+	char num[32];
 	int r;
 
 	st->edit.field = TODAY_WEIGHT;
 	st->edit.clear = !*text;
-	if (*text && (r = entry_parse_weight(text, &st->edit.weight_dg, "weight", e)) != 0)
+	if (*text && (r = entry_parse_weight(decimal_point(text, num, sizeof num), &st->edit.weight_dg,
+					     "weight", e)) != 0)
 		return r;
-	return save(t, st, *text ? "weight" : "weight (cleared)", e);
+	return today_save(t, st, *text ? "weight" : "weight (cleared)", e);
 }
 
 /* n: one line; empty clears. */
@@ -115,7 +144,7 @@ static int enter_note(struct tui *t, void *ctx, const char *text, struct rw_erro
 	st->edit.field = TODAY_NOTE;
 	if ((r = entry_parse_note(text, st->edit.note, "note", e)) != 0)
 		return r;
-	return save(t, st, *text ? "the note" : "the note (cleared)", e);
+	return today_save(t, st, *text ? "the note" : "the note (cleared)", e);
 }
 
 /* The kind a typed prefix stands for, when exactly one starts with it. */
@@ -137,43 +166,97 @@ static const char *kind_for(const char *prefix, size_t len)
 	return found;
 }
 
-/* "walk 30" and "walk:30" mean walking:30; anything else goes to the
- * parser as typed, so its error names what was wrong. */
+/* One item as the parser's KIND:MIN: "walk 30", "Walking:20", "cyc 20
+ * min" and "walk 30min" mean walking:30 ... (case ignored, a unique start
+ * of a kind names it, "min" or "minutes" after the number dropped).
+ * Anything else goes to the parser as typed, so its error names it. */
 static void normalise_activity(const char *text, char *out, size_t n)
 {
-	const char *sep = strpbrk(text, ": "), *kind, *min;
+	char buf[128], *p, *end, *num;
+	const char *kind;
+	size_t i;
 
-	if (!sep) {
+	while (*text == ' ')
+		text++;
+	snprintf(buf, sizeof buf, "%s", text);
+	for (i = 0; buf[i]; i++)
+		if (buf[i] >= 'A' && buf[i] <= 'Z')
+			buf[i] = (char)(buf[i] - 'A' + 'a');
+	end = buf + strlen(buf);
+	while (end > buf && end[-1] == ' ')
+		*--end = '\0';
+	for (p = end; p > buf && end[-1] >= 'a' && end[-1] <= 'z' && p[-1] >= 'a' && p[-1] <= 'z'; p--)
+		;
+	if (p > buf && p < end && (p[-1] == ' ' || (p[-1] >= '0' && p[-1] <= '9')) &&
+	    (strcmp(p, "min") == 0 || strcmp(p, "mins") == 0 || strcmp(p, "minutes") == 0 ||
+	     strcmp(p, "m") == 0)) {
+		*p = '\0';
+		end = p;
+		while (end > buf && end[-1] == ' ')
+			*--end = '\0';
+	}
+	for (num = end; num > buf && num[-1] >= '0' && num[-1] <= '9'; num--)
+		;
+	p = num;
+	while (p > buf && (p[-1] == ' ' || p[-1] == ':'))
+		p--;
+	if (num == end || p == buf || p == num) {
 		snprintf(out, n, "%s", text);
 		return;
 	}
-	kind = kind_for(text, (size_t)(sep - text));
-	for (min = sep; *min == ' ' || *min == ':'; min++)
-		;
+	kind = kind_for(buf, (size_t)(p - buf));
 	if (kind)
-		snprintf(out, n, "%s:%s", kind, min);
+		snprintf(out, n, "%s:%s", kind, num);
 	else
-		snprintf(out, n, "%.*s:%s", (int)(sep - text), text, min);
+		snprintf(out, n, "%.*s:%s", (int)(p - buf), buf, num);
 }
 
-/* a: add one activity; empty adds nothing. */
+/* A list typed with ',' or ';' between the items, each normalised, as
+ * "kind:min;kind:min". */
+static void normalise_activities(const char *text, char *out, size_t n)
+{
+	size_t o = 0;
+
+	out[0] = '\0';
+	while (*text && o + 1 < n) {
+		size_t len = strcspn(text, ",;");
+		char item[128], norm[160];
+
+		snprintf(item, sizeof item, "%.*s", (int)len, text);
+		normalise_activity(item, norm, sizeof norm);
+		if (norm[0])
+			o += (size_t)snprintf(out + o, n - o, "%s%s", o ? ";" : "", norm);
+		text += len;
+		if (*text)
+			text++;
+	}
+}
+
+/* a: add one activity or several (',' or ';' between); empty adds
+ * nothing. */
 static int enter_activity(struct tui *t, void *ctx, const char *text, struct rw_error *e)
 {
 	struct today *st = ctx;
-	char norm[128];
-	int r;
+	char norm[ACTIVITIES_TEXT_MAX], said[ACTIVITIES_TEXT_MAX + 32];
+	struct entry probe;
+	int r, i, o = 0;
 
-	if (!*text) {
+	normalise_activities(text, norm, sizeof norm);
+	if (!norm[0]) {
 		tui_message(t, false, "no activity added");
 		return 0;
 	}
-	normalise_activity(text, norm, sizeof norm);
 	st->edit.field = TODAY_ACTIVITY;
-	if ((r = entry_parse_activity(norm, &st->edit.act, "activity", e)) != 0)
+	entry_init(&probe, st->day);
+	if ((r = entry_parse_activities(norm, &probe, "activity", e)) != 0)
 		return r;
-	snprintf(norm, sizeof norm, "%s %d min", entry_kind_name(st->edit.act.kind),
-		 st->edit.act.minutes);
-	return save(t, st, norm, e);
+	st->edit.n_acts = probe.n_activities;
+	memcpy(st->edit.acts, probe.activities, sizeof st->edit.acts);
+	said[0] = '\0';
+	for (i = 0; i < probe.n_activities; i++)
+		o += snprintf(said + o, sizeof said - (size_t)o, "%s%s %d min", i ? ", " : "",
+			      entry_kind_name(probe.activities[i].kind), probe.activities[i].minutes);
+	return today_save(t, st, said, e);
 }
 
 /* A: the whole list, checked before the transaction so a typo names
@@ -182,16 +265,18 @@ static int enter_activities(struct tui *t, void *ctx, const char *text, struct r
 {
 	struct today *st = ctx;
 	struct entry probe;
+	char norm[ACTIVITIES_TEXT_MAX];
 	int r;
 
 	st->edit.field = TODAY_ACTIVITIES;
 	if (strlen(text) >= sizeof st->edit.list)
 		return rw_fail(e, RW_EDATA, "activities: the list is too long");
+	normalise_activities(text, norm, sizeof norm);
 	entry_init(&probe, st->edit.day);
-	if ((r = entry_parse_activities(text, &probe, "activities", e)) != 0)
+	if ((r = entry_parse_activities(norm, &probe, "activities", e)) != 0)
 		return r;
-	snprintf(st->edit.list, sizeof st->edit.list, "%s", text);
-	return save(t, st, "the activities", e);
+	snprintf(st->edit.list, sizeof st->edit.list, "%s", norm);
+	return today_save(t, st, "the activities", e);
 }
 
 /* Tab: complete the kind before the ':' (as far as the kinds agree). */
@@ -240,7 +325,7 @@ static int enter_symptom(struct tui *t, void *ctx, const char *text, struct rw_e
 	st->edit.field = TODAY_SYMPTOM;
 	if ((r = entry_parse_symptom(text, st->edit.symptom, "symptom", e)) != 0)
 		return r;
-	return save(t, st, "symptom", e);
+	return today_save(t, st, "symptom", e);
 }
 
 /* d: only after the question; u brings the entry back. */
@@ -284,28 +369,146 @@ static void open_symptoms(struct tui *t, struct today *st)
 		tui_picker_add(t, st->en.symptoms[i], true, false);
 }
 
-/* $EDITOR for the note; the screen comes back redrawn whatever happens. */
+/* A note the journal refused (too long, a control character) is kept and
+ * offered again by the next N on that day, so no typing is lost. */
+static void keep_draft(struct tui *t, struct today *st, char *text, const char *why)
+{
+	free(st->draft);
+	st->draft = text;
+	st->draft_day = st->day;
+	tui_message(t, true, "%s; not saved: your text is kept, N opens it again to fix it", why);
+}
+
+/* $VISUAL for the note; the screen comes back redrawn whatever happens. */
 static void edit_note_outside(struct tui *t, struct today *st)
 {
 	struct rw_error e = { 0, "" };
-	char *text = malloc(NOTE_MAX + 2);
+	const char *old = st->found ? st->en.note : "";
+	bool redo = st->draft && st->draft_day == st->day;
+	char *text = NULL;
 
-	if (!text) {
-		tui_message(t, true, "out of memory");
+	if (tui_editor_edit(redo ? st->draft : old, &text, &e) != 0) {
+		tui_message(t, true, "%s%s", e.msg, redo ? " (your earlier text is still kept)" : "");
 		return;
 	}
-	text[0] = '\0';
-	if (tui_editor_edit(st->found ? st->en.note : "", text, NOTE_MAX + 2, &e) != 0) {
-		tui_message(t, true, "%s", e.msg);
-	} else if (strcmp(text, st->found ? st->en.note : "") == 0) {
+	if (strcmp(text, old) == 0) {
 		tui_message(t, false, "the note is unchanged");
 	} else {
 		st->edit.field = TODAY_NOTE;
-		if (entry_parse_note(text, st->edit.note, "note", &e) != 0 ||
-		    save(t, st, "the note", &e) != 0)
+		if (entry_parse_note(text, st->edit.note, "note", &e) != 0) {
+			keep_draft(t, st, text, e.msg);
+			return;
+		}
+		if (today_save(t, st, "the note", &e) != 0)
 			tui_message(t, true, "%s", e.msg);
 	}
+	if (redo) {
+		free(st->draft);
+		st->draft = NULL;
+	}
 	free(text);
+}
+
+/* y to the question about a day after today: go on with the key. */
+static int yes_future(struct tui *t, void *ctx, const char *text, struct rw_error *e)
+{
+	struct today *st = ctx;
+
+	(void)text;
+	(void)e;
+	st->future_ok = st->day;
+	tui_today_edit_key(t, st, st->future_key);
+	return 0;
+}
+
+struct latest {
+	struct entry en;
+	bool found;
+};
+
+/* journal_each callback: remember the latest logged day's entry. */
+static int keep_logged(void *ctx, const struct engine_proj *p, const struct entry *en)
+{
+	struct latest *l = ctx;
+
+	(void)p;
+	if (en) {
+		l->en = *en;
+		l->found = true;
+	}
+	return 0;
+}
+
+/* The latest logged day before day, looked for a quarter at a time back
+ * to the first logged day; false when there is none. */
+static bool previous_logged(struct tui *t, struct today *st, rw_day day, struct entry *out)
+{
+	struct rw_error e = { 0, "" };
+	struct latest l;
+	rw_day to = day - 1;
+
+	l.found = false;
+	while (st->any && to >= st->first && !l.found) {
+		rw_day from = to - 92 > st->first ? to - 92 : st->first;
+		if (journal_each(t->j, from, to, JOURNAL_LOGGED_ONLY, keep_logged, &l, &e) != 0) {
+			tui_message(t, true, "%s", e.msg);
+			return false;
+		}
+		to = from - 1;
+	}
+	if (l.found)
+		*out = l.en;
+	return l.found;
+}
+
+/* y: the previous logged day's rest and activities into this day, one
+ * journal_edit (one undo step). */
+static void copy_previous(struct tui *t, struct today *st)
+{
+	struct rw_error e = { 0, "" };
+	struct entry prev;
+	char date[DATE_BUFSZ], from[DATE_BUFSZ], num[40], h[32];
+
+	if (!previous_logged(t, st, st->day, &prev)) {
+		tui_message(t, false, "no logged day before %s to copy", date_format(st->day, date));
+		return;
+	}
+	st->edit.field = TODAY_COPY;
+	st->edit.copy_has_rest = prev.has_rest;
+	st->edit.rest = prev.rest_hours;
+	st->edit.n_acts = prev.n_activities;
+	memcpy(st->edit.acts, prev.activities, sizeof st->edit.acts);
+	st->edit.n_meds = prev.n_meds;
+	memcpy(st->edit.meds, prev.meds, sizeof st->edit.meds);
+	if (journal_edit(t->j, st->day, apply, &st->edit, &e) != 0) {
+		tui_message(t, true, "%s", e.msg);
+		return;
+	}
+	snprintf(num, sizeof num, "%s%s", prev.has_rest ? entry_format_rest(prev.rest_hours, h, sizeof h) : "-",
+		 prev.has_rest ? " h" : "");
+	if (prev.n_meds)
+		snprintf(num + strlen(num), sizeof num - strlen(num), ", %d medication%s", prev.n_meds,
+			 prev.n_meds == 1 ? "" : "s");
+	tui_message(t, false, "copied rest %s and %d activit%s from %s to %s (u undoes)", num,
+		    prev.n_activities, prev.n_activities == 1 ? "y" : "ies", date_format(prev.day, from),
+		    date_format(st->day, date));
+}
+
+/* A day after today is logged only after one question (y/N) per day: a
+ * mistyped l must not put a future day in the journal, where it would
+ * count as the last logged day. */
+static bool ask_future(struct tui *t, struct today *st, int key)
+{
+	char q[120], date[16];
+	long ahead = (long)(st->day - t->today);
+
+	if (ahead <= 0 || st->found || st->future_ok == st->day || !strchr("raApswnNym", key))
+		return false;
+	st->future_key = key;
+	snprintf(q, sizeof q, "%s is %ld day%s after today: log it anyway?", tui_date(st->day, date),
+		 ahead, ahead == 1 ? "" : "s");
+	tui_confirm_open(t, q, yes_future, st);
+	return true;
 }
 
 /* Each prompt is prefilled with the current value (typing replaces it). */
@@ -314,6 +517,8 @@ bool tui_today_edit_key(struct tui *t, struct today *st, int key)
 	char date[16], label[96], buf[NOTE_MAX + 1], num[32];
 	const struct entry *en = &st->en;
 
+	if (key > 0 && key < 0x80 && ask_future(t, st, key))
+		return true;
 	st->edit.day = st->day;
 	tui_date(st->day, date);
 	switch (key) {
@@ -326,13 +531,13 @@ bool tui_today_edit_key(struct tui *t, struct today *st, int key)
 	case 'a':
 		snprintf(label, sizeof label, "Add an activity on %s", date);
 		tui_prompt_open(t, label, "", 40,
-				"KIND:MIN, e.g. walking:30. Kinds: walking water-therapy stretching cycling physio other (Tab completes)",
+				"KIND MIN or KIND:MIN, e.g. walk 30; several with , or ;. Kinds: walking water-therapy stretching cycling physio other (Tab completes)",
 				enter_activity, complete_kind, st);
 		return true;
 	case 'A':
 		snprintf(label, sizeof label, "Activities on %s", date);
 		tui_prompt_open(t, label, st->found ? entry_format_activities(en, buf, sizeof buf) : "",
-				ACTIVITIES_TEXT_MAX - 1, "kind:min;kind:min replaces the list; empty clears it.",
+				ACTIVITIES_TEXT_MAX - 1, "kind:min;kind:min (or walk 30, cycling 20) replaces the list; empty clears it.",
 				enter_activities, complete_kind, st);
 		return true;
 	case 'p':
@@ -361,6 +566,12 @@ bool tui_today_edit_key(struct tui *t, struct today *st, int key)
 		return true;
 	case 'N':
 		edit_note_outside(t, st);
+		return true;
+	case 'y':
+		copy_previous(t, st);
+		return true;
+	case 'm':
+		today_med_prompt(t, st, date);
 		return true;
 	case 'd':
 		if (!st->found) {

@@ -36,11 +36,16 @@ struct trends {
 	int colw;
 	double *day[S_COUNT];     /* n values each */
 	double *col[S_COUNT];     /* cols values each */
+	/* the calendar: months scrolled back from the latest, and what the
+	 * last draw showed */
+	long cal_back;
+	int cal_rows, cal_months;
 };
 
 static const struct tui_help help[] = {
 	{ "r  R", "next / previous range: 14 days, 30 days, 90 days, 1 year, all" },
 	{ "v  V", "next / previous view: rest & activity, losses, calendar" },
+	{ "Up Down PgUp PgDn", "in the calendar: scroll a month / a page (Home: the first month, End: the latest)" },
 	{ "", "a dot is a day without data; dashed lines are 8 h sleep, 48 h and 72 h" },
 	{ NULL, NULL },
 };
@@ -262,14 +267,26 @@ static void draw_calendar(struct tui *t, struct trends *st, int y, int rows)
 	rows -= 4; /* day numbers, legend */
 	if (rows < 1)
 		return;
-	skip = months > rows ? months - rows : 0;
+	st->cal_rows = rows;
+	st->cal_months = months;
+	if (st->cal_back > months - rows)
+		st->cal_back = months - rows;
+	if (st->cal_back < 0)
+		st->cal_back = 0;
+	skip = months > rows ? months - rows - (int)st->cal_back : 0;
+	if (months > rows) {
+		char where[96];
+		snprintf(where, sizeof where, "months %d-%d of %d: Up/Down PgUp/PgDn scroll", skip + 1,
+			 skip + rows, months);
+		tui_text(t, y - 1, COLS - 1 - tui_text_width(t, where), COLS, ROLE_DIM, where);
+	}
 	tui_text(t, y, 1, 8, ROLE_HEAD, "Month");
 	for (dd = 1; dd <= 31; dd++)
 		if (dd == 1 || dd % 5 == 0)
 			tui_textf(t, y, x0 + (dd - 1) * cw, 3, ROLE_DIM, "%d", dd);
 	yy = sy;
 	mm = sm;
-	for (i = 0; i < months; i++) {
+	for (i = 0; i < months && i < skip + rows; i++) {
 		if (i >= skip) {
 			int row = y + 1 + i - skip, n = date_days_in_month(yy, mm);
 			tui_textf(t, row, 1, 8, ROLE_NORMAL, "%04d-%02d", yy, mm);
@@ -291,7 +308,7 @@ static void draw_calendar(struct tui *t, struct trends *st, int y, int rows)
 			yy++;
 		}
 	}
-	y += 2 + months - skip;
+	y += 2 + (months - skip < rows ? months - skip : rows);
 	tui_text(t, y, 1, COLS - 2, ROLE_HEAD, "Levels:");
 	i = 9;
 	i += tui_text(t, y, i, COLS - i, ROLE_OK, " - none ");
@@ -354,8 +371,20 @@ static void draw(struct tui *t, void *state, int top, int height)
 static bool key(struct tui *t, void *state, const struct tui_key *k)
 {
 	struct trends *st = state;
+	int page = st->cal_rows > 1 ? st->cal_rows - 1 : 1;
 
 	(void)t;
+	if (k->fn && st->view == 2) {
+		switch (k->code) {
+		case KEY_UP: st->cal_back++; return true;
+		case KEY_DOWN: st->cal_back--; return true;
+		case KEY_PPAGE: st->cal_back += page; return true;
+		case KEY_NPAGE: st->cal_back -= page; return true;
+		case KEY_HOME: st->cal_back = st->cal_months; return true;
+		case KEY_END: st->cal_back = 0; return true;
+		default: return false; /* draw_calendar clamps cal_back */
+		}
+	}
 	if (k->fn)
 		return false;
 	switch (k->code) {

@@ -1,5 +1,5 @@
-/* widgets.c - the line editor, the bottom-line prompt, the type-ahead
- * picker and the yes/no question.
+/* widgets.c - the line editor, the bottom-line prompt and the yes/no
+ * question (the type-ahead picker is in picker.c).
  *
  * They are state machines fed by the main loop rather than loops of their
  * own, so that a resize, a SIGTERM or another process's change is handled
@@ -140,12 +140,24 @@ static void line_insert(struct tui_line *l, wchar_t c)
 		l->fresh = false;
 	}
 	if (l->len >= TUI_LINE_MAX || line_bytes(l) + enc_len((unsigned long)c) > l->max_bytes) {
+		l->full = true;
 		beep();
 		return;
 	}
 	memmove(l->buf + l->cur + 1, l->buf + l->cur, (l->len - l->cur) * sizeof l->buf[0]);
 	l->buf[l->cur++] = c;
 	l->len++;
+}
+
+void tui_line_paste(struct tui_line *l, const wchar_t *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\n' && i > 0 && s[i - 1] == '\r')
+			continue;
+		line_insert(l, s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? L' ' : s[i]);
+	}
 }
 
 /* The usual readline keys, so that anyone's fingers work. */
@@ -286,6 +298,30 @@ void tui_prompt_open(struct tui *t, const char *label, const char *prefill, size
 	p->ctx = ctx;
 }
 
+/* What was saved is said by the callback; that the typing stopped at the
+ * limit is said after it, so it is never reported as simply saved. */
+static void full_message(struct tui *t, size_t max_bytes)
+{
+	char said[sizeof t->msg];
+
+	snprintf(said, sizeof said, "%s", t->msg);
+	tui_message(t, true, "%s%sonly the first %zu bytes: the text stopped at the limit", said,
+		    said[0] ? "; " : "", max_bytes);
+}
+
+bool tui_widget_paste(struct tui *t, const wchar_t *s, size_t n)
+{
+	struct tui_line *l = t->prompt.active ? &t->prompt.line
+			     : t->picker.active ? &t->picker.filter : NULL;
+
+	if (!l)
+		return false;
+	tui_line_paste(l, s, n);
+	if (t->picker.active)
+		t->picker.sel = t->picker.top = 0;
+	return true;
+}
+
 /* Enter hands the text over; the prompt is closed first so that the
  * callback may open the next one, and reopened when the text was refused,
  * with the reason on the status line. */
@@ -308,6 +344,8 @@ void tui_prompt_key(struct tui *t, const struct tui_key *k)
 			p->active = true;
 			p->line.fresh = false;
 			tui_message(t, true, "%s", e.msg[0] ? e.msg : "not saved");
+		} else if (p->line.full) {
+			full_message(t, p->line.max_bytes);
 		}
 		break;
 	case TUI_LINE_CANCEL:
@@ -331,177 +369,16 @@ void tui_prompt_draw(struct tui *t)
 		tui_fill(t, y - 1, 0, COLS, ROLE_NORMAL, " ");
 		tui_wrap(t, y - 1, 1, COLS - 2, 1, ROLE_DIM, p->hint);
 	}
+	if (p->line.full && y - 1 >= 1) {
+		tui_fill(t, y - 1, 0, COLS, ROLE_NORMAL, " ");
+		tui_textf(t, y - 1, 1, COLS - 2, ROLE_ERROR, "full: %zu bytes at most; the rest was not taken",
+			  p->line.max_bytes);
+	}
 	tui_fill(t, y, 0, COLS, ROLE_NORMAL, " ");
 	x = 1 + tui_text(t, y, 1, COLS - 2, ROLE_KEY, p->label);
 	x += tui_text(t, y, x, 2, ROLE_NORMAL, ": ");
 	cx = tui_line_draw(t, &p->line, y, x, COLS - x - 1);
 	tui_cursor(t, y, cx < COLS ? cx : COLS - 1);
-}
-
-/* ---- the picker ------------------------------------------------------------ */
-
-#define NEW_ROW (-1)
-
-/* The rows shown for the typed text: the items that start with it, then
- * the text itself as a new name unless an item is exactly it. */
-static int picker_rows(const struct tui_picker *p, const char *typed, int *rows)
-{
-	size_t len = strlen(typed);
-	bool exact = false;
-	int i, n = 0;
-
-	for (i = 0; i < p->n; i++) {
-		if (strncmp(p->items[i].name, typed, len) != 0)
-			continue;
-		rows[n++] = i;
-		if (strcmp(p->items[i].name, typed) == 0)
-			exact = true;
-	}
-	if (len && !exact)
-		rows[n++] = NEW_ROW;
-	return n;
-}
-
-/* Items are added with tui_picker_add after opening. */
-void tui_picker_open(struct tui *t, const char *title, tui_text_fn enter, void *ctx)
-{
-	struct tui_picker *p = &t->picker;
-
-	p->active = true;
-	snprintf(p->title, sizeof p->title, "%s", title);
-	p->n = 0;
-	tui_line_set(&p->filter, "", SYMPTOM_MAX);
-	p->sel = 0;
-	p->top = 0;
-	p->enter = enter;
-	p->ctx = ctx;
-}
-
-/* A name already listed keeps its first entry. */
-void tui_picker_add(struct tui *t, const char *name, bool checked, bool flagged)
-{
-	struct tui_picker *p = &t->picker;
-	struct tui_pick_item *it;
-	int i;
-
-	for (i = 0; i < p->n; i++)
-		if (strcmp(p->items[i].name, name) == 0)
-			return;
-	if (p->n >= TUI_PICK_MAX)
-		return;
-	it = &p->items[p->n++];
-	snprintf(it->name, sizeof it->name, "%s", name);
-	it->checked = checked;
-	it->flagged = flagged;
-}
-
-/* Letters go to the filter; the arrows choose; Enter takes the chosen row
- * (or the typed text as a new name). */
-void tui_picker_key(struct tui *t, const struct tui_key *k)
-{
-	struct tui_picker *p = &t->picker;
-	struct rw_error e = { 0, "" };
-	char typed[SYMPTOM_MAX * 4 + 1];
-	int rows[TUI_PICK_MAX + 1], n;
-
-	tui_line_text(&p->filter, typed, sizeof typed);
-	n = picker_rows(p, typed, rows);
-	if (k->fn && (k->code == KEY_UP || k->code == KEY_DOWN || k->code == KEY_PPAGE ||
-		      k->code == KEY_NPAGE)) {
-		int step = (k->code == KEY_PPAGE || k->code == KEY_NPAGE) ? 8 : 1;
-		p->sel += (k->code == KEY_UP || k->code == KEY_PPAGE) ? -step : step;
-		if (p->sel >= n)
-			p->sel = n - 1;
-		if (p->sel < 0)
-			p->sel = 0;
-		return;
-	}
-	if (!k->fn && k->code == '\t') {
-		if (n > 0 && rows[p->sel < n ? p->sel : 0] != NEW_ROW)
-			tui_line_set(&p->filter, p->items[rows[p->sel < n ? p->sel : 0]].name,
-				     SYMPTOM_MAX);
-		p->filter.fresh = false;
-		p->sel = 0;
-		return;
-	}
-	/* A name never holds a space: Space toggles, as in any checklist. */
-	switch (!k->fn && k->code == ' ' ? TUI_LINE_ENTER : tui_line_key(&p->filter, k)) {
-	case TUI_LINE_ENTER: {
-		char name[SYMPTOM_MAX * 4 + 1];
-		if (n == 0) {
-			p->active = false;
-			return;
-		}
-		if (p->sel >= n)
-			p->sel = n - 1;
-		snprintf(name, sizeof name, "%s",
-			 rows[p->sel] == NEW_ROW ? typed : p->items[rows[p->sel]].name);
-		p->active = false;
-		if (p->enter(t, p->ctx, name, &e) != 0) {
-			p->active = true;
-			tui_message(t, true, "%s", e.msg[0] ? e.msg : "not saved");
-		}
-		return;
-	}
-	case TUI_LINE_CANCEL:
-		p->active = false;
-		tui_message(t, false, "cancelled: nothing changed");
-		return;
-	case TUI_LINE_MORE:
-		p->sel = 0;
-		p->top = 0;
-		return;
-	}
-}
-
-/* A box over the screen; the list scrolls to keep the choice in view. */
-void tui_picker_draw(struct tui *t)
-{
-	struct tui_picker *p = &t->picker;
-	char typed[SYMPTOM_MAX * 4 + 1];
-	int rows[TUI_PICK_MAX + 1], n, w, h, y, x, list_h, i, cx;
-
-	tui_line_text(&p->filter, typed, sizeof typed);
-	n = picker_rows(p, typed, rows);
-	w = COLS - 4 < 60 ? COLS - 4 : 60;
-	h = n + 5;
-	if (h > LINES - 3)
-		h = LINES - 3;
-	if (h < 5 || w < 20)
-		return;
-	y = 1 + (LINES - 3 - h) / 2;
-	x = (COLS - w) / 2;
-	list_h = h - 4;
-	if (p->sel >= n)
-		p->sel = n ? n - 1 : 0;
-	if (p->sel < p->top)
-		p->top = p->sel;
-	if (p->sel >= p->top + list_h)
-		p->top = p->sel - list_h + 1;
-
-	tui_box(t, y, x, h, w, ROLE_NORMAL);
-	tui_textf(t, y, x + 2, w - 4, ROLE_HEAD, " %s ", p->title);
-	cx = x + 2 + tui_text(t, y + 1, x + 2, 2, ROLE_KEY, "> ");
-	cx = tui_line_draw(t, &p->filter, y + 1, cx, w - 6);
-	for (i = 0; i < list_h && p->top + i < n; i++) {
-		int row = rows[p->top + i], ry = y + 2 + i, used;
-		bool sel = p->top + i == p->sel;
-		enum tui_role base = sel ? ROLE_SEL : ROLE_NORMAL;
-
-		tui_fill(t, ry, x + 1, w - 2, base, " ");
-		if (row == NEW_ROW) {
-			tui_textf(t, ry, x + 2, w - 4, base, "+ add \"%s\" (a new symptom)", typed);
-			continue;
-		}
-		used = tui_textf(t, ry, x + 2, w - 4, base, "[%c] %s",
-				 p->items[row].checked ? 'x' : ' ', p->items[row].name);
-		if (p->items[row].flagged)
-			tui_text(t, ry, x + 3 + used, w - 5 - used, sel ? ROLE_SEL : ROLE_ALERT,
-				 " RED FLAG: see a doctor ");
-	}
-	tui_textf(t, y + h - 1, x + 2, w - 4, ROLE_DIM, " type to filter %s Up/Down %s Enter/Space toggles %s Esc ",
-		  tui_glyph(t, G_DASH), tui_glyph(t, G_DASH), tui_glyph(t, G_DASH));
-	tui_cursor(t, y + 1, cx);
 }
 
 /* ---- the question -------------------------------------------------------- */
@@ -540,5 +417,5 @@ void tui_confirm_draw(struct tui *t)
 		return;
 	tui_fill(t, y, 0, COLS, ROLE_NORMAL, " ");
 	x = 1 + tui_text(t, y, 1, COLS - 2, ROLE_WARN, t->confirm.question);
-	tui_text(t, y, x, COLS - x - 1, ROLE_KEY, " (y/n)");
+	tui_text(t, y, x, COLS - x - 1, ROLE_KEY, " (y/N)");
 }
