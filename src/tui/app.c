@@ -165,22 +165,9 @@ static void draw_top(struct tui *t)
 	char forms[TUI_ALERT_FORMS][64];
 	enum tui_role role = ROLE_ALERT;
 	int n = t->last.found ? tui_alert_forms(t, &t->last.proj, forms, &role) : 0;
-	int style, f = 0, aw = 0, x = 0, i;
-	char timer[32];
+	int style, f = 0, aw = 0, x = 0;
 
-	/* Lying down: the timer stands before the alert in every form. */
-	if (tui_rest_timer(t, timer, sizeof timer)[0]) {
-		for (i = 0; i < n; i++) {
-			char both[64];
-			snprintf(both, sizeof both, "%.16s  %.44s", timer, forms[i]);
-			snprintf(forms[i], sizeof forms[i], "%s", both);
-		}
-		if (n == 0) {
-			snprintf(forms[0], sizeof forms[0], "%s ", timer);
-			role = ROLE_BANNER_WARN;
-			n = 1;
-		}
-	}
+	n = tui_rest_forms(t, forms, n, &role);
 
 	for (style = 0; style < 3; style++) {
 		int tw = draw_tabs(t, 0, style, false);

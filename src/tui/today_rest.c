@@ -65,6 +65,25 @@ char *tui_rest_timer(struct tui *t, char *out, size_t n)
 	return out;
 }
 
+int tui_rest_forms(struct tui *t, char forms[][64], int n, enum tui_role *role)
+{
+	char timer[32], both[64];
+	int i;
+
+	if (!tui_rest_timer(t, timer, sizeof timer)[0])
+		return n;
+	for (i = 0; i < n; i++) {
+		snprintf(both, sizeof both, "%.16s  %.44s", timer, forms[i]);
+		snprintf(forms[i], 64, "%s", both);
+	}
+	if (n == 0) {
+		snprintf(forms[0], 64, "%s ", timer);
+		*role = ROLE_BANNER_WARN;
+		n = 1;
+	}
+	return n;
+}
+
 bool tui_rest_tick(struct tui *t)
 {
 	char line[128], span[32];

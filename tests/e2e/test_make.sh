@@ -32,7 +32,7 @@ RUN_TOOLS="sh dirname mktemp rm cat grep sed awk cut tail"
 
 t_check_skips_the_tui_without_tmux() {
 	# shellcheck disable=SC2086
-	run_stages "$(only_tools $RUN_TOOLS)" test_tui
+	run_stages "$(only_tools $RUN_TOOLS)" test_tui.sh
 	expect_rc 0 "tests/run without tmux"
 	expect_eq "$OUT" $'skipped: tests/e2e/test_tui.sh: tmux missing\n0 passed, 0 failed' "output"
 }
@@ -49,7 +49,7 @@ t_check_skips_the_man_page_without_mandoc() {
 
 t_make_test_never_skips() {
 	# shellcheck disable=SC2086
-	run_stages "$(only_tools $RUN_TOOLS)" test_tui 1
+	run_stages "$(only_tools $RUN_TOOLS)" test_tui.sh 1
 	expect_rc 1 "tests/run without tmux under make test"
 	expect_eq "$OUT" $'FAIL: tests/e2e/test_tui.sh: tmux missing (make deps installs it)\n0 passed, 1 failed' "output"
 	expect_match "$(cat "$TOP/tests/all")" '^export RESTWATCH_NO_SKIP' "tests/all sets RESTWATCH_NO_SKIP"
