@@ -84,4 +84,14 @@ const char *csv_strerror(int code);
  * ',', '"', CR or LF. */
 bool csv_needs_quotes(const char *s, size_t len);
 
+/* Formula protection (docs/formats.md): whether a text cell starts with
+ * '=', '+', '-', '@', tab, CR or '\'' and so is written with one more
+ * leading '\''. */
+bool csv_formula_start(const char *s);
+
+/* The reverse, for import: s past one leading '\'' when the character after
+ * it is one of those seven, else s unchanged (so a version-1 export that
+ * never had the guard keeps its text). */
+const char *csv_unguard(const char *s);
+
 #endif

@@ -248,3 +248,17 @@ bool csv_needs_quotes(const char *s, size_t len)
 			return true;
 	return false;
 }
+
+/* docs/formats.md: a text cell a spreadsheet could run as a formula starts
+ * with one of these, and so does one that already carries the guard. */
+bool csv_formula_start(const char *s)
+{
+	return *s && strchr("=+-@\t\r'", *s) != NULL;
+}
+
+/* The guarded cell's text: s itself, or s without its leading "'" when the
+ * next character is one csv_formula_start() names. */
+const char *csv_unguard(const char *s)
+{
+	return s[0] == '\'' && csv_formula_start(s + 1) ? s + 1 : s;
+}

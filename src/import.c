@@ -208,19 +208,23 @@ static int row_entry(struct importer *x, struct entry *en, struct rw_error *e)
 	v = csv_field(&x->csv, x->col[C_PAIN], NULL);
 	if (*v && (r = entry_parse_pain(v, &en->pain, "pain", e)))
 		return r;
-	v = csv_field(&x->csv, x->col[C_SYMPTOMS], NULL);
+	v = csv_unguard(csv_field(&x->csv, x->col[C_SYMPTOMS], NULL));
 	if ((r = entry_parse_symptoms(v, en, "symptoms", e)))
 		return r;
 	v = csv_field(&x->csv, x->col[C_WEIGHT], NULL);
 	if (*v && (r = entry_parse_weight(v, &en->weight_dg, "weight_kg", e)))
 		return r;
-	/* The record buffer is ours, so the note is tidied where it lies. */
+	/* The record buffer is ours, so the note is tidied where it lies,
+	 * past the formula guard an export put before it (docs/formats.md). */
 	note = x->csv.rec + x->csv.off[x->col[C_NOTE]];
+	if (csv_unguard(note) != note)
+		note++;
 	crlf_to_lf(note);
 	if ((r = entry_parse_note(note, en->note, "note", e)))
 		return r;
 	if (x->col[C_MEDS] >= 0 &&
-	    (r = entry_parse_meds(csv_field(&x->csv, x->col[C_MEDS], NULL), en, "medications", e)))
+	    (r = entry_parse_meds(csv_unguard(csv_field(&x->csv, x->col[C_MEDS], NULL)), en,
+				  "medications", e)))
 		return r;
 	v = x->col[C_TRACKED] >= 0 ? csv_field(&x->csv, x->col[C_TRACKED], NULL) : "";
 	if (*v && (r = entry_parse_tracked(v, &en->tracked_hours, "tracked_hours", e)))

@@ -271,6 +271,39 @@ START_TEST(test_needs_quotes)
 }
 END_TEST
 
+/* docs/formats.md: the seven first characters that get the guard. */
+START_TEST(test_formula_start)
+{
+	const char *yes[] = { "=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "'quoted", "=" };
+	const char *no[] = { "", "a=1", " =1", "1-2", "\"=1\"", "\n=1", "ça" };
+	size_t i;
+
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		ck_assert_msg(csv_formula_start(yes[i]), "%s", yes[i]);
+	for (i = 0; i < sizeof no / sizeof no[0]; i++)
+		ck_assert_msg(!csv_formula_start(no[i]), "%s", no[i]);
+}
+END_TEST
+
+START_TEST(test_unguard)
+{
+	/* One guard removed when the next character needs it... */
+	ck_assert_str_eq(csv_unguard("'=1+1"), "=1+1");
+	ck_assert_str_eq(csv_unguard("'-2"), "-2");
+	ck_assert_str_eq(csv_unguard("'\tx"), "\tx");
+	ck_assert_str_eq(csv_unguard("''quoted'"), "'quoted'");
+	ck_assert_str_eq(csv_unguard("'''"), "''");
+	/* ...and only one. */
+	ck_assert_str_eq(csv_unguard("''=1"), "'=1");
+	/* A version-1 export's text stays as it is. */
+	ck_assert_str_eq(csv_unguard("'quoted'"), "'quoted'");
+	ck_assert_str_eq(csv_unguard("'"), "'");
+	ck_assert_str_eq(csv_unguard("it's"), "it's");
+	ck_assert_str_eq(csv_unguard("=1"), "=1");
+	ck_assert_str_eq(csv_unguard(""), "");
+}
+END_TEST
+
 START_TEST(test_strerror)
 {
 	int code;
@@ -306,6 +339,8 @@ static Suite *csv_suite(void)
 	tcase_add_test(tc, test_read_error);
 	tcase_add_test(tc, test_needs_quotes);
 	tcase_add_test(tc, test_strerror);
+	tcase_add_test(tc, test_formula_start);
+	tcase_add_test(tc, test_unguard);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -3,6 +3,7 @@
  * reads an export back unchanged.  Each row is built in one buffer and
  * written with one fwrite: ten years must cost little more than SQLite's
  * own CSV output. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +18,9 @@ static const char header[] =
 	"muscle_loss_high,cardio_loss_low,cardio_loss_high,bone_loss_low,bone_loss_high,"
 	"bed_days,urgency,clot_watch,pain_days\r\n";
 
-/* A row: the note can double every byte when it is all quotes. */
+/* A row: the note and the medications can double every byte when they are
+ * all quotes (plus the guard's "'" of each text cell, within the spare
+ * bytes). */
 #define ROW_MAX (2 * NOTE_MAX + ACTIVITIES_TEXT_MAX + SYMPTOMS_TEXT_MAX + 2 * MEDS_TEXT_MAX + 512)
 
 struct row {
@@ -25,16 +28,23 @@ struct row {
 	char buf[ROW_MAX];
 };
 
-/* Append the quoted form of s when it needs quotes, else s as it is. */
+/* Append a text cell: one more leading "'" when a spreadsheet could read
+ * it as a formula (docs/formats.md, formula protection), then the quoted
+ * form when it needs quotes, else the text as it is. */
 static char *put_field(char *p, const char *s)
 {
 	size_t n = strlen(s);
+	bool guard = csv_formula_start(s);
 
 	if (!csv_needs_quotes(s, n)) {
+		if (guard)
+			*p++ = '\'';
 		memcpy(p, s, n);
 		return p + n;
 	}
 	*p++ = '"';
+	if (guard)
+		*p++ = '\'';
 	for (; *s; s++) {
 		if (*s == '"')
 			*p++ = '"';
@@ -94,7 +104,7 @@ static int row(void *ctx, const struct engine_proj *pr, const struct entry *en)
 	if (en->pain != PAIN_UNSET)
 		p = put_uint(p, (unsigned long)en->pain);
 	*p++ = ',';
-	p = put_str(p, entry_format_symptoms(en, tmp, sizeof tmp));
+	p = put_field(p, entry_format_symptoms(en, tmp, sizeof tmp));
 	*p++ = ',';
 	if (en->weight_dg != WEIGHT_UNSET)
 		p = put_str(p, entry_format_weight(en->weight_dg, tmp, sizeof tmp));
