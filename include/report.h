@@ -38,9 +38,13 @@ struct report_warning {
 /* What every report says before its table. */
 struct report_summary {
 	bool empty;                 /* nothing logged in the period */
+	bool has_period;            /* false: an empty journal and no --from/--to */
 	rw_day from, to;            /* the period: requested, or the logged span */
 	rw_day first, last;         /* the days covered: logged span within period */
 	long days;                  /* calendar days from first to last */
+	/* Days of the period up to today (or the last logged day when later):
+	 * period_days = days_logged + days_missing. */
+	long period_days;
 	long days_logged, days_missing;
 	long longest_days;          /* the longest run of rest days (clock > 0) */
 	rw_day longest_from, longest_to;
@@ -55,7 +59,9 @@ struct report_summary {
 	/* Walking minutes a day and mean pain, first 7 days vs last 7 days
 	 * (the two halves of a period shorter than 14 days: week_days each). */
 	long week_days;
+	/* Walking minutes per logged day; NAN when no day was logged then. */
 	double walking_first, walking_last;
+	int walking_first_n, walking_last_n;
 	double pain_first, pain_last; /* NAN when no pain was logged then */
 	int pain_first_n, pain_last_n;
 	/* Warnings in date order: red flags, the first day of each rest past
@@ -100,6 +106,10 @@ int report_write_path(const char *path, struct journal *j, enum report_format fm
 		      const struct report_opts *o, struct rw_error *e);
 
 /* Shared by the formats people read (text, markdown, html). */
+/* The period, "2026-02-20 to 2026-03-05", or "nothing logged yet" for an
+ * empty journal asked for no period. */
+char *report_period_text(const struct report_summary *s, char *out, size_t n);
+
 /* A loss band "low<dash>high" in percent: muscle and cardio with one
  * decimal, bone (ten times smaller) with two; "1.0-1.5" for dash "-". */
 char *report_band_text(enum engine_loss x, double low, double high, const char *dash,

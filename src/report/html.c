@@ -507,25 +507,24 @@ int report_write_html(FILE *f, struct journal *j, const struct report_opts *o,
 {
 	struct report_summary s;
 	struct bins *b = NULL;
-	char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
+	char period[64];
 	int r;
 
 	if ((r = report_summarize(j, o, &s, e)))
 		return r;
-	date_format(s.from, d1);
-	date_format(s.to, d2);
+	report_period_text(&s, period, sizeof period);
 	fprintf(f, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 		   "<meta name=\"generator\" content=\"restwatch %s\">\n"
-		   "<title>restwatch history report, %s to %s</title>\n",
-		RESTWATCH_VERSION, d1, d2);
+		   "<title>restwatch history report, %s</title>\n",
+		RESTWATCH_VERSION, period);
 	fputs(style, f);
 	fprintf(f, "</head>\n<body>\n<header>\n<h1>restwatch history report</h1>\n"
-		   "<p class=\"period\">%s to %s</p>\n<p class=\"notice\">", d1, d2);
+		   "<p class=\"period\">%s</p>\n<p class=\"notice\">", period);
 	esc(f, advice_disclaimer);
 	fputs("</p>\n</header>\n<main>\n", f);
 	if (s.empty) {
-		fprintf(f, "<p>No days logged between %s and %s.</p>\n", d1, d2);
+		fputs("<p>No days logged in this period.</p>\n", f);
 		goto done;
 	}
 	summary(f, &s);

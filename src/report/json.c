@@ -55,7 +55,7 @@ static void summary(FILE *f, const struct report_summary *s)
 	int k;
 
 	fprintf(f, "{\n    \"days\": %ld,\n    \"days_logged\": %ld,\n    \"days_missing\": %ld,\n",
-		s->days, s->days_logged, s->days_missing);
+		s->period_days, s->days_logged, s->days_missing);
 	fprintf(f, "    \"longest_rest_episode\": ");
 	if (s->longest_days) {
 		fprintf(f, "{\"from\": ");
@@ -90,9 +90,9 @@ static void summary(FILE *f, const struct report_summary *s)
 		fprintf(f, "%s\"%s\": %ld", k ? ", " : "", entry_kind_name((enum activity_kind)k),
 			s->activity_minutes[k]);
 	fprintf(f, "},\n    \"walking_minutes_per_day\": {\"first_week\": ");
-	jsonw_num4(f, s->walking_first);
+	num_or_null(f, s->walking_first);
 	fprintf(f, ", \"last_week\": ");
-	jsonw_num4(f, s->walking_last);
+	num_or_null(f, s->walking_last);
 	fprintf(f, "},\n    \"pain_mean\": {\"first_week\": ");
 	num_or_null(f, s->pain_first);
 	fprintf(f, ", \"last_week\": ");
@@ -121,12 +121,12 @@ int report_write_json(FILE *f, struct journal *j, const struct report_opts *o,
 	if ((r = report_summarize(j, o, &s, e)))
 		return r;
 	fprintf(f, "{\n  \"restwatch\": \"%s\",\n  \"from\": ", RESTWATCH_VERSION);
-	if (s.days || o->range.has_from)
+	if (s.has_period)
 		jsonw_date(f, s.from);
 	else
 		fputs("null", f);
 	fprintf(f, ",\n  \"to\": ");
-	if (s.days || o->range.has_to)
+	if (s.has_period)
 		jsonw_date(f, s.to);
 	else
 		fputs("null", f);

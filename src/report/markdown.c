@@ -1,8 +1,10 @@
 /* markdown.c - the report as GitHub-flavoured Markdown: the same content as
  * the text report, with a pipe table of the days.  User text (notes) is
  * escaped so that it can never end a cell, start a link or inject HTML:
- * Markdown's active characters get a backslash, line breaks become <br>.
+ * Markdown's active characters get a backslash, a note's lines are joined
+ * by a pilcrow (no raw HTML).
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "advice.h"
@@ -10,14 +12,26 @@
 
 #define DASH "\xe2\x80\x93" /* en dash, between the low and high band */
 
-/* s as inline Markdown text that is safe inside a table cell. */
+#define LINE_SEP " \xc2\xb6 " /* pilcrow: where a note's line ends */
+
+/* s as inline Markdown text that is safe inside a table cell.  A cell
+ * holds one line, and safe CommonMark renderers drop raw HTML such as
+ * <br>, so a note's lines are joined by " ¶ " (blank lines and line ends at
+ * either end leave no separator). */
 static void md_text(FILE *f, const char *s)
 {
+	bool text_before = false;
+
 	for (; *s; s++) {
+		if (*s == '\n') {
+			while (s[1] == '\n')
+				s++;
+			if (text_before && s[1])
+				fputs(LINE_SEP, f);
+			continue;
+		}
+		text_before = true;
 		switch (*s) {
-		case '\n':
-			fputs("<br>", f);
-			break;
 		case '\t':
 			putc(' ', f);
 			break;
@@ -114,17 +128,17 @@ int report_write_markdown(FILE *f, struct journal *j, const struct report_opts *
 			  struct rw_error *e)
 {
 	struct report_summary s;
-	char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
+	char period[64];
 	int r;
 
 	if ((r = report_summarize(j, o, &s, e)))
 		return r;
-	fprintf(f, "# restwatch history report\n\n**Period:** %s to %s\n\n> ",
-		date_format(s.from, d1), date_format(s.to, d2));
+	fprintf(f, "# restwatch history report\n\n**Period:** %s\n\n> ",
+		report_period_text(&s, period, sizeof period));
 	md_text(f, advice_disclaimer);
 	fputs("\n\n", f);
 	if (s.empty) {
-		fprintf(f, "No days logged between %s and %s.\n", d1, d2);
+		fputs("No days logged in this period.\n", f);
 		goto out;
 	}
 	summary(f, &s);

@@ -86,17 +86,45 @@ static const char *plural(long n)
 	return n == 1 ? "" : "s";
 }
 
-/* "muscle 1.0-1.5%, cardio 0.3-1.5%, bone 0.03-0.13%". */
+/* "muscle 1.0-1.5%, cardio 0.3-1.5%, bone 0.03-0.13%" or "muscle none, ...". */
 static void losses_text(const double l[LOSS_COUNT][BAND_COUNT], const char *dash, char *out,
 			size_t n)
 {
 	char band[LOSS_COUNT][48];
 	int x;
 
+	/* A loss that is zero says "none", as the table's empty cell does. */
+	for (x = 0; x < LOSS_COUNT; x++) {
+		if (l[x][BAND_HIGH] > 0) {
+			report_band_text((enum engine_loss)x, l[x][BAND_LOW], l[x][BAND_HIGH], dash,
+					 band[x], sizeof band[x] - 1);
+			strcat(band[x], "%");
+		} else {
+			snprintf(band[x], sizeof band[x], "none");
+		}
+	}
+	snprintf(out, n, "muscle %s, cardio %s, bone %s", band[0], band[1], band[2]);
+}
+
+/* Whether any loss band is above zero. */
+static bool any_loss(const double l[LOSS_COUNT][BAND_COUNT])
+{
+	int x;
 	for (x = 0; x < LOSS_COUNT; x++)
-		report_band_text((enum engine_loss)x, l[x][BAND_LOW], l[x][BAND_HIGH], dash, band[x],
-				 sizeof band[x]);
-	snprintf(out, n, "muscle %s%%, cardio %s%%, bone %s%%", band[0], band[1], band[2]);
+		if (l[x][BAND_HIGH] > 0)
+			return true;
+	return false;
+}
+
+char *report_period_text(const struct report_summary *s, char *out, size_t n)
+{
+	char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
+
+	if (s->has_period)
+		snprintf(out, n, "%s to %s", date_format(s->from, d1), date_format(s->to, d2));
+	else
+		snprintf(out, n, "nothing logged yet");
+	return out;
 }
 
 /* The word for a change from a to b beyond tol. */
@@ -114,16 +142,23 @@ static void part_name(const struct report_summary *s, char *out, size_t n)
 		snprintf(out, n, "%ld day%s", s->week_days, s->week_days == 1 ? "" : "s");
 }
 
-/* Walking minutes a day: first week against last. */
+/* Walking minutes per logged day: first week against last (a day not
+ * logged is unknown, not a day without walking). */
 static void walking_text(const struct report_summary *s, char *out, size_t n)
 {
-	char part[24];
+	char a[24] = "not logged", b[24] = "not logged", part[24];
 
 	part_name(s, part, sizeof part);
+	if (!isnan(s->walking_first))
+		snprintf(a, sizeof a, "%.1f min", s->walking_first);
+	if (!isnan(s->walking_last))
+		snprintf(b, sizeof b, "%.1f min", s->walking_last);
 	if (s->days < 2)
-		snprintf(out, n, "%.1f min a day", s->walking_first);
+		snprintf(out, n, "%s a logged day", a);
+	else if (isnan(s->walking_first) || isnan(s->walking_last))
+		snprintf(out, n, "first %s %s, last %s %s", part, a, part, b);
 	else
-		snprintf(out, n, "%.1f min a day in the first %s, %.1f in the last (%s)",
+		snprintf(out, n, "%.1f min a logged day in the first %s, %.1f in the last (%s)",
 			 s->walking_first, part, s->walking_last,
 			 trend(s->walking_first, s->walking_last, 1.0, "more", "less"));
 }
@@ -159,8 +194,8 @@ void report_summary_lines(const struct report_summary *s, const char *dash,
 	int k;
 
 	out[0].label = "Days logged";
-	snprintf(out[0].text, sizeof out[0].text, "%ld of %ld (%ld missing), %s to %s",
-		 s->days_logged, s->days, s->days_missing, date_format(s->first, d1),
+	snprintf(out[0].text, sizeof out[0].text, "%ld of %ld (%ld missing); first %s, last %s",
+		 s->days_logged, s->period_days, s->days_missing, date_format(s->first, d1),
 		 date_format(s->last, d2));
 	out[1].label = "Longest rest";
 	if (s->longest_days)
@@ -183,8 +218,11 @@ void report_summary_lines(const struct report_summary *s, const char *dash,
 		snprintf(out[3].text, sizeof out[3].text, "none");
 	}
 	out[4].label = "Current losses";
-	losses_text(s->current.loss, dash, l, sizeof l);
-	snprintf(out[4].text, sizeof out[4].text, "%s on %s (%s)", l,
+	if (any_loss(s->current.loss))
+		losses_text(s->current.loss, dash, l, sizeof l);
+	else
+		snprintf(l, sizeof l, "none");
+	snprintf(out[4].text, sizeof out[4].text, "%s on %s (level: %s)", l,
 		 date_format(s->current.day, d1), engine_level_name(s->current.level));
 	out[5].label = "Activity";
 	out[5].text[0] = '\0';

@@ -63,6 +63,10 @@ static int visit(void *ctx, const struct engine_proj *p, const struct entry *en)
 	s->days++;
 	if (en) {
 		s->days_logged++;
+		if (idx < week)
+			s->walking_first_n++;
+		if (from_end < week)
+			s->walking_last_n++;
 		for (i = 0; i < en->n_activities; i++) {
 			s->activity_minutes[en->activities[i].kind] += en->activities[i].minutes;
 			s->activity_sessions[en->activities[i].kind]++;
@@ -72,8 +76,6 @@ static int visit(void *ctx, const struct engine_proj *p, const struct entry *en)
 			    (r = add_warning(a, p->day, WARN_RED_FLAG, en->symptoms[i],
 					     p->rest_clock_hours)))
 				return r;
-	} else {
-		s->days_missing++;
 	}
 
 	/* Rest episodes and the warnings they brought. */
@@ -136,6 +138,14 @@ static int visit(void *ctx, const struct engine_proj *p, const struct entry *en)
 	return 0;
 }
 
+/* Calendar days from `from` to `to`, the days after `until` left out (a
+ * day after today cannot be logged, so it is not missing either). */
+static long period_days(rw_day from, rw_day to, rw_day until)
+{
+	rw_day end = to < until ? to : until;
+	return end >= from ? (long)(end - from) + 1 : 0;
+}
+
 int report_summarize(struct journal *j, const struct report_opts *o,
 		     struct report_summary *s, struct rw_error *e)
 {
@@ -147,12 +157,21 @@ int report_summarize(struct journal *j, const struct report_opts *o,
 
 	memset(s, 0, sizeof *s);
 	s->empty = true;
-	s->pain_first = s->pain_last = NAN;
+	s->pain_first = s->pain_last = s->walking_first = s->walking_last = NAN;
 	if ((r = journal_params(j, &s->params, e)) ||
 	    (r = journal_bounds(j, &first, &last, NULL, &found, e)))
 		return r;
-	s->from = o->range.has_from ? o->range.from : (found ? first : o->today);
-	s->to = o->range.has_to ? o->range.to : (found ? last : o->today);
+	if (!found)
+		first = last = o->today;
+	s->has_period = found || o->range.has_from || o->range.has_to;
+	s->from = o->range.has_from ? o->range.from : first;
+	/* "--from -30" asks for the days up to today, not up to the last one
+	 * logged, so that the unlogged days at the end count as missing. */
+	s->to = o->range.has_to ? o->range.to
+		: o->range.has_from && o->today > last ? o->today : last;
+	if (s->has_period)
+		s->period_days = period_days(s->from, s->to, o->today > last ? o->today : last);
+	s->days_missing = s->period_days;
 	if (!found)
 		return 0;
 	s->first = s->from > first ? s->from : first;
@@ -168,9 +187,12 @@ int report_summarize(struct journal *j, const struct report_opts *o,
 		return r;
 	}
 	s->empty = s->days_logged == 0;
+	s->days_missing = s->period_days - s->days_logged;
 	s->week_days = a.week;
-	s->walking_first = a.walk_first / (double)a.week;
-	s->walking_last = a.walk_last / (double)a.week;
+	if (s->walking_first_n)
+		s->walking_first = a.walk_first / s->walking_first_n;
+	if (s->walking_last_n)
+		s->walking_last = a.walk_last / s->walking_last_n;
 	if (s->pain_first_n)
 		s->pain_first = a.pain_first / s->pain_first_n;
 	if (s->pain_last_n)

@@ -163,17 +163,16 @@ int report_write_text(FILE *f, struct journal *j, const struct report_opts *o,
 		      struct rw_error *e)
 {
 	struct report_summary s;
-	char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
+	char period[64];
 	int r;
 
 	if ((r = report_summarize(j, o, &s, e)))
 		return r;
-	fprintf(f, "restwatch history report, %s to %s\n", date_format(s.from, d1),
-		date_format(s.to, d2));
+	fprintf(f, "restwatch history report, %s\n", report_period_text(&s, period, sizeof period));
 	wrap(f, advice_disclaimer, 0, 0, WIDTH);
 	putc('\n', f);
 	if (s.empty) {
-		fprintf(f, "No days logged between %s and %s.\n", d1, d2);
+		fputs("No days logged in this period.\n", f);
 		goto out;
 	}
 	summary(f, &s);
