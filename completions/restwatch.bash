@@ -25,7 +25,10 @@ _restwatch()
 		COMPREPLY=($(compgen -W "today yesterday -1 -7" -- "$cur"))
 		return ;;
 	--format)
-		COMPREPLY=($(compgen -W "text markdown csv json html" -- "$cur"))
+		COMPREPLY=($(compgen -W "text markdown csv json html pdf" -- "$cur"))
+		return ;;
+	--paper)
+		COMPREPLY=($(compgen -W "a4 letter" -- "$cur"))
 		return ;;
 	--activity)
 		COMPREPLY=($(compgen -W "walking: water-therapy: stretching: cycling: physio: other:" -- "$cur"))
@@ -34,7 +37,7 @@ _restwatch()
 	--symptom)
 		COMPREPLY=($(compgen -W "sciatica numbness tingling stiffness spasm leg-pain bladder-bowel-change saddle-numbness worsening-weakness fever unexplained-weight-loss major-trauma" -- "$cur"))
 		return ;;
-	--rest | --pain | --weight | --note)
+	--rest | --pain | --weight | --note | --name)
 		return ;;
 	esac
 
@@ -48,7 +51,7 @@ _restwatch()
 	status)
 		COMPREPLY=($(compgen -W "--json --help" -- "$cur")) ;;
 	report)
-		COMPREPLY=($(compgen -W "--format --from --to -o --help" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "--format --from --to --name --paper -o --help" -- "$cur")) ;;
 	delete)
 		COMPREPLY=($(compgen -W "--date --help" -- "$cur")) ;;
 	config)

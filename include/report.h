@@ -21,10 +21,29 @@ struct report_range {
 	rw_day from, to;
 };
 
+enum report_paper { PAPER_A4, PAPER_LETTER };
+
+/* The longest --name, in bytes. */
+#define REPORT_NAME_MAX 80
+
 struct report_opts {
 	struct report_range range; /* unset ends default to the logged span */
 	rw_day today;
+	const char *name;          /* the person's name, or NULL */
+	enum report_paper paper;   /* pdf only */
 };
+
+/* --paper's argument ("a4" or "letter"); RW_EUSAGE for anything else. */
+int report_paper_parse(const char *name, enum report_paper *paper);
+
+/* The paper of the locale: LC_ALL, else LC_PAPER, else LANG; a territory
+ * that uses Letter (US, CA, MX, PH and a few more) gives Letter, anything
+ * else (or no locale) A4. */
+enum report_paper report_paper_default(void);
+
+/* --name's argument: well-formed UTF-8, no control characters, at most
+ * REPORT_NAME_MAX bytes; RW_EUSAGE naming the problem. */
+int report_name_check(const char *name, struct rw_error *e);
 
 enum warning_kind { WARN_RED_FLAG, WARN_CLOT_RISK, WARN_DECONDITIONING };
 
@@ -86,12 +105,19 @@ enum report_format {
 	REPORT_CSV,
 	REPORT_JSON,
 	REPORT_HTML,
+	REPORT_PDF,
 	REPORT_FORMATS
 };
 
-/* "text", "markdown", "csv", "json", "html". */
+/* "text", "markdown", "csv", "json", "html", "pdf". */
 const char *report_format_name(enum report_format fmt);
 int report_format_parse(const char *name, enum report_format *fmt);
+/* A file name's extension for fmt: "txt", "md", "csv", "json", "html", "pdf". */
+const char *report_format_extension(enum report_format fmt);
+/* "text, markdown, csv, json, html or pdf", for messages. */
+extern const char report_format_list[];
+/* Whether fmt's output is binary (not for a terminal). */
+bool report_format_binary(enum report_format fmt);
 
 /* Write the report in fmt to f. */
 int report_write(FILE *f, struct journal *j, enum report_format fmt,
@@ -148,5 +174,7 @@ int report_write_json(FILE *f, struct journal *j, const struct report_opts *o,
 		      struct rw_error *e);
 int report_write_html(FILE *f, struct journal *j, const struct report_opts *o,
 		      struct rw_error *e);
+int report_write_pdf(FILE *f, struct journal *j, const struct report_opts *o,
+		     struct rw_error *e);
 
 #endif

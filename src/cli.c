@@ -76,12 +76,16 @@ static const struct command commands[] = {
 	  "  --json  the last logged day's projection, the days since it and a\n"
 	  "          forecast of 1, 3 and 7 more days like it\n" },
 	{ "report", cli_report,
-	  "[--format text|markdown|csv|json|html] [--from DATE] [--to DATE] [-o FILE]",
+	  "[--format text|markdown|csv|json|html|pdf] [--from DATE] [--to DATE] [--name TEXT]\n"
+	  "        [--paper a4|letter] [-o FILE]",
 	  "the history report",
-	  "  --format F   text (default), markdown, csv, json or html\n"
-	  "  --from DATE  first day (default the first logged day)\n"
-	  "  --to DATE    last day (default the last logged day)\n"
-	  "  -o FILE      write FILE (0600, replaced atomically) instead of stdout\n" },
+	  "  --format F    text (default), markdown, csv, json, html or pdf\n"
+	  "  --from DATE   first day (default the first logged day)\n"
+	  "  --to DATE     last day (default the last logged day; with --from, today)\n"
+	  "  --name TEXT   the person's name, on text, markdown, html and pdf\n"
+	  "  --paper P     pdf page size: a4 or letter (default from the locale)\n"
+	  "  -o FILE       write FILE (0600, replaced atomically) instead of stdout\n"
+	  "pdf is the clinician's page: it needs -o FILE or a redirected stdout.\n" },
 	{ "import", cli_import, "FILE|-", "read days from CSV in the report --format csv layout",
 	  "Reads date,rest_hours,activities,pain,symptoms,weight_kg,note by header\n"
 	  "name (in any order; other columns are ignored).  All rows are stored or\n"

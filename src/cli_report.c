@@ -3,15 +3,17 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "import.h"
 #include "report.h"
 
-enum { O_FORMAT, O_FROM, O_TO, O_OUTPUT };
+enum { O_FORMAT, O_FROM, O_TO, O_OUTPUT, O_NAME, O_PAPER };
 
-/* report [--format F] [--from DATE] [--to DATE] [-o FILE]: stdout unless a
- * file is named, which is then replaced atomically. */
+/* report [--format F] [--from DATE] [--to DATE] [--name TEXT] [--paper P]
+ * [-o FILE]: stdout unless a file is named, which is then replaced
+ * atomically; a PDF never goes to a terminal. */
 int cli_report(struct cli *c, struct cli_args *a, struct rw_error *e)
 {
 	static const struct cli_opt opts[] = {
@@ -19,9 +21,11 @@ int cli_report(struct cli *c, struct cli_args *a, struct rw_error *e)
 		{ "--from", 0, true, O_FROM },
 		{ "--to", 0, true, O_TO },
 		{ "--output", 'o', true, O_OUTPUT },
+		{ "--name", 0, true, O_NAME },
+		{ "--paper", 0, true, O_PAPER },
 		{ NULL, 0, false, 0 },
 	};
-	struct report_opts o = { .today = c->today };
+	struct report_opts o = { .today = c->today, .paper = report_paper_default() };
 	enum report_format fmt = REPORT_TEXT;
 	const char *v, *out = NULL;
 	struct journal *j;
@@ -33,8 +37,16 @@ int cli_report(struct cli *c, struct cli_args *a, struct rw_error *e)
 		switch (id) {
 		case O_FORMAT:
 			if (report_format_parse(v, &fmt) != 0)
-				r = rw_fail(e, RW_EUSAGE,
-					    "--format: '%s' is not a format (text, markdown, csv, json or html)",
+				r = rw_fail(e, RW_EUSAGE, "--format: '%s' is not a format (%s)",
+					    rw_show(shown, sizeof shown, v), report_format_list);
+			break;
+		case O_NAME:
+			if (!(r = report_name_check(v, e)))
+				o.name = v;
+			break;
+		case O_PAPER:
+			if (report_paper_parse(v, &o.paper) != 0)
+				r = rw_fail(e, RW_EUSAGE, "--paper: '%s' is not a paper size (a4 or letter)",
 					    rw_show(shown, sizeof shown, v));
 			break;
 		case O_FROM:
@@ -53,7 +65,13 @@ int cli_report(struct cli *c, struct cli_args *a, struct rw_error *e)
 		if (r)
 			return r;
 	}
-	if (r < 0 || (r = cli_range_check(&o.range, e)) || (r = cli_journal(c, &j, e)))
+	if (r < 0 || (r = cli_range_check(&o.range, e)))
+		return r;
+	if (report_format_binary(fmt) && (!out || strcmp(out, "-") == 0) && isatty(STDOUT_FILENO))
+		return rw_fail(e, RW_EUSAGE,
+			       "--format %s: not written to a terminal; give -o FILE or redirect "
+			       "standard output", report_format_name(fmt));
+	if ((r = cli_journal(c, &j, e)))
 		return r;
 	if (!out || strcmp(out, "-") == 0)
 		return report_write(stdout, j, fmt, &o, e);

@@ -516,11 +516,20 @@ int report_write_html(FILE *f, struct journal *j, const struct report_opts *o,
 	fprintf(f, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 		   "<meta name=\"generator\" content=\"restwatch %s\">\n"
-		   "<title>restwatch history report, %s</title>\n",
-		RESTWATCH_VERSION, period);
+		   "<title>", RESTWATCH_VERSION);
+	if (o->name) {
+		esc(f, o->name);
+		fputs(": ", f);
+	}
+	fprintf(f, "restwatch history report, %s</title>\n", period);
 	fputs(style, f);
-	fprintf(f, "</head>\n<body>\n<header>\n<h1>restwatch history report</h1>\n"
-		   "<p class=\"period\">%s</p>\n<p class=\"notice\">", period);
+	fputs("</head>\n<body>\n<header>\n<h1>restwatch history report</h1>\n", f);
+	if (o->name) {
+		fputs("<p class=\"name\">Name: ", f);
+		esc(f, o->name);
+		fputs("</p>\n", f);
+	}
+	fprintf(f, "<p class=\"period\">%s</p>\n<p class=\"notice\">", period);
 	esc(f, advice_disclaimer);
 	fputs("</p>\n</header>\n<main>\n", f);
 	if (s.empty) {

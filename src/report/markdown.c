@@ -133,8 +133,13 @@ int report_write_markdown(FILE *f, struct journal *j, const struct report_opts *
 
 	if ((r = report_summarize(j, o, &s, e)))
 		return r;
-	fprintf(f, "# restwatch history report\n\n**Period:** %s\n\n> ",
-		report_period_text(&s, period, sizeof period));
+	fputs("# restwatch history report\n\n", f);
+	if (o->name) {
+		fputs("**Name:** ", f);
+		md_text(f, o->name);
+		fputs("  \n", f);
+	}
+	fprintf(f, "**Period:** %s\n\n> ", report_period_text(&s, period, sizeof period));
 	md_text(f, advice_disclaimer);
 	fputs("\n\n", f);
 	if (s.empty) {

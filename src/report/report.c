@@ -8,20 +8,96 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "advice.h"
 #include "fileio.h"
 #include "report.h"
+#include "utf8.h"
 
-#include "advice.h"
-
-/* Indexed by enum report_format. */
+/* The one list of formats: names, file extensions, and the message that
+ * names them all, indexed by enum report_format. */
 static const char *const format_names[REPORT_FORMATS] = {
-	"text", "markdown", "csv", "json", "html"
+	"text", "markdown", "csv", "json", "html", "pdf"
 };
+static const char *const format_extensions[REPORT_FORMATS] = {
+	"txt", "md", "csv", "json", "html", "pdf"
+};
+const char report_format_list[] = "text, markdown, csv, json, html or pdf";
 
 /* For messages and the TUI's format picker. */
 const char *report_format_name(enum report_format fmt)
 {
 	return (unsigned)fmt < REPORT_FORMATS ? format_names[fmt] : "?";
+}
+
+const char *report_format_extension(enum report_format fmt)
+{
+	return (unsigned)fmt < REPORT_FORMATS ? format_extensions[fmt] : "txt";
+}
+
+bool report_format_binary(enum report_format fmt)
+{
+	return fmt == REPORT_PDF;
+}
+
+int report_paper_parse(const char *name, enum report_paper *paper)
+{
+	if (strcmp(name, "a4") == 0)
+		*paper = PAPER_A4;
+	else if (strcmp(name, "letter") == 0)
+		*paper = PAPER_LETTER;
+	else
+		return RW_EUSAGE;
+	return 0;
+}
+
+/* The territories whose LC_PAPER is Letter in the common C libraries. */
+static const char *const letter_lands[] = {
+	"US", "CA", "MX", "PH", "PR", "CL", "CO", "CR", "GT", "NI", "PA", "SV", "VE", "DO",
+	"BZ", NULL
+};
+
+enum report_paper report_paper_default(void)
+{
+	const char *vars[] = { "LC_ALL", "LC_PAPER", "LANG" }, *loc = NULL, *t;
+	size_t i, n;
+
+	for (i = 0; i < sizeof vars / sizeof vars[0] && !loc; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			loc = v;
+	}
+	/* language[_TERRITORY][.codeset][@modifier] */
+	if (!loc || !(t = strchr(loc, '_')))
+		return PAPER_A4;
+	t++;
+	n = strcspn(t, ".@");
+	for (i = 0; letter_lands[i]; i++)
+		if (n == 2 && strncmp(t, letter_lands[i], 2) == 0)
+			return PAPER_LETTER;
+	return PAPER_A4;
+}
+
+int report_name_check(const char *name, struct rw_error *e)
+{
+	const char *p;
+	size_t n = strlen(name);
+
+	if (!n)
+		return rw_fail(e, RW_EUSAGE, "--name: the name is empty");
+	if (n > REPORT_NAME_MAX)
+		return rw_fail(e, RW_EUSAGE, "--name: %zu bytes is longer than %d", n,
+			       REPORT_NAME_MAX);
+	for (p = name; *p;) {
+		size_t len = utf8_seq(p);
+		if (len == 0)
+			return rw_fail(e, RW_EUSAGE, "--name: byte %zu is not valid UTF-8",
+				       (size_t)(p - name) + 1);
+		if (len == 1 && ((unsigned char)*p < 0x20 || *p == 0x7f))
+			return rw_fail(e, RW_EUSAGE, "--name: byte %zu is a control character",
+				       (size_t)(p - name) + 1);
+		p += len;
+	}
+	return 0;
 }
 
 /* --format's argument; RW_EUSAGE for an unknown name. */
@@ -257,6 +333,8 @@ static int write_format(FILE *f, struct journal *j, enum report_format fmt,
 		return report_write_json(f, j, o, e);
 	case REPORT_HTML:
 		return report_write_html(f, j, o, e);
+	case REPORT_PDF:
+		return report_write_pdf(f, j, o, e);
 	case REPORT_FORMATS:
 	default:
 		return rw_fail(e, RW_ESOFTWARE, "report: format %d is unknown", (int)fmt);

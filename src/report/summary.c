@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
 #include "advice.h"
+#include "report.h"
 
 struct acc {
 	struct report_summary *s;

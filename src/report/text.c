@@ -169,6 +169,8 @@ int report_write_text(FILE *f, struct journal *j, const struct report_opts *o,
 	if ((r = report_summarize(j, o, &s, e)))
 		return r;
 	fprintf(f, "restwatch history report, %s\n", report_period_text(&s, period, sizeof period));
+	if (o->name)
+		fprintf(f, "Name: %s\n", o->name);
 	wrap(f, advice_disclaimer, 0, 0, WIDTH);
 	putc('\n', f);
 	if (s.empty) {

@@ -18,7 +18,6 @@
 
 enum row { ROW_FORMAT, ROW_FROM, ROW_TO, ROW_FILE, ROW_WRITE, ROWS };
 
-static const char *const extensions[REPORT_FORMATS] = { "txt", "md", "csv", "json", "html" };
 
 struct report_screen {
 	int sel;
@@ -64,9 +63,9 @@ static void default_file(struct report_screen *st, rw_day today)
 		snprintf(base, sizeof base, "restwatch-report-%s", date_format(today, a));
 	for (i = 1; i < 1000; i++) {
 		if (i == 1)
-			snprintf(st->file, sizeof st->file, "%s.%s", base, extensions[st->fmt]);
+			snprintf(st->file, sizeof st->file, "%s.%s", base, report_format_extension(st->fmt));
 		else
-			snprintf(st->file, sizeof st->file, "%s-%d.%s", base, i, extensions[st->fmt]);
+			snprintf(st->file, sizeof st->file, "%s-%d.%s", base, i, report_format_extension(st->fmt));
 		if (access(st->file, F_OK) != 0)
 			break;
 	}
@@ -83,6 +82,7 @@ static int range_opts(struct tui *t, struct report_screen *st, struct report_opt
 
 	memset(o, 0, sizeof *o);
 	o->today = t->today;
+	o->paper = report_paper_default();
 	if (st->from[0]) {
 		o->range.has_from = true;
 		if ((r = date_parse(st->from, t->today, &o->range.from, "From", e)) != 0)

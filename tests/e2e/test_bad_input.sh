@@ -105,7 +105,9 @@ t_bad_command_lines() {
 64|needs the FILE|backup
 64|too many arguments|backup a b
 64|FILE name is empty|backup ''
-64|'pdf' is not a format|report --format pdf
+64|'postscript' is not a format|report --format postscript
+64|'legal' is not a paper size|report --format pdf --paper legal
+64|--name: the name is empty|report --name ''
 64|--format needs a value|report --format
 64|the file name is empty|report -o ''
 64|needs a FILE|import

@@ -1,0 +1,625 @@
+/* pdf.c - the clinician's PDF report (docs/formats.md, PDF report): page
+ * one is complete on its own (name, period, date written, red flags, the
+ * summary, the charts, the first warnings); later pages hold every warning
+ * and the days, or past 60 days one row a week.  Drawn with cairo's PDF
+ * surface; text is set by pango, which falls back to another installed
+ * font for a glyph the first one lacks. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+
+#include "advice.h"
+#include "pdf_draw.h"
+
+#define DAY_ROWS_MAX 60 /* longer spans get weekly rows */
+#define ROW_H 11.5      /* a table row */
+#define FOOT_H 16.0     /* the footer's band */
+#define FIRST_FLAGS 5   /* red flags listed on page one */
+#define FIRST_WARNINGS 3 /* other warnings listed on page one */
+
+const struct rgb pdf_ink = { 0.07, 0.07, 0.07 }, pdf_grey = { 0.38, 0.38, 0.38 },
+		 pdf_red = { 0.72, 0.05, 0.05 }, pdf_orange = { 0.80, 0.40, 0.00 },
+		 pdf_blue = { 0.05, 0.30, 0.65 }, pdf_faint = { 0.92, 0.92, 0.92 };
+
+static const char *const font_names[F_FONTS] = {
+	[F_BODY] = "DejaVu Sans, Sans 9",
+	[F_BOLD] = "DejaVu Sans, Sans Bold 9",
+	[F_SMALL] = "DejaVu Sans, Sans 7.5",
+	[F_TITLE] = "DejaVu Sans, Sans Bold 20",
+	[F_HEAD] = "DejaVu Sans, Sans Bold 12",
+};
+
+/* A table's cells repeat ("7 of 7", "none", the same numbers): each
+ * distinct one-line cell is shaped once and its layout drawn again, which
+ * makes ten years of weekly rows several times faster. */
+#define CACHE_SLOTS 1024
+#define CACHE_TEXT 48
+
+struct pdf_cached {
+	PangoLayout *layout;
+	int font, align, width;
+	char text[CACHE_TEXT];
+};
+
+static unsigned long cache_hash(const char *s, int font, int align, int width)
+{
+	unsigned long h = 5381u + (unsigned long)font * 31u + (unsigned long)align * 7u +
+			  (unsigned long)width;
+	while (*s)
+		h = h * 33u ^ (unsigned char)*s++;
+	return h;
+}
+
+/* The cached layout for a one-line cell, made on first use; NULL when the
+ * text is too long to cache or the table is full there. */
+static PangoLayout *cache_get(struct pdf *p, const char *s, int font, int align, int width,
+			      bool *fresh)
+{
+	unsigned long h;
+	struct pdf_cached *c;
+	int i;
+
+	*fresh = false;
+	if (!p->cache || strlen(s) >= CACHE_TEXT)
+		return NULL;
+	h = cache_hash(s, font, align, width);
+	for (i = 0; i < 8; i++) {
+		c = &p->cache[(h + (unsigned long)i) % CACHE_SLOTS];
+		if (!c->layout) {
+			c->layout = pango_layout_copy(p->layout);
+			c->font = font;
+			c->align = align;
+			c->width = width;
+			snprintf(c->text, sizeof c->text, "%s", s);
+			*fresh = true;
+			return c->layout;
+		}
+		if (c->font == font && c->align == align && c->width == width &&
+		    strcmp(c->text, s) == 0)
+			return c->layout;
+	}
+	return NULL;
+}
+
+static void cache_free(struct pdf *p)
+{
+	int i;
+
+	for (i = 0; p->cache && i < CACHE_SLOTS; i++)
+		if (p->cache[i].layout)
+			g_object_unref(p->cache[i].layout);
+	free(p->cache);
+	p->cache = NULL;
+}
+
+double pdf_text(struct pdf *p, double x, double y, double w, enum pdf_font font,
+		const struct rgb *c, PangoAlignment align, bool one_line, const char *s)
+{
+	PangoLayout *l = p->layout;
+	bool fresh = true;
+	int h;
+
+	/* Measuring one line needs no layout once its font's height is known:
+	 * this keeps the counting run over ten years cheap. */
+	if (one_line && !p->draw && p->line_h[font] > 0)
+		return p->line_h[font];
+	if (one_line && p->draw) {
+		PangoLayout *k = cache_get(p, s, (int)font, (int)align, (int)(w * 16), &fresh);
+		if (k)
+			l = k;
+		else
+			fresh = true;
+	}
+	if (!fresh) {
+		cairo_move_to(p->cr, x, y);
+		cairo_set_source_rgb(p->cr, c->r, c->g, c->b);
+		pango_cairo_show_layout(p->cr, l);
+		return p->line_h[font];
+	}
+	pango_layout_set_font_description(l, p->font[font]);
+	pango_layout_set_width(l, w > 0 ? (int)(w * PANGO_SCALE) : -1);
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_ellipsize(l, one_line ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+	pango_layout_set_single_paragraph_mode(l, one_line);
+	pango_layout_set_alignment(l, align);
+	pango_layout_set_text(l, s, -1);
+	pango_layout_get_size(l, NULL, &h);
+	if (one_line && *s)
+		p->line_h[font] = (double)h / PANGO_SCALE;
+	if (p->draw) {
+		cairo_move_to(p->cr, x, y);
+		cairo_set_source_rgb(p->cr, c->r, c->g, c->b);
+		pango_cairo_show_layout(p->cr, l);
+	}
+	return (double)h / PANGO_SCALE;
+}
+
+/* The text width of the page. */
+static double width(const struct pdf *p)
+{
+	return p->pw - 2 * p->m;
+}
+
+/* The footer of the page being left, then (when drawing) the next page. */
+static void page_end(struct pdf *p)
+{
+	char text[200], date[DATE_BUFSZ], page[40];
+
+	snprintf(text, sizeof text, "restwatch %s, written %s. Not medical advice.",
+		 RESTWATCH_VERSION, date_format(p->o->today, date));
+	snprintf(page, sizeof page, "page %d of %d", p->page, p->pages);
+	pdf_text(p, p->m, p->ph - p->m + 4, width(p) * 0.75, F_SMALL, &pdf_grey, PANGO_ALIGN_LEFT,
+		 true, text);
+	pdf_text(p, p->m + width(p) * 0.75, p->ph - p->m + 4, width(p) * 0.25, F_SMALL, &pdf_grey,
+		 PANGO_ALIGN_RIGHT, true, page);
+	if (p->draw)
+		cairo_show_page(p->cr);
+}
+
+/* A later page: a running head with the name and period. */
+static void page_next(struct pdf *p)
+{
+	char head[200], period[64];
+
+	page_end(p);
+	p->page++;
+	p->y = p->m;
+	report_period_text(p->s, period, sizeof period);
+	snprintf(head, sizeof head, "%s%srestwatch history report, %s", p->o->name ? p->o->name : "",
+		 p->o->name ? ": " : "", period);
+	p->y += pdf_text(p, p->m, p->y, width(p), F_SMALL, &pdf_grey, PANGO_ALIGN_LEFT, true,
+			 head) + 8;
+}
+
+/* Room for h more points on this page, or a new page. */
+static bool page_full(const struct pdf *p, double h)
+{
+	return p->y + h > p->ph - p->m - FOOT_H + 12;
+}
+
+static void need(struct pdf *p, double h)
+{
+	if (page_full(p, h))
+		page_next(p);
+}
+
+static void heading(struct pdf *p, const char *text, const struct rgb *c)
+{
+	need(p, 40);
+	p->y += pdf_text(p, p->m, p->y, width(p), F_HEAD, c, PANGO_ALIGN_LEFT, false, text) + 3;
+}
+
+/* "2026-02-23  text", the text wrapped beside the date. */
+static void dated_line(struct pdf *p, rw_day day, const char *text, enum pdf_font font,
+		       const struct rgb *c)
+{
+	char date[DATE_BUFSZ];
+	bool draw = p->draw;
+	double h;
+
+	p->draw = false;
+	h = pdf_text(p, p->m + 72, 0, width(p) - 72, font, c, PANGO_ALIGN_LEFT, false, text);
+	p->draw = draw;
+	need(p, h);
+	pdf_text(p, p->m, p->y, 70, font, c, PANGO_ALIGN_LEFT, true, date_format(day, date));
+	p->y += pdf_text(p, p->m + 72, p->y, width(p) - 72, font, c, PANGO_ALIGN_LEFT, false,
+			 text) + 2;
+}
+
+/* Warnings of one kind (red flags or the others), at most max of them
+ * (all when max is 0); returns how many were left out. */
+static size_t warning_list(struct pdf *p, bool red, size_t max)
+{
+	const struct report_summary *s = p->s;
+	char text[512];
+	size_t i, shown = 0, left = 0;
+
+	for (i = 0; i < s->n_warnings; i++) {
+		const struct report_warning *w = &s->warnings[i];
+		if ((w->kind == WARN_RED_FLAG) != red)
+			continue;
+		if (max && shown == max) {
+			left++;
+			continue;
+		}
+		report_warning_text(w, &s->params, text, sizeof text);
+		dated_line(p, w->day, text, red ? F_BOLD : F_BODY, red ? &pdf_red : &pdf_ink);
+		shown++;
+	}
+	return left;
+}
+
+static size_t count_warnings(const struct report_summary *s, bool red)
+{
+	size_t i, n = 0;
+	for (i = 0; i < s->n_warnings; i++)
+		n += (s->warnings[i].kind == WARN_RED_FLAG) == red;
+	return n;
+}
+
+/* "and 3 more on page 2". */
+static void more_line(struct pdf *p, size_t left, const char *what)
+{
+	char text[120];
+
+	if (!left)
+		return;
+	snprintf(text, sizeof text, "and %zu more %s on page 2", left, what);
+	p->y += pdf_text(p, p->m + 72, p->y, width(p) - 72, F_BODY, &pdf_grey, PANGO_ALIGN_LEFT,
+			 false, text) + 2;
+}
+
+/* The summary's labelled lines, in the words every format shares. */
+static void summary(struct pdf *p)
+{
+	struct report_line lines[REPORT_SUMMARY_LINES];
+	int i;
+
+	report_summary_lines(p->s, "\xe2\x80\x93", lines);
+	heading(p, "Summary", &pdf_ink);
+	for (i = 0; i < REPORT_SUMMARY_LINES; i++) {
+		pdf_text(p, p->m, p->y, 92, F_BOLD, &pdf_ink, PANGO_ALIGN_LEFT, true, lines[i].label);
+		p->y += pdf_text(p, p->m + 96, p->y, width(p) - 96, F_BODY, &pdf_ink,
+				 PANGO_ALIGN_LEFT, false, lines[i].text) + 2;
+	}
+	p->y += 6;
+}
+
+/* Page one: everything a clinician needs, whatever follows. */
+static void page_one(struct pdf *p)
+{
+	const struct report_summary *s = p->s;
+	char line[200], period[64], date[DATE_BUFSZ];
+	size_t left;
+
+	p->page = 1;
+	p->y = p->m;
+	p->y += pdf_text(p, p->m, p->y, width(p), F_TITLE, &pdf_ink, PANGO_ALIGN_LEFT, true,
+			 p->o->name ? p->o->name : "restwatch history report") + 2;
+	snprintf(line, sizeof line, "%sPeriod %s. Written %s.",
+		 p->o->name ? "restwatch history report. " : "",
+		 report_period_text(s, period, sizeof period), date_format(p->o->today, date));
+	p->y += pdf_text(p, p->m, p->y, width(p), F_BODY, &pdf_ink, PANGO_ALIGN_LEFT, false, line);
+	p->y += pdf_text(p, p->m, p->y, width(p), F_SMALL, &pdf_grey, PANGO_ALIGN_LEFT, false,
+			 advice_disclaimer) + 10;
+	if (s->empty) {
+		pdf_text(p, p->m, p->y, width(p), F_BODY, &pdf_ink, PANGO_ALIGN_LEFT, false,
+			 "No days logged in this period.");
+		return;
+	}
+	heading(p, "Red flags", &pdf_red);
+	if (!count_warnings(s, true))
+		p->y += pdf_text(p, p->m, p->y, width(p), F_BODY, &pdf_ink, PANGO_ALIGN_LEFT, false,
+				 "No red-flag symptom was logged in this period.") + 2;
+	left = warning_list(p, true, FIRST_FLAGS);
+	more_line(p, left, left == 1 ? "red flag" : "red flags");
+	p->y += 6;
+	summary(p);
+	pdf_chart_clock(p, 120);
+	pdf_chart_pain(p, 64);
+	heading(p, "Warnings", &pdf_ink);
+	if (!count_warnings(s, false))
+		p->y += pdf_text(p, p->m, p->y, width(p), F_BODY, &pdf_ink, PANGO_ALIGN_LEFT, false,
+				 "None.") + 2;
+	left = warning_list(p, false, FIRST_WARNINGS);
+	more_line(p, left, left == 1 ? "warning" : "warnings");
+}
+
+/* A table row: cells at the column edges x[], right-aligned where right. */
+struct table {
+	int n;
+	const double *x;        /* left edge of each column, from the margin */
+	const bool *right;
+	const char *const *head;
+	bool wrap_last;         /* the last cell wraps; the others are cut */
+};
+
+/* One row; the last cell wraps (a day's symptoms and note), the others
+ * are cut to their column.  Returns the row's height. */
+static double table_row(struct pdf *p, const struct table *t, const char *const *cell,
+			enum pdf_font font, const struct rgb *c)
+{
+	double last = p->m + t->x[t->n - 1], h = ROW_H;
+	bool draw = p->draw;
+	int i;
+
+	if (t->wrap_last) {
+		p->draw = false;
+		h = pdf_text(p, last, p->y, p->pw - p->m - last, font, c, PANGO_ALIGN_LEFT, false,
+			     cell[t->n - 1]);
+		p->draw = draw;
+		h = h > ROW_H ? h + 1.5 : ROW_H;
+	}
+	if (page_full(p, h)) {
+		/* A new page starts with the table's head. */
+		page_next(p);
+		if (cell != t->head)
+			table_row(p, t, t->head, F_BOLD, &pdf_ink);
+	}
+	for (i = 0; i < t->n; i++) {
+		double x0 = p->m + t->x[i], x1 = i + 1 < t->n ? p->m + t->x[i + 1] - 4 : p->pw - p->m;
+		pdf_text(p, x0, p->y, x1 - x0, font, c,
+			 t->right[i] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT,
+			 !t->wrap_last || i + 1 < t->n, cell[i]);
+	}
+	p->y += h;
+	return h;
+}
+
+static void table_head(struct pdf *p, const struct table *t)
+{
+	need(p, 3 * ROW_H);
+	table_row(p, t, t->head, F_BOLD, &pdf_ink);
+}
+
+/* The days table (spans up to DAY_ROWS_MAX days). */
+static const double day_x[] = { 0, 64, 90, 126, 168, 196, 238, 316, 370 };
+static const bool day_right[] = { false, false, true, true, true, true, false, false, false };
+static const char *const day_head[] = { "Date", "Day", "Rest h", "Act min", "Pain", "Clock h",
+					"Level", "Muscle %", "Symptoms (! red flag) and note" };
+static const struct table day_table = { 9, day_x, day_right, day_head, true };
+
+static int day_row(void *ctx, const struct engine_proj *pr, const struct entry *en)
+{
+	struct pdf *p = ctx;
+	struct report_cells c;
+	char date[DATE_BUFSZ], clock[16], notes[SYMPTOMS_TEXT_MAX + NOTE_MAX + 64];
+	const char *cell[9];
+	size_t o = 0;
+	int i;
+
+	report_day_cells(pr, en, "-", "\xe2\x80\x93", &c);
+	snprintf(clock, sizeof clock, "%.1f", pr->rest_clock_hours);
+	notes[0] = '\0';
+	for (i = 0; en && i < en->n_symptoms; i++)
+		o += (size_t)snprintf(notes + o, sizeof notes - o, "%s%s%s", i ? ", " : "",
+				      entry_symptom_is_red_flag(en->symptoms[i]) ? "!" : "",
+				      en->symptoms[i]);
+	if (en && en->note[0])
+		snprintf(notes + o, sizeof notes - o, "%s%s", o ? "; " : "", en->note);
+	if (!en)
+		snprintf(notes, sizeof notes, "not logged");
+	cell[0] = date_format(pr->day, date);
+	cell[1] = date_weekday_name(pr->day);
+	cell[2] = en ? c.rest : "";
+	cell[3] = en ? c.act : "";
+	cell[4] = en ? c.pain : "";
+	cell[5] = clock;
+	cell[6] = engine_level_name(pr->level);
+	cell[7] = c.band[LOSS_MUSCLE];
+	cell[8] = notes;
+	table_row(p, &day_table, cell, F_BODY, pr->red_flag ? &pdf_red : en ? &pdf_ink : &pdf_grey);
+	return 0;
+}
+
+/* How far a level goes, for "the level reached" in a week. */
+static int level_rank(int level)
+{
+	switch (level) {
+	case LEVEL_CLOT_RISK:
+		return 4;
+	case LEVEL_DECONDITIONING:
+		return 3;
+	case LEVEL_RESTING:
+		return 2;
+	case LEVEL_RECOVERING:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static const double week_x[] = { 0, 64, 114, 176, 240, 292, 340, 402 };
+static const bool week_right[] = { false, true, true, true, true, true, true, false };
+static const char *const week_head[] = { "Week of", "Logged", "Mean rest h", "Activity min",
+					 "Mean pain", "Max pain", "Max clock h", "Level reached" };
+static const struct table week_table = { 8, week_x, week_right, week_head, false };
+
+/* One row for the days [a, b) of p->days. */
+static void week_row(struct pdf *p, size_t a, size_t b)
+{
+	char date[DATE_BUFSZ], cells[6][24];
+	const char *cell[8];
+	double rest = 0, pain = 0, pain_max = -1, clock = 0;
+	long act = 0;
+	int logged = 0, rested = 0, pained = 0, level = LEVEL_NONE, red = 0, k;
+	size_t i;
+
+	for (i = a; i < b; i++) {
+		const struct pdf_day *d = &p->days[i];
+		logged += d->logged;
+		red |= d->red;
+		act += d->act;
+		if (d->clock > clock)
+			clock = d->clock;
+		if (level_rank(d->level) > level_rank(level))
+			level = d->level;
+		if (!isnan(d->rest)) {
+			rest += d->rest;
+			rested++;
+		}
+		if (!isnan(d->pain)) {
+			pain += d->pain;
+			pained++;
+			if (d->pain > pain_max)
+				pain_max = d->pain;
+		}
+	}
+	snprintf(cells[0], sizeof cells[0], "%d of %zu", logged, b - a);
+	snprintf(cells[1], sizeof cells[1], rested ? "%.1f" : "-", rested ? rest / rested : 0.0);
+	snprintf(cells[2], sizeof cells[2], "%ld", act);
+	snprintf(cells[3], sizeof cells[3], pained ? "%.1f" : "-", pained ? pain / pained : 0.0);
+	snprintf(cells[4], sizeof cells[4], pained ? "%.0f" : "-", pained ? pain_max : 0.0);
+	snprintf(cells[5], sizeof cells[5], "%.0f", clock);
+	cell[0] = date_format(p->s->first + (rw_day)a, date);
+	for (k = 0; k < 6; k++)
+		cell[k + 1] = cells[k];
+	cell[7] = red ? "red flag" : engine_level_name((enum engine_level)level);
+	table_row(p, &week_table, cell, F_BODY, red ? &pdf_red : &pdf_ink);
+}
+
+/* Weeks from Monday to Sunday; the first and last may be short. */
+static void weeks(struct pdf *p)
+{
+	size_t a = 0, b;
+
+	heading(p, "Weeks", &pdf_ink);
+	p->y += pdf_text(p, p->m, p->y, width(p), F_SMALL, &pdf_grey, PANGO_ALIGN_LEFT, false,
+			 "One row a week, Monday to Sunday. Level reached: the furthest level of "
+			 "the week, or red flag when a red-flag symptom was logged.") + 4;
+	table_head(p, &week_table);
+	while (a < p->ndays) {
+		b = a + 1;
+		while (b < p->ndays && date_weekday(p->s->first + (rw_day)b) != 0)
+			b++;
+		week_row(p, a, b);
+		a = b;
+	}
+}
+
+/* Pages two on: every warning, then the days or the weeks. */
+static int later_pages(struct pdf *p, struct journal *j, struct rw_error *e)
+{
+	const struct report_summary *s = p->s;
+
+	if (s->empty)
+		return 0;
+	page_next(p);
+	if (count_warnings(s, true) > FIRST_FLAGS) {
+		heading(p, "All red flags", &pdf_red);
+		warning_list(p, true, 0);
+		p->y += 6;
+	}
+	if (count_warnings(s, false) > FIRST_WARNINGS) {
+		heading(p, "All warnings", &pdf_ink);
+		warning_list(p, false, 0);
+		p->y += 6;
+	}
+	if (p->ndays > DAY_ROWS_MAX) {
+		weeks(p);
+		return 0;
+	}
+	heading(p, "Days", &pdf_ink);
+	table_head(p, &day_table);
+	return journal_each(j, s->first, s->last, 0, day_row, p, e);
+}
+
+/* The whole document, measured (p->draw false) or drawn. */
+static int document(struct pdf *p, struct journal *j, struct rw_error *e)
+{
+	int r;
+
+	page_one(p);
+	if ((r = later_pages(p, j, e)))
+		return r;
+	page_end(p);
+	return 0;
+}
+
+static int gather(void *ctx, const struct engine_proj *pr, const struct entry *en)
+{
+	struct pdf *p = ctx;
+	struct pdf_day *d = &p->days[pr->day - p->s->first];
+
+	d->clock = (float)pr->rest_clock_hours;
+	d->rest = en && en->has_rest ? (float)en->rest_hours : NAN;
+	d->pain = en && en->pain != PAIN_UNSET ? (float)en->pain : NAN;
+	d->act = pr->activity_minutes > 0 ? pr->activity_minutes : 0;
+	d->logged = en != NULL;
+	d->red = pr->red_flag;
+	d->level = (unsigned char)pr->level;
+	return 0;
+}
+
+static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int n)
+{
+	return fwrite(data, 1, n, closure) == n ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* The paper in points: A4 is 210 x 297 mm, Letter 8.5 x 11 in. */
+static void paper_size(enum report_paper paper, double *w, double *h)
+{
+	*w = paper == PAPER_LETTER ? 612 : 595.28;
+	*h = paper == PAPER_LETTER ? 792 : 841.89;
+}
+
+static void set_metadata(cairo_surface_t *surf, const struct pdf *p)
+{
+	char title[200], period[64];
+
+	snprintf(title, sizeof title, "restwatch history report%s%s, %s", p->o->name ? ": " : "",
+		 p->o->name ? p->o->name : "", report_period_text(p->s, period, sizeof period));
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, title);
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "restwatch " RESTWATCH_VERSION);
+}
+
+/* Two runs of the same layout: the first counts the pages. */
+static int render(struct pdf *p, FILE *f, struct journal *j, struct rw_error *e)
+{
+	cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(write_out, f, p->pw, p->ph);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	int i, r = 0;
+
+	p->cr = cairo_create(surf);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	p->layout = pango_cairo_create_layout(p->cr);
+	/* One pango unit a point, as on the PDF page (pango assumes 96 dpi). */
+	pango_cairo_context_set_resolution(pango_layout_get_context(p->layout), 72);
+	pango_cairo_context_set_font_options(pango_layout_get_context(p->layout), fo);
+	pango_layout_context_changed(p->layout);
+	for (i = 0; i < F_FONTS; i++)
+		p->font[i] = pango_font_description_from_string(font_names[i]);
+	set_metadata(surf, p);
+	p->draw = false;
+	p->pages = 0;
+	if (!(r = document(p, j, e))) {
+		p->pages = p->page;
+		p->draw = true;
+		p->cache = calloc(CACHE_SLOTS, sizeof *p->cache);
+		r = document(p, j, e);
+	}
+	cache_free(p);
+	for (i = 0; i < F_FONTS; i++)
+		pango_font_description_free(p->font[i]);
+	g_object_unref(p->layout);
+	cairo_destroy(p->cr);
+	cairo_surface_finish(surf);
+	if (!r && cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS)
+		r = rw_fail(e, RW_EIO, "pdf: %s", cairo_status_to_string(cairo_surface_status(surf)));
+	cairo_surface_destroy(surf);
+	cairo_font_options_destroy(fo);
+	return r;
+}
+
+int report_write_pdf(FILE *f, struct journal *j, const struct report_opts *o,
+		     struct rw_error *e)
+{
+	struct report_summary s;
+	struct pdf p;
+	int r;
+
+	if ((r = report_summarize(j, o, &s, e)))
+		return r;
+	memset(&p, 0, sizeof p);
+	p.s = &s;
+	p.o = o;
+	p.m = 42;
+	paper_size(o->paper, &p.pw, &p.ph);
+	if (!s.empty) {
+		p.ndays = (size_t)(s.last - s.first) + 1;
+		if (!(p.days = calloc(p.ndays, sizeof *p.days))) {
+			r = rw_fail(e, RW_ENOMEM, "out of memory");
+			goto out;
+		}
+		if ((r = journal_each(j, s.first, s.last, 0, gather, &p, e)))
+			goto out;
+	}
+	r = render(&p, f, j, e);
+out:
+	free(p.days);
+	report_summary_free(&s);
+	return r;
+}
