@@ -73,58 +73,114 @@ static void esc(FILE *f, const char *s)
 	}
 }
 
-/* Screen and print styles; system fonts only, nothing to fetch. */
+/* Whether s starts with a date, YYYY-MM-DD. */
+static bool is_date(const char *s)
+{
+	static const char shape[] = "dddd-dd-dd";
+	int i;
+
+	for (i = 0; shape[i]; i++)
+		if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != '-')
+			return false;
+	return true;
+}
+
+/* Text of ours (a summary line, a warning) escaped, each date in it kept
+ * on one line: a browser may break a line at a hyphen. */
+static void esc_dates(FILE *f, const char *s)
+{
+	char piece[512];
+	size_t n = 0;
+
+	for (; *s; s++) {
+		if (is_date(s)) {
+			piece[n] = '\0';
+			esc(f, piece);
+			n = 0;
+			fprintf(f, "<span class=\"nw\">%.10s</span>", s);
+			s += 9;
+			continue;
+		}
+		if (n + 1 < sizeof piece)
+			piece[n++] = *s;
+	}
+	piece[n] = '\0';
+	esc(f, piece);
+}
+
+/* Screen and print styles; system fonts only, nothing to fetch.  The
+ * colours are variables so that the reader's dark mode swaps them all;
+ * every text and bar colour has at least 4.5:1 contrast on its background.
+ * On a narrow screen the table and the charts scroll inside their own
+ * boxes, never the page. */
 static const char style[] =
 	"<style>\n"
-	":root{--ink:#1d2327;--muted:#5f6b73;--line:#d5dbe0;--flag:#b3261e}\n"
+	":root{color-scheme:light dark;--bg:#fff;--panel:#f4f6f8;--ink:#1d2327;--muted:#5f6b73;"
+	"--line:#d5dbe0;--flag:#b3261e;--rest:#5a6b7d;--clock:#b3261e;--warn:#8a5a00;"
+	"--pain:#8a5a00;--muscle:#1f6feb;--cardio:#2e8540;--bone:#7b3fa0;--gap:#eceff2}\n"
+	"@media (prefers-color-scheme:dark){:root{--bg:#15191c;--panel:#20262b;--ink:#e6e9ec;"
+	"--muted:#a9b4bd;--line:#3a444c;--flag:#ff8a80;--rest:#9fb3c8;--clock:#ff8a80;"
+	"--warn:#e0a040;--pain:#e0a040;--muscle:#79b8ff;--cardio:#7fd18b;--bone:#c9a0ff;"
+	"--gap:#262d33}}\n"
 	"*{box-sizing:border-box}\n"
+	"html{background:var(--bg)}\n"
 	"body{font:15px/1.45 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\","
-	"Arial,sans-serif;color:var(--ink);max-width:62rem;margin:1.5rem auto;padding:0 1rem}\n"
+	"Arial,sans-serif;color:var(--ink);background:var(--bg);max-width:62rem;"
+	"margin:1.5rem auto;padding:0 1rem;overflow-wrap:break-word}\n"
 	"h1{font-size:1.5rem;margin:0 0 .25rem}\n"
 	"h2{font-size:1.15rem;margin:1.6rem 0 .5rem;border-bottom:1px solid var(--line);"
 	"padding-bottom:.2rem}\n"
+	".name{margin:0;font-weight:600}\n"
 	".period{margin:0;color:var(--muted)}\n"
-	".notice{border-left:4px solid var(--muted);padding:.3rem .7rem;background:#f4f6f8;"
+	"time,.nw{white-space:nowrap}\n"
+	".notice{border-left:4px solid var(--muted);padding:.3rem .7rem;background:var(--panel);"
 	"margin:.8rem 0}\n"
-	"dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;"
-	"margin:0}\n"
+	"dl.summary{display:grid;grid-template-columns:max-content minmax(0,1fr);"
+	"gap:.2rem 1rem;margin:0}\n"
 	"dl.summary dt{font-weight:600}\n"
 	"dl.summary dd{margin:0}\n"
+	"@media (max-width:30rem){dl.summary{grid-template-columns:minmax(0,1fr)}"
+	"dl.summary dd{margin:0 0 .4rem}}\n"
 	"ul.warnings{padding-left:1.2rem;margin:0}\n"
 	"ul.warnings li{margin:.15rem 0}\n"
 	".red-flag{color:var(--flag);font-weight:700}\n"
 	"figure{margin:0 0 1rem;break-inside:avoid;page-break-inside:avoid}\n"
 	"figcaption{font-weight:600;margin-bottom:.2rem}\n"
-	"figcaption .key{font-weight:400;color:var(--muted);margin-left:.8rem;white-space:nowrap}\n"
+	"figcaption .key{font-weight:400;color:var(--muted);margin-left:.8rem;"
+	"display:inline-block;max-width:100%}\n"
 	".sw{display:inline-block;width:.8em;height:.8em;margin-right:.25em;"
 	"vertical-align:-.05em;border-radius:2px}\n"
-	"svg.chart{display:block;width:100%;height:auto;max-width:100%}\n"
-	"svg.chart text{font:11px system-ui,sans-serif;fill:var(--muted)}\n"
+	".scroll{overflow-x:auto;max-width:100%}\n"
+	"svg.chart{display:block;width:100%;min-width:34rem;height:auto}\n"
+	"svg.chart text{font:14px system-ui,sans-serif;fill:var(--muted)}\n"
 	"svg.chart .grid{stroke:var(--line);stroke-width:1}\n"
 	"svg.chart .axis{stroke:var(--muted);stroke-width:1}\n"
 	"svg.chart .limit{stroke-width:1.5;stroke-dasharray:6 4}\n"
-	"svg.chart text.halo{paint-order:stroke;stroke:#fff;stroke-width:3px}\n"
-	"table.days{border-collapse:collapse;width:100%;font-size:.85rem}\n"
+	"svg.chart .gap{fill:var(--gap)}\n"
+	"table.days{border-collapse:collapse;min-width:100%;font-size:.85rem}\n"
 	"table.days th,table.days td{border-bottom:1px solid var(--line);padding:.2rem .35rem;"
 	"text-align:left;vertical-align:top}\n"
-	"table.days th{background:#f4f6f8}\n"
+	"table.days th{background:var(--panel);white-space:nowrap}\n"
 	"table.days td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-	"table.days td.d{white-space:nowrap}\n"
+	"table.days td.d,table.days td.lvl{white-space:nowrap}\n"
+	"table.days td.act{min-width:9rem}\n"
 	"table.days tr.gap td{color:var(--muted);font-style:italic}\n"
-	"table.days td.note{white-space:pre-wrap;overflow-wrap:anywhere;min-width:10rem}\n"
-	"td.level-deconditioning{color:#8a5a00;font-weight:600}\n"
+	"table.days td.note{white-space:pre-wrap;overflow-wrap:anywhere;min-width:12rem}\n"
+	"td.level-deconditioning{color:var(--warn);font-weight:600}\n"
 	"td.level-clot-risk{color:var(--flag);font-weight:700}\n"
 	"footer{margin-top:1.5rem;color:var(--muted);font-size:.85rem}\n"
 	"@page{size:auto;margin:14mm 12mm}\n"
 	"@media print{\n"
+	":root{--bg:#fff;--panel:#fff;--ink:#000;--muted:#444}\n"
 	"body{font-size:10pt;max-width:none;margin:0;padding:0;"
 	"-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
 	"h2{break-after:avoid;page-break-after:avoid}\n"
 	"section{break-inside:auto}\n"
+	".scroll{overflow:visible}\n"
 	"table.days{font-size:8pt}\n"
 	"thead{display:table-header-group}\n"
 	"tr,td,th{break-inside:avoid;page-break-inside:avoid}\n"
-	"svg.chart{width:100%;max-height:60mm}\n"
+	"svg.chart{width:100%;min-width:0;max-height:60mm}\n"
 	".notice{background:none}\n"
 	"}\n"
 	"</style>\n";
@@ -140,7 +196,7 @@ static void summary(FILE *f, const struct report_summary *s)
 	fputs("<section id=\"summary\">\n<h2>Summary</h2>\n<dl class=\"summary\">\n", f);
 	for (i = 0; i < REPORT_SUMMARY_LINES; i++) {
 		fprintf(f, "<dt>%s</dt><dd>", lines[i].label);
-		esc(f, lines[i].text);
+		esc_dates(f, lines[i].text);
 		fputs("</dd>\n", f);
 	}
 	fputs("</dl>\n</section>\n", f);
@@ -168,7 +224,7 @@ static void warnings(FILE *f, const struct report_summary *s)
 			date_format(w->day, date);
 			fprintf(f, "<li%s><time datetime=\"%s\">%s</time>: ",
 				red ? " class=\"red-flag\"" : "", date, date);
-			esc(f, report_warning_text(w, &s->params, text, sizeof text));
+			esc_dates(f, report_warning_text(w, &s->params, text, sizeof text));
 			fputs("</li>\n", f);
 		}
 	}
@@ -180,7 +236,7 @@ static void warnings(FILE *f, const struct report_summary *s)
 #define MAX_COLS 120          /* columns of a chart at most */
 #define SVG_W 720             /* the charts' coordinate system */
 #define PLOT_X 48             /* left edge of the plot: room for the labels */
-#define PLOT_W (SVG_W - PLOT_X - 14)
+#define PLOT_W (SVG_W - PLOT_X - 58) /* right of it: the limits' labels */
 #define PLOT_Y 12
 #define X_LABELS 6            /* dates along the bottom, at most */
 
@@ -188,6 +244,7 @@ enum series {
 	S_REST,  /* rest hours, mean of the column's logged days */
 	S_CLOCK, /* rest clock, highest */
 	S_PAIN,  /* pain, mean */
+	S_LOGGED, /* 1 on a logged day, NAN on a gap: NAN for a column of gaps */
 	S_LOSS,  /* then the six losses, loss x band b at S_LOSS + 2x + b, highest */
 	S_COUNT = S_LOSS + LOSS_COUNT * BAND_COUNT
 };
@@ -203,7 +260,7 @@ struct bins {
 
 static const enum chart_agg series_agg[S_COUNT] = {
 	CHART_MEAN, CHART_MAX, CHART_MEAN, CHART_MAX, CHART_MAX, CHART_MAX, CHART_MAX,
-	CHART_MAX, CHART_MAX
+	CHART_MAX, CHART_MAX, CHART_MAX
 };
 
 /* Close the column being gathered: one value per series, chart.c's bin. */
@@ -234,6 +291,7 @@ static int bin_day(void *ctx, const struct engine_proj *p, const struct entry *e
 	b->chunk[S_REST * b->per + i] = en && en->has_rest ? en->rest_hours : NAN;
 	b->chunk[S_CLOCK * b->per + i] = p->rest_clock_hours;
 	b->chunk[S_PAIN * b->per + i] = en && en->pain != PAIN_UNSET ? en->pain : NAN;
+	b->chunk[S_LOGGED * b->per + i] = en ? 1 : NAN;
 	for (x = 0; x < LOSS_COUNT; x++)
 		for (k = 0; k < BAND_COUNT; k++)
 			b->chunk[(size_t)(S_LOSS + 2 * x + k) * b->per + i] = p->loss[x][k];
@@ -274,10 +332,24 @@ static double val_y(const struct plot *p, double v)
 	return PLOT_Y + p->h - chart_axis_pos(&p->ax, v, p->h);
 }
 
-/* The frame: an <svg> sized to its plot, grid lines and labels of the
- * value axis (unit after the numbers), dates under the columns. */
+/* Columns where nothing was logged, shaded behind the data. */
+static void plot_gaps(struct plot *p)
+{
+	size_t c;
+
+	fputs("<g class=\"gap\">", p->f);
+	for (c = 0; c < p->b->cols; c++)
+		if (isnan(p->b->v[S_LOGGED][c]))
+			fprintf(p->f, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%.0f\"/>",
+				PLOT_X + (double)c * p->cw, PLOT_Y, p->cw, p->h);
+	fputs("</g>\n", p->f);
+}
+
+/* The frame: an <svg> sized to its plot, with its title and description
+ * for screen readers, grid lines and labels of the value axis (unit after
+ * the numbers), dates under the columns, gaps shaded. */
 static void plot_open(struct plot *p, const struct bins *b, FILE *f, double hi, int rows,
-		      int max_ticks, const char *label, const char *unit)
+		      int max_ticks, const char *title, const char *desc, const char *unit)
 {
 	char date[DATE_BUFSZ];
 	double svg_h;
@@ -289,11 +361,14 @@ static void plot_open(struct plot *p, const struct bins *b, FILE *f, double hi, 
 	p->h = 8.0 * rows;
 	p->cw = (double)PLOT_W / (double)(b->cols ? b->cols : 1);
 	chart_axis_nice(0, hi, max_ticks, &p->ax);
-	svg_h = PLOT_Y + p->h + 24;
-	fprintf(f, "<svg class=\"chart\" viewBox=\"0 0 %d %.0f\" role=\"img\" "
-		   "aria-label=\"", SVG_W, svg_h);
-	esc(f, label);
-	fputs("\">\n", f);
+	svg_h = PLOT_Y + p->h + 26;
+	fprintf(f, "<div class=\"scroll\"><svg class=\"chart\" viewBox=\"0 0 %d %.0f\" "
+		   "role=\"img\">\n<title>", SVG_W, svg_h);
+	esc(f, title);
+	fputs("</title>\n<desc>", f);
+	esc(f, desc);
+	fputs("</desc>\n", f);
+	plot_gaps(p);
 	for (i = 0; i <= p->ax.ticks; i++) {
 		double v = chart_axis_tick(&p->ax, i), y = val_y(p, v);
 		fprintf(f, "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
@@ -313,14 +388,14 @@ static void plot_open(struct plot *p, const struct bins *b, FILE *f, double hi, 
 		else if (i == nl - 1 && nl > 1)
 			x = PLOT_X + PLOT_W;
 		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>\n", x,
-			PLOT_Y + p->h + 16, anchor, date_format(b->day[c], date));
+			PLOT_Y + p->h + 18, anchor, date_format(b->day[c], date));
 	}
 }
 
 /* End of one chart. */
 static void plot_close(struct plot *p)
 {
-	fputs("</svg>\n", p->f);
+	fputs("</svg></div>\n", p->f);
 }
 
 /* Bars of series s, one per column with a value; heights from chart.c in
@@ -329,7 +404,7 @@ static void plot_bars(struct plot *p, int s, const char *color)
 {
 	size_t c;
 
-	fprintf(p->f, "<g fill=\"%s\">\n", color);
+	fprintf(p->f, "<g style=\"fill:%s\">\n", color);
 	for (c = 0; c < p->b->cols; c++) {
 		double v = p->b->v[s][c];
 		int h;
@@ -346,13 +421,13 @@ static void plot_line(struct plot *p, int s, const char *color)
 {
 	size_t c;
 
-	fprintf(p->f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
+	fprintf(p->f, "<polyline style=\"fill:none;stroke:%s\" stroke-width=\"2\" "
 		      "stroke-linejoin=\"round\" points=\"", color);
 	for (c = 0; c < p->b->cols; c++)
 		fprintf(p->f, "%s%.1f,%.1f", c ? " " : "", col_x(p, c), val_y(p, p->b->v[s][c]));
 	fputs("\"/>\n", p->f);
 	if (p->b->cols <= 40) {
-		fprintf(p->f, "<g fill=\"%s\">", color);
+		fprintf(p->f, "<g style=\"fill:%s\">", color);
 		for (c = 0; c < p->b->cols; c++)
 			fprintf(p->f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\"/>", col_x(p, c),
 				val_y(p, p->b->v[s][c]));
@@ -360,15 +435,15 @@ static void plot_line(struct plot *p, int s, const char *color)
 	}
 }
 
-/* A dashed horizontal line at v with its label at the right end. */
+/* A dashed horizontal line at v, labelled right of the plot, where no
+ * data line can cross the label. */
 static void plot_limit(struct plot *p, double v, const char *color, const char *label)
 {
 	double y = val_y(p, v);
 
-	fprintf(p->f, "<line class=\"limit\" stroke=\"%s\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" "
-		      "y2=\"%.1f\"/><text class=\"halo\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\" "
-		      "style=\"fill:%s\">%s</text>\n",
-		color, PLOT_X, y, PLOT_X + PLOT_W, y, PLOT_X + PLOT_W - 4, y - 4, color, label);
+	fprintf(p->f, "<line class=\"limit\" style=\"stroke:%s\" x1=\"%d\" y1=\"%.1f\" "
+		      "x2=\"%d\" y2=\"%.1f\"/><text x=\"%d\" y=\"%.1f\" style=\"fill:%s\">%s</text>\n",
+		color, PLOT_X, y, PLOT_X + PLOT_W, y, PLOT_X + PLOT_W + 6, y + 5, color, label);
 }
 
 /* The low-high band of a loss as a filled area: along the high values,
@@ -377,7 +452,7 @@ static void plot_band(struct plot *p, int lo, int hi, const char *color)
 {
 	size_t c;
 
-	fprintf(p->f, "<polygon fill=\"%s\" fill-opacity=\"0.25\" stroke=\"none\" points=\"",
+	fprintf(p->f, "<polygon style=\"fill:%s\" fill-opacity=\"0.25\" stroke=\"none\" points=\"",
 		color);
 	for (c = 0; c < p->b->cols; c++)
 		fprintf(p->f, "%s%.1f,%.1f", c ? " " : "", col_x(p, c), val_y(p, p->b->v[hi][c]));
@@ -393,16 +468,32 @@ static void key(FILE *f, const char *color, const char *text)
 		color, text);
 }
 
+/* "11 logged days from 2026-02-20 to 2026-03-05, one column a day;
+ * highest 86 h." for a chart's <desc>. */
+static void chart_desc(const struct bins *b, const struct report_summary *s, const char *what,
+		       double hi, const char *unit, char *out, size_t n)
+{
+	char d1[DATE_BUFSZ], d2[DATE_BUFSZ], per[48];
+
+	if (b->per == 1)
+		snprintf(per, sizeof per, "one column a day");
+	else
+		snprintf(per, sizeof per, "one column every %zu days", b->per);
+	snprintf(out, n, "%s from %s to %s, %s; highest %.1f%s. Shaded columns: nothing logged.",
+		 what, date_format(s->first, d1), date_format(s->last, d2), per, hi, unit);
+}
+
 /* The five charts: rest and rest clock, pain, and one per loss. */
 static void charts(FILE *f, const struct bins *b, const struct report_summary *s)
 {
-	static const char *const loss_color[LOSS_COUNT] = { "#1f6feb", "#2e8540", "#7b3fa0" };
+	static const char *const loss_color[LOSS_COUNT] = { "var(--muscle)", "var(--cardio)",
+							    "var(--bone)" };
 	static const char *const loss_title[LOSS_COUNT] = {
 		"Muscle strength loss", "Fitness (VO2max) loss", "Bone density loss"
 	};
 	const struct engine_params *par = &s->params;
 	struct plot p;
-	char label[160], t1[32];
+	char title[160], desc[320], t1[32];
 	double hi;
 	int x;
 
@@ -417,33 +508,39 @@ static void charts(FILE *f, const struct bins *b, const struct report_summary *s
 		hi = par->threshold_hours * 1.5;
 	if (hi < 24)
 		hi = 24;
-	snprintf(label, sizeof label, "Rest hours per day and the rest clock, with the %g h "
+	snprintf(title, sizeof title, "Rest hours per day and the rest clock, with the %g h "
 				      "guideline limit", par->threshold_hours);
+	chart_desc(b, s, "Rest clock in hours", series_max(b, S_CLOCK), " h", desc, sizeof desc);
 	fputs("<figure>\n<figcaption>Rest hours per day and the rest clock", f);
-	key(f, "#7a8ea3", "rest hours that day");
-	key(f, "#b3261e", "rest clock (hours of rest in a row)");
+	key(f, "var(--rest)", "rest hours that day");
+	key(f, "var(--clock)", "rest clock (hours of rest in a row)");
+	snprintf(t1, sizeof t1, "%g h", par->threshold_hours);
+	fprintf(f, "<span class=\"key\">dashed: %s, the guideline limit from which losses are "
+		   "counted</span>", t1);
 	fputs("</figcaption>\n", f);
-	plot_open(&p, b, f, hi, 22, 6, label, " h");
-	plot_bars(&p, S_REST, "#7a8ea3");
-	snprintf(t1, sizeof t1, "%g h: guideline limit", par->threshold_hours);
-	plot_limit(&p, par->threshold_hours, "#8a5a00", t1);
-	plot_line(&p, S_CLOCK, "#b3261e");
+	plot_open(&p, b, f, hi, 22, 6, title, desc, " h");
+	plot_bars(&p, S_REST, "var(--rest)");
+	plot_limit(&p, par->threshold_hours, "var(--warn)", t1);
+	plot_line(&p, S_CLOCK, "var(--clock)");
 	plot_close(&p);
 	fputs("</figure>\n", f);
 
+	chart_desc(b, s, "Pain from 0 to 10", series_max(b, S_PAIN), "", desc, sizeof desc);
 	fputs("<figure>\n<figcaption>Pain (0" DASH "10, the day&#39;s average)</figcaption>\n", f);
-	plot_open(&p, b, f, 10, 12, 5, "Pain per day, 0 to 10", "");
-	plot_bars(&p, S_PAIN, "#8a5a00");
+	plot_open(&p, b, f, 10, 12, 5, "Pain per day, 0 to 10", desc, "");
+	plot_bars(&p, S_PAIN, "var(--pain)");
 	plot_close(&p);
 	fputs("</figure>\n", f);
 
 	for (x = 0; x < LOSS_COUNT; x++) {
 		int lo = S_LOSS + 2 * x + BAND_LOW, hb = S_LOSS + 2 * x + BAND_HIGH;
-		snprintf(label, sizeof label, "%s in percent, low to high estimate", loss_title[x]);
-		fprintf(f, "<figure>\n<figcaption>%s (%%, low" DASH "high band)", loss_title[x]);
-		key(f, loss_color[x], "between the hopeful and the cautious estimate");
+		snprintf(title, sizeof title, "%s in percent, the range of published rates",
+			 loss_title[x]);
+		chart_desc(b, s, loss_title[x], series_max(b, hb), "%", desc, sizeof desc);
+		fprintf(f, "<figure>\n<figcaption>%s (%%, low" DASH "high)", loss_title[x]);
+		key(f, loss_color[x], "between the lowest and the highest published rate");
 		fputs("</figcaption>\n", f);
-		plot_open(&p, b, f, series_max(b, hb), 12, 4, label, "%");
+		plot_open(&p, b, f, series_max(b, hb), 12, 4, title, desc, "%");
 		plot_band(&p, lo, hb, loss_color[x]);
 		plot_line(&p, hb, loss_color[x]);
 		plot_line(&p, lo, loss_color[x]);
@@ -469,7 +566,7 @@ static int day_row(void *ctx, const struct engine_proj *p, const struct entry *e
 	if (!en) {
 		fputs("<td colspan=\"3\">not logged</td>", f);
 	} else {
-		fprintf(f, "<td class=\"n\">%s</td><td>", c.rest);
+		fprintf(f, "<td class=\"n\">%s</td><td class=\"act\">", c.rest);
 		if (en->n_activities) {
 			fprintf(f, "%d (", p->activity_minutes);
 			for (i = 0; i < en->n_activities; i++)
@@ -479,7 +576,7 @@ static int day_row(void *ctx, const struct engine_proj *p, const struct entry *e
 		}
 		fprintf(f, "</td><td class=\"n\">%s</td>", c.pain);
 	}
-	fprintf(f, "<td class=\"n\">%.1f</td><td class=\"level-%s\">%s</td>", p->rest_clock_hours,
+	fprintf(f, "<td class=\"n\">%.1f</td><td class=\"lvl level-%s\">%s</td>", p->rest_clock_hours,
 		engine_level_name(p->level), engine_level_name(p->level));
 	for (x = 0; x < LOSS_COUNT; x++)
 		fprintf(f, "<td class=\"n\">%s</td>", c.band[x]);
@@ -556,14 +653,20 @@ int report_write_html(FILE *f, struct journal *j, const struct report_opts *o,
 
 	fputs("<section id=\"days\">\n<h2>Days</h2>\n"
 	      "<p>Losses are percent, low" DASH "high band; symptoms in bold are red flags.</p>\n"
-	      "<table class=\"days\">\n<thead><tr><th>Date</th><th>Day</th><th>Rest h</th>"
-	      "<th>Activity min</th><th>Pain</th><th>Rest clock h</th><th>Level</th>"
-	      "<th>Muscle %</th><th>Cardio %</th><th>Bone %</th><th>Weight kg</th>"
-	      "<th>Symptoms</th><th>Note</th></tr></thead>\n<tbody>\n",
+	      "<div class=\"scroll\" role=\"region\" aria-label=\"Days, a table that scrolls "
+	      "sideways\" tabindex=\"0\">\n"
+	      "<table class=\"days\">\n<thead><tr><th scope=\"col\">Date</th>"
+	      "<th scope=\"col\">Day</th><th scope=\"col\">Rest h</th>"
+	      "<th scope=\"col\">Activity min</th><th scope=\"col\">Pain</th>"
+	      "<th scope=\"col\">Rest clock h</th><th scope=\"col\">Level</th>"
+	      "<th scope=\"col\">Muscle %</th><th scope=\"col\">Cardio %</th>"
+	      "<th scope=\"col\">Bone %</th><th scope=\"col\">Weight kg</th>"
+	      "<th scope=\"col\">Symptoms</th><th scope=\"col\">Note</th></tr></thead>\n"
+	      "<tbody>\n",
 	      f);
 	if ((r = journal_each(j, s.first, s.last, 0, day_row, f, e)))
 		goto out;
-	fputs("</tbody>\n</table>\n</section>\n", f);
+	fputs("</tbody>\n</table>\n</div>\n</section>\n", f);
 done:
 	fprintf(f, "</main>\n<footer>\n<p>Written by restwatch %s.</p>\n</footer>\n</body>\n"
 		   "</html>\n", RESTWATCH_VERSION);
