@@ -32,9 +32,10 @@ HARDEN_LDFLAGS := -pie -Wl,-z,relro -Wl,-z,now
 # Evaluated when a recipe runs, i.e. after `deps` has installed them.
 # ncursesw's own -D flags are dropped: everything is built with the same
 # feature macros (_XOPEN_SOURCE=700 gives both POSIX.1-2008 and wide curses).
-# cairo and pangocairo draw the PDF report (README, Libraries); their
-# headers are system headers to the warning flags.
-PDF_PKGS   = cairo pangocairo
+# cairo and pangocairo draw the PDF report (README, Libraries), and
+# fontconfig is asked to let go of its fonts after it; their headers are
+# system headers to the warning flags.
+PDF_PKGS   = cairo pangocairo fontconfig
 PDF_LIBS   = $(shell $(PKG_CONFIG) --libs $(PDF_PKGS) 2>/dev/null)
 PKG_CFLAGS = $(filter-out -D%,$(shell $(PKG_CONFIG) --cflags ncursesw sqlite3 2>/dev/null)) \
 	$(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(PDF_PKGS) 2>/dev/null))

@@ -54,6 +54,11 @@ struct pdf {
 double pdf_text(struct pdf *p, double x, double y, double w, enum pdf_font font,
 		const struct rgb *c, PangoAlignment align, bool one_line, const char *s);
 
+/* Keep the layouts of one-line cells for reuse while drawing (pdf_text
+ * works without, only slower), and let them go. */
+void pdf_text_cache(struct pdf *p);
+void pdf_text_free(struct pdf *p);
+
 /* The rest-clock chart and the pain chart, from p->y; each advances p->y. */
 void pdf_chart_clock(struct pdf *p, double height);
 void pdf_chart_pain(struct pdf *p, double height);
