@@ -47,6 +47,9 @@ int report_name_check(const char *name, struct rw_error *e);
 
 enum warning_kind { WARN_RED_FLAG, WARN_CLOT_RISK, WARN_DECONDITIONING };
 
+/* Past this many days a report people read shows weeks (docs/formats.md). */
+#define REPORT_LONG_SPAN 60
+
 struct report_warning {
 	rw_day day;
 	enum warning_kind kind;
@@ -76,7 +79,10 @@ struct report_summary {
 	long activity_minutes[ACT_KINDS];
 	long activity_sessions[ACT_KINDS];
 	/* Walking minutes a day and mean pain, first 7 days vs last 7 days
-	 * (the two halves of a period shorter than 14 days: week_days each). */
+	 * (the two halves of a period shorter than 14 days: week_days each);
+	 * past REPORT_LONG_SPAN days (long_span) the 28 days before the last
+	 * 28 against the last 28. */
+	bool long_span;
 	long week_days;
 	/* Walking minutes per logged day; NAN when no day was logged then. */
 	double walking_first, walking_last;
@@ -162,6 +168,45 @@ struct report_line {
 };
 void report_summary_lines(const struct report_summary *s, const char *dash,
 			  struct report_line out[REPORT_SUMMARY_LINES]);
+
+/* Weeks, Monday to Sunday (the first and last may be short), for long
+ * periods (docs/formats.md, long spans). */
+struct report_week {
+	rw_day from, to;
+	int days, logged;
+	int rested, pained;     /* days with rest hours, with pain */
+	double rest_sum, pain_sum;
+	int max_pain;           /* -1 when no pain was logged */
+	double max_clock;
+	long act;               /* activity minutes */
+	enum engine_level level; /* the furthest level reached */
+	bool red;               /* a red flag that week */
+};
+typedef int (*report_week_fn)(void *ctx, const struct report_week *w);
+
+/* Call fn for each week of first..last in order; a non-zero return stops
+ * and is returned. */
+int report_each_week(struct journal *j, rw_day first, rw_day last, report_week_fn fn,
+		     void *ctx, struct rw_error *e);
+
+/* How far a level goes: clot-risk > deconditioning > resting > recovering
+ * > none. */
+int report_level_rank(enum engine_level level);
+
+/* A week's cells as text: "5 of 7", mean rest, activity minutes, mean and
+ * highest pain, highest rest clock, the level reached ("clot-risk, red
+ * flag"); none where the week lacks the value. */
+struct report_week_cells {
+	char logged[24], rest[16], act[24], pain[16], max_pain[8], clock[16], level[40];
+};
+void report_week_cells(const struct report_week *w, const char *none,
+		       struct report_week_cells *c);
+
+/* The first day of the days table: the first day covered, or for a long
+ * period the first of its last REPORT_RECENT_DAYS days (the weeks cover
+ * the rest). */
+#define REPORT_RECENT_DAYS 28
+rw_day report_days_from(const struct report_summary *s);
 
 /* The writers, one file each under src/report/. */
 int report_write_text(FILE *f, struct journal *j, const struct report_opts *o,

@@ -432,6 +432,43 @@ static int day_row(void *ctx, const struct engine_proj *p, const struct entry *e
 	return 0;
 }
 
+/* One week of a long period as a table row. */
+static int week_row(void *ctx, const struct report_week *w)
+{
+	FILE *f = ctx;
+	struct report_week_cells c;
+	char date[DATE_BUFSZ];
+
+	report_week_cells(w, "", &c);
+	date_format(w->from, date);
+	fprintf(f, "<tr><td class=\"d\"><time datetime=\"%s\">%s</time></td><td class=\"n\">%s</td>"
+		   "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+		   "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"lvl level-%s%s\">%s</td>"
+		   "</tr>\n", date, date, c.logged, c.rest, c.act, c.pain, c.max_pain, c.clock,
+		engine_level_name(w->level), w->red ? " red-flag" : "", c.level);
+	return 0;
+}
+
+/* A long period one row a week (docs/formats.md, long spans). */
+static int weeks(FILE *f, struct journal *j, const struct report_summary *s,
+		 struct rw_error *e)
+{
+	int r;
+
+	fputs("<section id=\"weeks\">\n<h2>Weeks</h2>\n"
+	      "<p>Monday to Sunday; rest and pain are means of the logged days.</p>\n"
+	      "<div class=\"scroll\" role=\"region\" aria-label=\"Weeks, a table that scrolls "
+	      "sideways\" tabindex=\"0\">\n<table class=\"days\">\n<thead><tr>"
+	      "<th scope=\"col\">Week of</th><th scope=\"col\">Logged</th>"
+	      "<th scope=\"col\">Mean rest h</th><th scope=\"col\">Activity min</th>"
+	      "<th scope=\"col\">Mean pain</th><th scope=\"col\">Max pain</th>"
+	      "<th scope=\"col\">Max rest clock h</th><th scope=\"col\">Level reached</th>"
+	      "</tr></thead>\n<tbody>\n", f);
+	r = report_each_week(j, s->first, s->last, week_row, f, e);
+	fputs("</tbody>\n</table>\n</div>\n</section>\n", f);
+	return r;
+}
+
 /* The document: summary and warnings, charts from a second pass over the
  * days, the table from a third. */
 int report_write_html(FILE *f, struct journal *j, const struct report_opts *o,
@@ -486,8 +523,10 @@ int report_write_html(FILE *f, struct journal *j, const struct report_opts *o,
 	if (b->cols)
 		charts(f, b, &s);
 
-	fputs("<section id=\"days\">\n<h2>Days</h2>\n"
-	      "<p>Losses are percent, low" DASH "high band; symptoms in bold are red flags.</p>\n"
+	if (s.long_span && (r = weeks(f, j, &s, e)))
+		goto out;
+	fprintf(f, "<section id=\"days\">\n<h2>Days%s</h2>\n", s.long_span ? " (the last 28)" : "");
+	fputs("<p>Losses are percent, low" DASH "high band; symptoms in bold are red flags.</p>\n"
 	      "<div class=\"scroll\" role=\"region\" aria-label=\"Days, a table that scrolls "
 	      "sideways\" tabindex=\"0\">\n"
 	      "<table class=\"days\">\n<thead><tr><th scope=\"col\">Date</th>"
@@ -499,7 +538,7 @@ int report_write_html(FILE *f, struct journal *j, const struct report_opts *o,
 	      "<th scope=\"col\">Symptoms</th><th scope=\"col\">Note</th></tr></thead>\n"
 	      "<tbody>\n",
 	      f);
-	if ((r = journal_each(j, s.first, s.last, 0, day_row, f, e)))
+	if ((r = journal_each(j, report_days_from(&s), s.last, 0, day_row, f, e)))
 		goto out;
 	fputs("</tbody>\n</table>\n</div>\n</section>\n", f);
 done:

@@ -123,6 +123,32 @@ static int day_row(void *ctx, const struct engine_proj *p, const struct entry *e
 	return 0;
 }
 
+/* One week of a long period as a table row. */
+static int week_row(void *ctx, const struct report_week *w)
+{
+	FILE *f = ctx;
+	struct report_week_cells c;
+	char date[DATE_BUFSZ];
+
+	report_week_cells(w, "", &c);
+	fprintf(f, "| %s | %s | %s | %s | %s | %s | %s | %s%s%s |\n", date_format(w->from, date),
+		c.logged, c.rest, c.act, c.pain, c.max_pain, c.clock, w->red ? "**" : "", c.level,
+		w->red ? "**" : "");
+	return 0;
+}
+
+/* A long period one row a week (docs/formats.md, long spans). */
+static int weeks(FILE *f, struct journal *j, const struct report_summary *s,
+		 struct rw_error *e)
+{
+	fputs("\n## Weeks\n\n"
+	      "Monday to Sunday; rest and pain are means of the logged days.\n\n"
+	      "| Week of | Logged | Mean rest h | Activity min | Mean pain | Max pain "
+	      "| Max rest clock h | Level reached |\n"
+	      "|---|---|--:|--:|--:|--:|--:|---|\n", f);
+	return report_each_week(j, s->first, s->last, week_row, f, e);
+}
+
 /* Title and notice, summary, warnings, then the table of days. */
 int report_write_markdown(FILE *f, struct journal *j, const struct report_opts *o,
 			  struct rw_error *e)
@@ -148,13 +174,15 @@ int report_write_markdown(FILE *f, struct journal *j, const struct report_opts *
 	}
 	summary(f, &s);
 	warnings(f, &s);
-	fputs("\n## Days\n\n"
-	      "Losses are percent, low" DASH "high band; **bold** symptoms are red flags.\n\n"
+	if (s.long_span && (r = weeks(f, j, &s, e)))
+		goto out;
+	fprintf(f, "\n## Days%s\n\n", s.long_span ? " (the last 28)" : "");
+	fputs("Losses are percent, low" DASH "high band; **bold** symptoms are red flags.\n\n"
 	      "| Date | Day | Rest h | Activity min | Pain | Rest clock h | Level | Muscle % "
 	      "| Cardio % | Bone % | Weight kg | Symptoms | Note |\n"
 	      "|---|---|--:|---|--:|--:|---|--:|--:|--:|--:|---|---|\n",
 	      f);
-	r = journal_each(j, s.first, s.last, 0, day_row, f, e);
+	r = journal_each(j, report_days_from(&s), s.last, 0, day_row, f, e);
 out:
 	report_summary_free(&s);
 	return r;

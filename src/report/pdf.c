@@ -14,7 +14,6 @@
 #include "advice.h"
 #include "pdf_draw.h"
 
-#define DAY_ROWS_MAX 60 /* longer spans get weekly rows */
 #define ROW_H 11.5      /* a table row */
 #define FOOT_H 16.0     /* the footer's band */
 #define FIRST_FLAGS 5   /* red flags listed on page one */
@@ -250,7 +249,7 @@ static void table_head(struct pdf *p, const struct table *t)
 	table_row(p, t, t->head, F_BOLD, &pdf_ink);
 }
 
-/* The days table (spans up to DAY_ROWS_MAX days). */
+/* The days table (spans up to REPORT_LONG_SPAN days). */
 static const double day_x[] = { 0, 64, 90, 126, 168, 196, 238, 316, 370 };
 static const bool day_right[] = { false, false, true, true, true, true, false, false, false };
 static const char *const day_head[] = { "Date", "Day", "Rest h", "Act min", "Pain", "Clock h",
@@ -290,89 +289,42 @@ static int day_row(void *ctx, const struct engine_proj *pr, const struct entry *
 	return 0;
 }
 
-/* How far a level goes, for "the level reached" in a week. */
-static int level_rank(int level)
-{
-	switch (level) {
-	case LEVEL_CLOT_RISK:
-		return 4;
-	case LEVEL_DECONDITIONING:
-		return 3;
-	case LEVEL_RESTING:
-		return 2;
-	case LEVEL_RECOVERING:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
 static const double week_x[] = { 0, 64, 114, 176, 240, 292, 340, 402 };
 static const bool week_right[] = { false, true, true, true, true, true, true, false };
 static const char *const week_head[] = { "Week of", "Logged", "Mean rest h", "Activity min",
 					 "Mean pain", "Max pain", "Max clock h", "Level reached" };
 static const struct table week_table = { 8, week_x, week_right, week_head, false };
 
-/* One row for the days [a, b) of p->days. */
-static void week_row(struct pdf *p, size_t a, size_t b)
+/* One row a week (weeks.c gathers them). */
+static int week_row(void *ctx, const struct report_week *w)
 {
-	char date[DATE_BUFSZ], cells[6][48];
+	struct pdf *p = ctx;
+	struct report_week_cells c;
+	char date[DATE_BUFSZ];
 	const char *cell[8];
-	double rest = 0, pain = 0, pain_max = -1, clock = 0;
-	long act = 0;
-	int logged = 0, rested = 0, pained = 0, level = LEVEL_NONE, red = 0, k;
-	size_t i;
 
-	for (i = a; i < b; i++) {
-		const struct pdf_day *d = &p->days[i];
-		logged += d->logged;
-		red |= d->red;
-		act += d->act;
-		if (d->clock > clock)
-			clock = d->clock;
-		if (level_rank(d->level) > level_rank(level))
-			level = d->level;
-		if (!isnan(d->rest)) {
-			rest += d->rest;
-			rested++;
-		}
-		if (!isnan(d->pain)) {
-			pain += d->pain;
-			pained++;
-			if (d->pain > pain_max)
-				pain_max = d->pain;
-		}
-	}
-	snprintf(cells[0], sizeof cells[0], "%d of %zu", logged, b - a);
-	snprintf(cells[1], sizeof cells[1], rested ? "%.1f" : "-", rested ? rest / rested : 0.0);
-	snprintf(cells[2], sizeof cells[2], "%ld", act);
-	snprintf(cells[3], sizeof cells[3], pained ? "%.1f" : "-", pained ? pain / pained : 0.0);
-	snprintf(cells[4], sizeof cells[4], pained ? "%.0f" : "-", pained ? pain_max : 0.0);
-	snprintf(cells[5], sizeof cells[5], "%.0f", clock);
-	cell[0] = date_format(p->s->first + (rw_day)a, date);
-	for (k = 0; k < 6; k++)
-		cell[k + 1] = cells[k];
-	cell[7] = red ? "red flag" : engine_level_name((enum engine_level)level);
-	table_row(p, &week_table, cell, F_BODY, red ? &pdf_red : &pdf_ink);
+	report_week_cells(w, "-", &c);
+	cell[0] = date_format(w->from, date);
+	cell[1] = c.logged;
+	cell[2] = c.rest;
+	cell[3] = c.act;
+	cell[4] = c.pain;
+	cell[5] = c.max_pain;
+	cell[6] = c.clock;
+	cell[7] = c.level;
+	table_row(p, &week_table, cell, F_BODY, w->red ? &pdf_red : &pdf_ink);
+	return 0;
 }
 
 /* Weeks from Monday to Sunday; the first and last may be short. */
-static void weeks(struct pdf *p)
+static int weeks(struct pdf *p, struct journal *j, struct rw_error *e)
 {
-	size_t a = 0, b;
-
 	heading(p, "Weeks", &pdf_ink);
 	p->y += pdf_text(p, p->m, p->y, width(p), F_SMALL, &pdf_grey, PANGO_ALIGN_LEFT, false,
 			 "One row a week, Monday to Sunday. Level reached: the furthest level of "
-			 "the week, or red flag when a red-flag symptom was logged.") + 4;
+			 "the week, and red flag when a red-flag symptom was logged.") + 4;
 	table_head(p, &week_table);
-	while (a < p->ndays) {
-		b = a + 1;
-		while (b < p->ndays && date_weekday(p->s->first + (rw_day)b) != 0)
-			b++;
-		week_row(p, a, b);
-		a = b;
-	}
+	return report_each_week(j, p->s->first, p->s->last, week_row, p, e);
 }
 
 /* Pages two on: every warning, then the days or the weeks. */
@@ -393,10 +345,8 @@ static int later_pages(struct pdf *p, struct journal *j, struct rw_error *e)
 		warning_list(p, false, 0);
 		p->y += 6;
 	}
-	if (p->ndays > DAY_ROWS_MAX) {
-		weeks(p);
-		return 0;
-	}
+	if (p->ndays > REPORT_LONG_SPAN)
+		return weeks(p, j, e);
 	heading(p, "Days", &pdf_ink);
 	table_head(p, &day_table);
 	return journal_each(j, s->first, s->last, 0, day_row, p, e);

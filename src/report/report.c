@@ -209,10 +209,34 @@ static const char *trend(double a, double b, double tol, const char *up, const c
 	return b - a > tol ? up : a - b > tol ? down : "about the same";
 }
 
-/* "week" for seven days, else "2 days": the halves of a short period. */
+/* The two parts compared: "the first week" and "the last" ("the first 2
+ * days" for a short period), or for a long one "the 4 weeks before" and
+ * "the last 4 weeks". */
+struct parts {
+	char first[40], last[24];
+};
+
+static void part_names(const struct report_summary *s, struct parts *p)
+{
+	if (s->long_span) {
+		snprintf(p->first, sizeof p->first, "the 4 weeks before the last 4");
+		snprintf(p->last, sizeof p->last, "the last 4 weeks");
+	} else if (s->week_days == 7) {
+		snprintf(p->first, sizeof p->first, "the first week");
+		snprintf(p->last, sizeof p->last, "the last");
+	} else {
+		snprintf(p->first, sizeof p->first, "the first %ld day%s", s->week_days,
+			 s->week_days == 1 ? "" : "s");
+		snprintf(p->last, sizeof p->last, "the last");
+	}
+}
+
+/* "first week" / "last week" for a sentence that names each part alone. */
 static void part_name(const struct report_summary *s, char *out, size_t n)
 {
-	if (s->week_days == 7)
+	if (s->long_span)
+		snprintf(out, n, "4 weeks");
+	else if (s->week_days == 7)
 		snprintf(out, n, "week");
 	else
 		snprintf(out, n, "%ld day%s", s->week_days, s->week_days == 1 ? "" : "s");
@@ -232,11 +256,15 @@ static void walking_text(const struct report_summary *s, char *out, size_t n)
 	if (s->days < 2)
 		snprintf(out, n, "%s a logged day", a);
 	else if (isnan(s->walking_first) || isnan(s->walking_last))
-		snprintf(out, n, "first %s %s, last %s %s", part, a, part, b);
-	else
-		snprintf(out, n, "%.1f min a logged day in the first %s, %.1f in the last (%s)",
-			 s->walking_first, part, s->walking_last,
+		snprintf(out, n, "%s %s %s, last %s %s", s->long_span ? "earlier" : "first", part, a,
+			 part, b);
+	else {
+		struct parts pp;
+		part_names(s, &pp);
+		snprintf(out, n, "%.1f min a logged day in %s, %.1f in %s (%s)", s->walking_first,
+			 pp.first, s->walking_last, pp.last,
 			 trend(s->walking_first, s->walking_last, 1.0, "more", "less"));
+	}
 }
 
 /* Mean pain: first week against last; a week without pain says so. */
@@ -252,11 +280,15 @@ static void pain_text(const struct report_summary *s, char *out, size_t n)
 	if (s->days < 2)
 		snprintf(out, n, "%s%s", isnan(s->pain_first) ? "" : "mean ", a);
 	else if (isnan(s->pain_first) || isnan(s->pain_last))
-		snprintf(out, n, "first %s %s, last %s %s", part, a, part, b);
-	else
-		snprintf(out, n, "mean %.1f of 10 in the first %s, %.1f in the last (%s)",
-			 s->pain_first, part, s->pain_last,
+		snprintf(out, n, "%s %s %s, last %s %s", s->long_span ? "earlier" : "first", part, a,
+			 part, b);
+	else {
+		struct parts pp;
+		part_names(s, &pp);
+		snprintf(out, n, "mean %.1f of 10 in %s, %.1f in %s (%s)", s->pain_first, pp.first,
+			 s->pain_last, pp.last,
 			 trend(s->pain_first, s->pain_last, 0.5, "higher", "lower"));
+	}
 }
 
 /* One place for the summary's sentences, so text, Markdown and HTML

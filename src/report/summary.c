@@ -15,6 +15,7 @@ struct acc {
 	bool was_past, was_clot;
 	double walk_first, walk_last, pain_first, pain_last;
 	long week; /* days in the "first week" and in the "last week" */
+	long first_from; /* where the first of them starts, days after s->first */
 	size_t cap;
 };
 
@@ -56,14 +57,14 @@ static int visit(void *ctx, const struct engine_proj *p, const struct entry *en)
 	struct acc *a = ctx;
 	struct report_summary *s = a->s;
 	const struct engine_params *par = &s->params;
-	long idx = p->day - s->first, from_end = s->last - p->day;
+	long idx = p->day - s->first - a->first_from, from_end = s->last - p->day;
 	long week = a->week;
 	int x, b, i, r;
 
 	s->days++;
 	if (en) {
 		s->days_logged++;
-		if (idx < week)
+		if (idx >= 0 && idx < week)
 			s->walking_first_n++;
 		if (from_end < week)
 			s->walking_last_n++;
@@ -120,7 +121,7 @@ static int visit(void *ctx, const struct engine_proj *p, const struct entry *en)
 	    p->loss[LOSS_MUSCLE][BAND_HIGH] >= s->peak[LOSS_MUSCLE][BAND_HIGH])
 		s->peak_day = p->day;
 
-	if (idx < week) {
+	if (idx >= 0 && idx < week) {
 		a->walk_first += walking_minutes(en);
 		if (en && en->pain != PAIN_UNSET) {
 			a->pain_first += en->pain;
@@ -179,9 +180,13 @@ int report_summarize(struct journal *j, const struct report_opts *o,
 	if (s->first > s->last)
 		return 0;
 	/* Seven days each, or the two halves of a period shorter than two
-	 * weeks, so that the first and the last never share a day. */
+	 * weeks, so that the first and the last never share a day; past
+	 * REPORT_LONG_SPAN days the last four weeks against the four before
+	 * them, not January of the first year against December of the last. */
 	span = s->last - s->first + 1;
-	a.week = span >= 14 ? 7 : span / 2 > 0 ? span / 2 : 1;
+	s->long_span = span > REPORT_LONG_SPAN;
+	a.week = s->long_span ? 28 : span >= 14 ? 7 : span / 2 > 0 ? span / 2 : 1;
+	a.first_from = s->long_span ? span - 2 * a.week : 0;
 	if ((r = journal_each(j, s->first, s->last, 0, visit, &a, e))) {
 		report_summary_free(s);
 		return r;

@@ -107,12 +107,37 @@ static void warnings(FILE *f, const struct report_summary *s)
 /* The table's columns; the header is printed with the same widths. */
 #define ROW_FMT "  %-10s  %-3s  %6s  %7s  %4s  %7s  %-14s  %-9s  %-9s  %-9s  %5s"
 
-/* The table's title, its legend and the column names. */
-static void table_head(FILE *f)
+/* One week of a long period. */
+static int week_line(void *ctx, const struct report_week *w)
 {
-	fputs("\nDays\n"
+	FILE *f = ctx;
+	struct report_week_cells c;
+	char date[DATE_BUFSZ];
+
+	report_week_cells(w, "-", &c);
+	fprintf(f, "  %-10s  %-6s  %6s  %7s  %4s  %3s  %7s  %s\n", date_format(w->from, date),
+		c.logged, c.rest, c.act, c.pain, c.max_pain, c.clock, c.level);
+	return 0;
+}
+
+/* A long period one line a week (docs/formats.md, long spans). */
+static int weeks(FILE *f, struct journal *j, const struct report_summary *s,
+		 struct rw_error *e)
+{
+	fputs("\nWeeks\n"
+	      "  Monday to Sunday. REST h and PAIN are means of the logged days, MAX the\n"
+	      "  highest pain, CLOCK h the highest rest clock, LEVEL the furthest reached.\n", f);
+	fprintf(f, "  %-10s  %-6s  %6s  %7s  %4s  %3s  %7s  %s\n", "WEEK OF", "LOGGED", "REST h",
+		"ACT min", "PAIN", "MAX", "CLOCK h", "LEVEL");
+	return report_each_week(j, s->first, s->last, week_line, f, e);
+}
+
+/* The table's title, its legend and the column names. */
+static void table_head(FILE *f, const struct report_summary *s)
+{
+	fprintf(f, "\nDays%s\n"
 	      "  Losses in percent, low-high band (- for none); CLOCK h is the rest clock;\n"
-	      "  ! marks a red flag.\n", f);
+	      "  ! marks a red flag.\n", s->long_span ? " (the last 28)" : "");
 	fprintf(f, ROW_FMT "  %s\n", "DATE", "DAY", "REST h", "ACT min", "PAIN", "CLOCK h", "LEVEL",
 		"MUSCLE %", "CARDIO %", "BONE %", "KG", "SYMPTOMS");
 }
@@ -179,8 +204,10 @@ int report_write_text(FILE *f, struct journal *j, const struct report_opts *o,
 	}
 	summary(f, &s);
 	warnings(f, &s);
-	table_head(f);
-	r = journal_each(j, s.first, s.last, 0, day_row, f, e);
+	if (s.long_span && (r = weeks(f, j, &s, e)))
+		goto out;
+	table_head(f, &s);
+	r = journal_each(j, report_days_from(&s), s.last, 0, day_row, f, e);
 out:
 	report_summary_free(&s);
 	return r;
