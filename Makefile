@@ -33,23 +33,22 @@ HARDEN_LDFLAGS := -pie -Wl,-z,relro -Wl,-z,now
 # ncursesw's own -D flags are dropped: everything is built with the same
 # feature macros (_XOPEN_SOURCE=700 gives both POSIX.1-2008 and wide curses).
 # cairo and pangocairo draw the PDF report (README, Libraries), and
-# fontconfig is asked to let go of its fonts after it; their headers are
-# system headers to the warning flags.
+# fontconfig is asked to let go of its fonts after it.  Only their headers
+# are used at build time (as system headers to the warning flags): the PDF
+# writer opens the libraries with dlopen when it runs (src/report/pdf_api.h),
+# so that no other command pays for loading them.
 PDF_PKGS   = cairo pangocairo fontconfig
-PDF_LIBS   = $(shell $(PKG_CONFIG) --libs $(PDF_PKGS) 2>/dev/null)
 PKG_CFLAGS = $(filter-out -D%,$(shell $(PKG_CONFIG) --cflags ncursesw sqlite3 2>/dev/null)) \
 	$(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags $(PDF_PKGS) 2>/dev/null))
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw sqlite3 $(PDF_PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw sqlite3 2>/dev/null) -ldl
 # The program links SQLite and ncursesw statically when their archives are
 # installed (Debian's -dev packages ship them): resolving the symbols of the
 # shared libraries at every start cost about as much as a whole `log`
 # (README, Performance).  STATIC_LIBS=0 links them as shared libraries.
-# cairo and pango are always shared: only `report --format pdf` uses them.
 STATIC_LIBS ?= 1
 STATIC_OK = $(shell for l in libsqlite3.a libncursesw.a libtinfo.a; do \
 	f=$$($(CC) -print-file-name=$$l); [ -f "$$f" ] || exit 0; done; echo yes)
-STATIC_LINK = -Wl,-Bstatic -lncursesw -ltinfo -lsqlite3 -Wl,-Bdynamic \
-	-Wl,--as-needed $(PDF_LIBS) -Wl,--no-as-needed -ldl -lpthread
+STATIC_LINK = -Wl,-Bstatic -lncursesw -ltinfo -lsqlite3 -Wl,-Bdynamic -ldl -lpthread
 BIN_LIBS = $(if $(and $(filter 1,$(STATIC_LIBS)),$(STATIC_OK)),$(STATIC_LINK),$(PKG_LIBS))
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)

@@ -8,9 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cairo-pdf.h>
-#include <fontconfig/fontconfig.h>
-
 #include "advice.h"
 #include "pdf_draw.h"
 
@@ -452,7 +449,7 @@ int report_write_pdf(FILE *f, struct journal *j, const struct report_opts *o,
 	struct pdf p;
 	int r;
 
-	if ((r = report_summarize(j, o, &s, e)))
+	if ((r = pdf_api_load(e)) || (r = report_summarize(j, o, &s, e)))
 		return r;
 	memset(&p, 0, sizeof p);
 	p.s = &s;

@@ -7,9 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <cairo.h>
-#include <pango/pangocairo.h>
-
+#include "pdf_api.h"
 #include "report.h"
 
 /* One calendar day, as the charts and the weekly rows need it. */
