@@ -57,6 +57,19 @@ struct report_warning {
 	double rest_clock_hours;
 };
 
+/* A rest episode: from its first day with the rest clock running to its
+ * last (held unlogged days included), clipped to the period. */
+struct report_episode {
+	rw_day from, to;
+	long days, bed_days;    /* calendar days; bedridden logged days */
+	long red_flags;         /* days with a red-flag symptom */
+	long act;               /* activity minutes */
+	double peak_clock;
+	double peak_loss[LOSS_COUNT][BAND_COUNT];
+	double pain_sum;
+	int pain_n;             /* days with pain logged */
+};
+
 /* What every report says before its table. */
 struct report_summary {
 	bool empty;                 /* nothing logged in the period */
@@ -93,12 +106,24 @@ struct report_summary {
 	 * threshold_hours, the first clot-risk day of each episode. */
 	struct report_warning *warnings; /* malloc'd; report_summary_free */
 	size_t n_warnings;
+	struct report_episode *episodes; /* in date order; malloc'd */
+	size_t n_episodes;
 	struct engine_params params;
 };
 
 int report_summarize(struct journal *j, const struct report_opts *o,
 		     struct report_summary *s, struct rw_error *e);
 void report_summary_free(struct report_summary *s);
+
+/* An episode's cells as text: "2026-02-20", "2026-02-28", days, peak
+ * clock, bedridden days, peak muscle loss band, red-flag days, activity
+ * minutes and mean pain (none where the episode lacks it). */
+struct report_episode_cells {
+	char from[DATE_BUFSZ], to[DATE_BUFSZ], days[16], clock[16], bed[16], muscle[48],
+		red[16], act[24], pain[16];
+};
+void report_episode_cells(const struct report_episode *ep, const char *none, const char *dash,
+			  struct report_episode_cells *c);
 
 /* One sentence for a warning, e.g. "rest passed 48 h (rest clock 53 h): a
  * short walk or water therapy". */

@@ -432,6 +432,37 @@ static int day_row(void *ctx, const struct engine_proj *p, const struct entry *e
 	return 0;
 }
 
+/* Each rest episode as a table row (docs/formats.md, episodes). */
+static void episodes(FILE *f, const struct report_summary *s)
+{
+	struct report_episode_cells c;
+	size_t i;
+
+	fputs("<section id=\"episodes\">\n<h2>Episodes</h2>\n", f);
+	if (!s->n_episodes) {
+		fputs("<p>None (the rest clock never ran).</p>\n</section>\n", f);
+		return;
+	}
+	fputs("<p>From the first day of rest to the last with the rest clock running.</p>\n"
+	      "<div class=\"scroll\" role=\"region\" aria-label=\"Episodes, a table that scrolls "
+	      "sideways\" tabindex=\"0\">\n<table class=\"days\">\n<thead><tr>"
+	      "<th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Days</th>"
+	      "<th scope=\"col\">Peak rest clock h</th><th scope=\"col\">Days mostly in bed</th>"
+	      "<th scope=\"col\">Peak muscle %</th><th scope=\"col\">Red-flag days</th>"
+	      "<th scope=\"col\">Activity min</th><th scope=\"col\">Mean pain</th>"
+	      "</tr></thead>\n<tbody>\n", f);
+	for (i = 0; i < s->n_episodes; i++) {
+		report_episode_cells(&s->episodes[i], "", DASH, &c);
+		fprintf(f, "<tr><td class=\"d\"><time datetime=\"%s\">%s</time></td>"
+			   "<td class=\"d\"><time datetime=\"%s\">%s</time></td><td class=\"n\">%s</td>"
+			   "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+			   "<td class=\"n%s\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
+			c.from, c.from, c.to, c.to, c.days, c.clock, c.bed, c.muscle,
+			s->episodes[i].red_flags ? " red-flag" : "", c.red, c.act, c.pain);
+	}
+	fputs("</tbody>\n</table>\n</div>\n</section>\n", f);
+}
+
 /* One week of a long period as a table row. */
 static int week_row(void *ctx, const struct report_week *w)
 {
@@ -507,6 +538,7 @@ int report_write_html(FILE *f, struct journal *j, const struct report_opts *o,
 	}
 	summary(f, &s);
 	warnings(f, &s);
+	episodes(f, &s);
 
 	if (!(b = calloc(1, sizeof *b))) {
 		r = rw_fail(e, RW_ENOMEM, "out of memory");

@@ -97,7 +97,24 @@ static void summary(FILE *f, const struct report_summary *s)
 	num_or_null(f, s->pain_first);
 	fprintf(f, ", \"last_week\": ");
 	num_or_null(f, s->pain_last);
-	fprintf(f, "},\n    \"notice\": ");
+	fprintf(f, "},\n    \"episodes\": [");
+	for (i = 0; i < s->n_episodes; i++) {
+		const struct report_episode *ep = &s->episodes[i];
+		fprintf(f, "%s\n      {\"from\": ", i ? "," : "");
+		jsonw_date(f, ep->from);
+		fprintf(f, ", \"to\": ");
+		jsonw_date(f, ep->to);
+		fprintf(f, ", \"days\": %ld, \"bed_days\": %ld, \"peak_rest_clock_hours\": ", ep->days,
+			ep->bed_days);
+		jsonw_num4(f, ep->peak_clock);
+		fprintf(f, ", \"red_flag_days\": %ld, \"activity_minutes\": %ld, \"pain_mean\": ",
+			ep->red_flags, ep->act);
+		num_or_null(f, ep->pain_n ? ep->pain_sum / ep->pain_n : NAN);
+		fprintf(f, ", \"peak\": {");
+		losses(f, ep->peak_loss);
+		fputs("}}", f);
+	}
+	fprintf(f, "%s],\n    \"notice\": ", s->n_episodes ? "\n    " : "");
 	jsonw_string(f, advice_disclaimer);
 	fprintf(f, ",\n    \"warnings\": [");
 	for (i = 0; i < s->n_warnings; i++) {

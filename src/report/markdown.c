@@ -123,6 +123,29 @@ static int day_row(void *ctx, const struct engine_proj *p, const struct entry *e
 	return 0;
 }
 
+/* Each rest episode as a table row (docs/formats.md, episodes). */
+static void episodes(FILE *f, const struct report_summary *s)
+{
+	struct report_episode_cells c;
+	size_t i;
+
+	fputs("\n## Episodes\n\n", f);
+	if (!s->n_episodes) {
+		fputs("None (the rest clock never ran).\n", f);
+		return;
+	}
+	fputs("From the first day of rest to the last with the rest clock running.\n\n"
+	      "| From | To | Days | Peak rest clock h | Days mostly in bed | Peak muscle % "
+	      "| Red-flag days | Activity min | Mean pain |\n"
+	      "|---|---|--:|--:|--:|--:|--:|--:|--:|\n", f);
+	for (i = 0; i < s->n_episodes; i++) {
+		report_episode_cells(&s->episodes[i], "", DASH, &c);
+		fprintf(f, "| %s | %s | %s | %s | %s | %s | %s%s%s | %s | %s |\n", c.from, c.to, c.days,
+			c.clock, c.bed, c.muscle, s->episodes[i].red_flags ? "**" : "", c.red,
+			s->episodes[i].red_flags ? "**" : "", c.act, c.pain);
+	}
+}
+
 /* One week of a long period as a table row. */
 static int week_row(void *ctx, const struct report_week *w)
 {
@@ -174,6 +197,7 @@ int report_write_markdown(FILE *f, struct journal *j, const struct report_opts *
 	}
 	summary(f, &s);
 	warnings(f, &s);
+	episodes(f, &s);
 	if (s.long_span && (r = weeks(f, j, &s, e)))
 		goto out;
 	fprintf(f, "\n## Days%s\n\n", s.long_span ? " (the last 28)" : "");

@@ -159,6 +159,67 @@ static void summary(struct pdf *p)
 	p->y += 6;
 }
 
+/* A table row: cells at the column edges x[], right-aligned where right. */
+struct table {
+	int n;
+	const double *x;        /* left edge of each column, from the margin */
+	const bool *right;
+	const char *const *head;
+	bool wrap_last;         /* the last cell wraps; the others are cut */
+};
+
+#define FIRST_EPISODES 3 /* the latest episodes listed on page one */
+
+static const double ep_x[] = { 0, 64, 128, 160, 204, 244, 304, 344, 400 };
+static const bool ep_right[] = { false, false, true, true, true, false, true, true, true };
+static const char *const ep_head[] = { "From", "To", "Days", "Clock h", "Bed", "Muscle %",
+				       "Red", "Act min", "Pain" };
+static const struct table ep_table = { 9, ep_x, ep_right, ep_head, false };
+
+static double table_row(struct pdf *p, const struct table *t, const char *const *cell,
+			enum pdf_font font, const struct rgb *c);
+
+/* Episodes from..n-1 of the summary as table rows. */
+static void episode_rows(struct pdf *p, size_t from)
+{
+	const struct report_summary *s = p->s;
+	struct report_episode_cells c;
+	size_t i;
+
+	table_row(p, &ep_table, ep_head, F_BOLD, &pdf_ink);
+	for (i = from; i < s->n_episodes; i++) {
+		const char *cell[9];
+		report_episode_cells(&s->episodes[i], "-", "\xe2\x80\x93", &c);
+		cell[0] = c.from;
+		cell[1] = c.to;
+		cell[2] = c.days;
+		cell[3] = c.clock;
+		cell[4] = c.bed;
+		cell[5] = c.muscle;
+		cell[6] = c.red;
+		cell[7] = c.act;
+		cell[8] = c.pain;
+		table_row(p, &ep_table, cell, F_BODY,
+			  s->episodes[i].red_flags ? &pdf_red : &pdf_ink);
+	}
+}
+
+/* The latest episodes on page one; the rest on page two. */
+static void episodes_first(struct pdf *p)
+{
+	size_t n = p->s->n_episodes, from = n > FIRST_EPISODES ? n - FIRST_EPISODES : 0;
+
+	heading(p, "Rest episodes", &pdf_ink);
+	if (!n) {
+		p->y += pdf_text(p, p->m, p->y, width(p), F_BODY, &pdf_ink, PANGO_ALIGN_LEFT, false,
+				 "None: the rest clock never ran.") + 6;
+		return;
+	}
+	episode_rows(p, from);
+	more_line(p, from, from == 1 ? "earlier episode" : "earlier episodes");
+	p->y += 6;
+}
+
 /* Page one: everything a clinician needs, whatever follows. */
 static void page_one(struct pdf *p)
 {
@@ -189,6 +250,7 @@ static void page_one(struct pdf *p)
 	more_line(p, left, left == 1 ? "red flag" : "red flags");
 	p->y += 6;
 	summary(p);
+	episodes_first(p);
 	pdf_chart_clock(p, 120);
 	pdf_chart_pain(p, 64);
 	heading(p, "Warnings", &pdf_ink);
@@ -199,14 +261,6 @@ static void page_one(struct pdf *p)
 	more_line(p, left, left == 1 ? "warning" : "warnings");
 }
 
-/* A table row: cells at the column edges x[], right-aligned where right. */
-struct table {
-	int n;
-	const double *x;        /* left edge of each column, from the margin */
-	const bool *right;
-	const char *const *head;
-	bool wrap_last;         /* the last cell wraps; the others are cut */
-};
 
 /* One row; the last cell wraps (a day's symptoms and note), the others
  * are cut to their column.  Returns the row's height. */
@@ -335,6 +389,11 @@ static int later_pages(struct pdf *p, struct journal *j, struct rw_error *e)
 	if (count_warnings(s, true) > FIRST_FLAGS) {
 		heading(p, "All red flags", &pdf_red);
 		warning_list(p, true, 0);
+		p->y += 6;
+	}
+	if (s->n_episodes > FIRST_EPISODES) {
+		heading(p, "All rest episodes", &pdf_ink);
+		episode_rows(p, 0);
 		p->y += 6;
 	}
 	if (count_warnings(s, false) > FIRST_WARNINGS) {

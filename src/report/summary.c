@@ -17,7 +17,57 @@ struct acc {
 	long week; /* days in the "first week" and in the "last week" */
 	long first_from; /* where the first of them starts, days after s->first */
 	size_t cap;
+	size_t ep_cap;
+	bool in_episode;
 };
+
+/* A new episode from day p, in s->episodes. */
+static int episode_open(struct acc *a, const struct engine_proj *p)
+{
+	struct report_summary *s = a->s;
+	struct report_episode *ep;
+
+	if (s->n_episodes == a->ep_cap) {
+		size_t cap = a->ep_cap ? a->ep_cap * 2 : 8;
+		struct report_episode *n = realloc(s->episodes, cap * sizeof *n);
+		if (!n)
+			return rw_fail(a->e, RW_ENOMEM, "out of memory");
+		s->episodes = n;
+		a->ep_cap = cap;
+	}
+	ep = &s->episodes[s->n_episodes++];
+	memset(ep, 0, sizeof *ep);
+	ep->from = p->day;
+	a->in_episode = true;
+	return 0;
+}
+
+/* Day p inside the open episode. */
+static void episode_day(struct acc *a, const struct engine_proj *p, const struct entry *en)
+{
+	struct report_episode *ep = &a->s->episodes[a->s->n_episodes - 1];
+	int x, b;
+
+	ep->to = p->day;
+	ep->days++;
+	if (p->rest_clock_hours > ep->peak_clock)
+		ep->peak_clock = p->rest_clock_hours;
+	for (x = 0; x < LOSS_COUNT; x++)
+		for (b = 0; b < BAND_COUNT; b++)
+			if (p->loss[x][b] > ep->peak_loss[x][b])
+				ep->peak_loss[x][b] = p->loss[x][b];
+	ep->red_flags += p->red_flag;
+	if (!en)
+		return;
+	/* A logged day's bedridden run is counting only when that day was
+	 * spent mostly in bed (docs/model.md). */
+	ep->bed_days += p->bed_days > 0;
+	ep->act += p->activity_minutes > 0 ? p->activity_minutes : 0;
+	if (en->pain != PAIN_UNSET) {
+		ep->pain_sum += en->pain;
+		ep->pain_n++;
+	}
+}
 
 static int add_warning(struct acc *a, rw_day day, enum warning_kind kind, const char *symptom,
 		       double clock)
@@ -80,6 +130,12 @@ static int visit(void *ctx, const struct engine_proj *p, const struct entry *en)
 	}
 
 	/* Rest episodes and the warnings they brought. */
+	if (p->rest_clock_hours > 0 && !a->in_episode && (r = episode_open(a, p)))
+		return r;
+	if (p->rest_clock_hours > 0)
+		episode_day(a, p, en);
+	else
+		a->in_episode = false;
 	if (p->rest_clock_hours > 0) {
 		if (a->run_days++ == 0) {
 			a->run_from = p->day;
@@ -210,6 +266,9 @@ void report_summary_free(struct report_summary *s)
 	free(s->warnings);
 	s->warnings = NULL;
 	s->n_warnings = 0;
+	free(s->episodes);
+	s->episodes = NULL;
+	s->n_episodes = 0;
 }
 
 char *report_warning_text(const struct report_warning *w, const struct engine_params *p,

@@ -107,6 +107,28 @@ static void warnings(FILE *f, const struct report_summary *s)
 /* The table's columns; the header is printed with the same widths. */
 #define ROW_FMT "  %-10s  %-3s  %6s  %7s  %4s  %7s  %-14s  %-9s  %-9s  %-9s  %5s"
 
+/* Each rest episode on one line (docs/formats.md, episodes). */
+static void episodes(FILE *f, const struct report_summary *s)
+{
+	struct report_episode_cells c;
+	size_t i;
+
+	fputs("\nEpisodes\n", f);
+	if (!s->n_episodes) {
+		fputs("  none (the rest clock never ran)\n", f);
+		return;
+	}
+	fputs("  From the first day of rest to the last with the rest clock running; BED is\n"
+	      "  days mostly in bed, RED days with a red flag, PAIN the mean.\n", f);
+	fprintf(f, "  %-10s  %-10s  %4s  %7s  %3s  %-9s  %3s  %7s  %4s\n", "FROM", "TO", "DAYS",
+		"CLOCK h", "BED", "MUSCLE %", "RED", "ACT min", "PAIN");
+	for (i = 0; i < s->n_episodes; i++) {
+		report_episode_cells(&s->episodes[i], "-", "-", &c);
+		fprintf(f, "  %-10s  %-10s  %4s  %7s  %3s  %-9s  %3s  %7s  %4s\n", c.from, c.to,
+			c.days, c.clock, c.bed, c.muscle, c.red, c.act, c.pain);
+	}
+}
+
 /* One week of a long period. */
 static int week_line(void *ctx, const struct report_week *w)
 {
@@ -204,6 +226,7 @@ int report_write_text(FILE *f, struct journal *j, const struct report_opts *o,
 	}
 	summary(f, &s);
 	warnings(f, &s);
+	episodes(f, &s);
 	if (s.long_span && (r = weeks(f, j, &s, e)))
 		goto out;
 	table_head(f, &s);

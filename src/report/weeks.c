@@ -1,6 +1,7 @@
 /* weeks.c - a long period one row a week (docs/formats.md, long spans):
  * the days from Monday to Sunday gathered as they stream past, so that
- * text, Markdown, HTML and PDF show the same numbers for a week. */
+ * text, Markdown, HTML and PDF show the same numbers for a week; and an
+ * episode's cells, which every format shows the same way. */
 #include <math.h>
 #include <string.h>
 
@@ -108,4 +109,26 @@ rw_day report_days_from(const struct report_summary *s)
 	rw_day recent = s->last - (REPORT_RECENT_DAYS - 1);
 
 	return s->long_span && recent > s->first ? recent : s->first;
+}
+
+void report_episode_cells(const struct report_episode *ep, const char *none, const char *dash,
+			  struct report_episode_cells *c)
+{
+	date_format(ep->from, c->from);
+	date_format(ep->to, c->to);
+	snprintf(c->days, sizeof c->days, "%ld", ep->days);
+	snprintf(c->clock, sizeof c->clock, "%.0f", ep->peak_clock);
+	snprintf(c->bed, sizeof c->bed, "%ld", ep->bed_days);
+	if (ep->peak_loss[LOSS_MUSCLE][BAND_HIGH] > 0)
+		report_band_text(LOSS_MUSCLE, ep->peak_loss[LOSS_MUSCLE][BAND_LOW],
+				 ep->peak_loss[LOSS_MUSCLE][BAND_HIGH], dash, c->muscle,
+				 sizeof c->muscle);
+	else
+		snprintf(c->muscle, sizeof c->muscle, "%s", none);
+	snprintf(c->red, sizeof c->red, "%ld", ep->red_flags);
+	snprintf(c->act, sizeof c->act, "%ld", ep->act);
+	if (ep->pain_n)
+		snprintf(c->pain, sizeof c->pain, "%.1f", ep->pain_sum / ep->pain_n);
+	else
+		snprintf(c->pain, sizeof c->pain, "%s", none);
 }

@@ -37,11 +37,20 @@ window.addEventListener("load", function () {
     var h = t.getBoundingClientRect().height;
     if (h && h < small) small = h;
   });
-  document.querySelectorAll("time, .nw, td.d, td.lvl").forEach(function (el) {
-    var r = document.createRange();
-    r.selectNodeContents(el);
-    if (r.getClientRects().length > 1) wrapped.push(el.textContent);
-  });
+  /* Every date and every "clot-risk" in the text, wherever it is, on one line. */
+  var walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), node, m;
+  while ((node = walk.nextNode())) {
+    var re = /[0-9]{4}-[0-9]{2}-[0-9]{2}|clot-risk/g;
+    while ((m = re.exec(node.data))) {
+      var r = document.createRange(), tops = {};
+      r.setStart(node, m.index);
+      r.setEnd(node, m.index + m[0].length);
+      Array.prototype.forEach.call(r.getClientRects(), function (q) {
+        if (q.width) tops[Math.round(q.top)] = 1;
+      });
+      if (Object.keys(tops).length > 1) wrapped.push(m[0]);
+    }
+  }
   function lum(c) {
     var v = c.match(/[0-9.]+/g).slice(0, 3).map(function (x) {
       x = x / 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });

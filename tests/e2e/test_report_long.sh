@@ -84,4 +84,31 @@ t_csv_and_json_stay_daily() {
 		"json trend: the 4 weeks before against the last 4"
 }
 
+# Two rest episodes, the second with a red flag and a held gap day (the
+# clock stays at 24 h on 2026-03-06, then 16 h in bed and 20 min walking
+# add 10.7 h): every format lists both with their days, peak clock, bedridden days, red-flag
+# days, activity and pain.
+t_episodes_in_every_format() {
+	rw log --date 2026-03-01 --rest 24 --pain 8
+	rw log --date 2026-03-02 --rest 20 --pain 6 --activity walking:10
+	rw log --date 2026-03-03 --rest 8 --pain 3 --activity walking:40
+	rw log --date 2026-03-05 --rest 24 --pain 7 --symptom fever
+	rw log --date 2026-03-07 --rest 16 --activity walking:20
+	rw log --date 2026-03-08 --rest 8 --activity walking:60 --pain 2
+	rw report
+	expect_match "$OUT" '^Episodes$' "text heading"
+	expect_match "$OUT" '^  2026-03-01  2026-03-02     2       41    1  -            0       10   7\.0$' "text first"
+	expect_match "$OUT" '^  2026-03-05  2026-03-07     3       35    1  -            1       20   7\.0$' "text second"
+	rw report --format markdown
+	expect_match "$OUT" '^\| 2026-03-05 \| 2026-03-07 \| 3 \| 35 \| 1 \|  \| \*\*1\*\* \| 20 \| 7\.0 \|$' "markdown"
+	rw report --format html
+	expect_match "$OUT" '<section id="episodes">' "html section"
+	expect_eq "$(printf '%s\n' "$OUT" | grep -c '^<tr><td class="d"><time datetime="2026-03-0[15]">')" 2 "html rows"
+	rw report --format json
+	expect_eq "$(json '[(e["from"], e["to"], e["days"], e["bed_days"], e["red_flag_days"], e["activity_minutes"], e["pain_mean"]) for e in d["summary"]["episodes"]]')" \
+		'[["2026-03-01", "2026-03-02", 2, 1, 0, 10, 7.0], ["2026-03-05", "2026-03-07", 3, 1, 1, 20, 7.0]]' "json"
+	rw report --format pdf -o "$TMP/e.pdf"
+	expect_match "$(pdftotext -layout -f 1 -l 1 "$TMP/e.pdf" -)" '2026-03-05 +2026-03-07 +3 +35 +1' "pdf page one"
+}
+
 run_tests
