@@ -170,8 +170,8 @@ struct table {
 
 #define FIRST_EPISODES 3 /* the latest episodes listed on page one */
 
-static const double ep_x[] = { 0, 64, 128, 160, 204, 244, 304, 344, 400 };
-static const bool ep_right[] = { false, false, true, true, true, false, true, true, true };
+static const double ep_x[] = { 0, 64, 128, 160, 204, 254, 310, 350, 410 };
+static const bool ep_right[] = { false, false, true, true, true, false, true, true, false };
 static const char *const ep_head[] = { "From", "To", "Days", "Clock h", "Bed", "Muscle %",
 				       "Red", "Act min", "Pain" };
 static const struct table ep_table = { 9, ep_x, ep_right, ep_head, false };
