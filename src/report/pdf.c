@@ -346,10 +346,9 @@ static const char *const week_head[] = { "Week of", "Logged", "Mean rest h", "Ac
 					 "Mean pain", "Max pain", "Max clock h", "Level reached" };
 static const struct table week_table = { 8, week_x, week_right, week_head, false };
 
-/* One row a week (weeks.c gathers them). */
-static int week_row(void *ctx, const struct report_week *w)
+/* One row a week. */
+static void week_row(struct pdf *p, const struct report_week *w)
 {
-	struct pdf *p = ctx;
 	struct report_week_cells c;
 	char date[DATE_BUFSZ];
 	const char *cell[8];
@@ -364,18 +363,38 @@ static int week_row(void *ctx, const struct report_week *w)
 	cell[6] = c.clock;
 	cell[7] = c.level;
 	table_row(p, &week_table, cell, F_BODY, w->red ? &pdf_red : &pdf_ink);
+}
+
+/* weeks.c's weeks kept for both runs over the pages (one pass over the
+ * journal, not two). */
+static int keep_week(void *ctx, const struct report_week *w)
+{
+	struct pdf *p = ctx;
+
+	if (p->nweeks == p->weeks_cap) {
+		size_t cap = p->weeks_cap ? 2 * p->weeks_cap : 64;
+		struct report_week *n = realloc(p->weeks, cap * sizeof *n);
+		if (!n)
+			return RW_ENOMEM;
+		p->weeks = n;
+		p->weeks_cap = cap;
+	}
+	p->weeks[p->nweeks++] = *w;
 	return 0;
 }
 
 /* Weeks from Monday to Sunday; the first and last may be short. */
-static int weeks(struct pdf *p, struct journal *j, struct rw_error *e)
+static void weeks(struct pdf *p)
 {
+	size_t i;
+
 	heading(p, "Weeks", &pdf_ink);
 	p->y += pdf_text(p, p->m, p->y, width(p), F_SMALL, &pdf_grey, PANGO_ALIGN_LEFT, false,
 			 "One row a week, Monday to Sunday. Level reached: the furthest level of "
 			 "the week, and red flag when a red-flag symptom was logged.") + 4;
 	table_head(p, &week_table);
-	return report_each_week(j, p->s->first, p->s->last, week_row, p, e);
+	for (i = 0; i < p->nweeks; i++)
+		week_row(p, &p->weeks[i]);
 }
 
 /* Pages two on: every warning, then the days or the weeks. */
@@ -401,8 +420,10 @@ static int later_pages(struct pdf *p, struct journal *j, struct rw_error *e)
 		warning_list(p, false, 0);
 		p->y += 6;
 	}
-	if (p->ndays > REPORT_LONG_SPAN)
-		return weeks(p, j, e);
+	if (p->ndays > REPORT_LONG_SPAN) {
+		weeks(p);
+		return 0;
+	}
 	heading(p, "Days", &pdf_ink);
 	table_head(p, &day_table);
 	return journal_each(j, s->first, s->last, 0, day_row, p, e);
@@ -523,9 +544,17 @@ int report_write_pdf(FILE *f, struct journal *j, const struct report_opts *o,
 		}
 		if ((r = journal_each(j, s.first, s.last, 0, gather, &p, e)))
 			goto out;
+		if (s.long_span &&
+		    (r = report_each_week(j, s.first, s.last, keep_week, &p, e)) == RW_ENOMEM) {
+			r = rw_fail(e, RW_ENOMEM, "out of memory");
+			goto out;
+		}
+		if (r)
+			goto out;
 	}
 	r = render(&p, f, j, e);
 out:
+	free(p.weeks);
 	free(p.days);
 	report_summary_free(&s);
 	return r;

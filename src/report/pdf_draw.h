@@ -44,6 +44,8 @@ struct pdf {
 	const struct report_opts *o;
 	struct pdf_day *days; /* s->first .. s->last */
 	size_t ndays;
+	struct report_week *weeks; /* a long period's weeks, gathered once */
+	size_t nweeks, weeks_cap;
 };
 
 /* Set s in font from (x, y), wrapped to width w (w <= 0: one line as long
