@@ -67,7 +67,7 @@ t_deps_check_asks_only_for_what_building_needs() {
 	OUT=$(cd "$TOP" && env -u CC PATH="$path" sh tools/deps 2>&1)
 	RC=$?
 	expect_rc 1 "tools/deps without the test tools"
-	expect_match "$OUT" 'tmux valgrind mandoc man-db systemd clang libclang-rt-dev' "tools/deps names them"
+	expect_match "$OUT" 'tmux valgrind mandoc man-db systemd poppler-utils chromium clang libclang-rt-dev' "tools/deps names them"
 }
 
 run_tests
