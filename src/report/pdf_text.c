@@ -8,7 +8,7 @@
 /* A table's cells repeat ("7 of 7", "none", the same numbers): each
  * distinct one-line cell is shaped once and its layout drawn again, which
  * makes ten years of weekly rows several times faster. */
-#define CACHE_SLOTS 1024
+#define CACHE_SLOTS 256
 #define CACHE_TEXT 48
 
 struct pdf_cached {
