@@ -54,6 +54,7 @@ struct report_warning {
 	rw_day day;
 	enum warning_kind kind;
 	char symptom[SYMPTOM_MAX + 1]; /* the red flag, for WARN_RED_FLAG */
+	bool began_before;          /* on the period's first day, passed before it */
 	double rest_clock_hours;
 };
 
@@ -61,6 +62,8 @@ struct report_warning {
  * last (held unlogged days included), clipped to the period. */
 struct report_episode {
 	rw_day from, to;
+	bool began_before;      /* it began before the period (from is the
+				 * period's first day) */
 	long days, bed_days;    /* calendar days; bedridden logged days */
 	long red_flags;         /* days with a red-flag symptom */
 	long act;               /* activity minutes */
@@ -82,6 +85,7 @@ struct report_summary {
 	long period_days;
 	long days_logged, days_missing;
 	long longest_days;          /* the longest run of rest days (clock > 0) */
+	bool longest_began_before;  /* it began before the period */
 	rw_day longest_from, longest_to;
 	double longest_peak_clock;
 	long days_past_threshold;   /* clock > threshold_hours */
@@ -116,6 +120,8 @@ int report_summarize(struct journal *j, const struct report_opts *o,
 void report_summary_free(struct report_summary *s);
 
 /* An episode's cells as text: "2026-02-20", "2026-02-28", days, peak
+ * (an episode that began before the period is marked "<" before its first
+ * date by each format);
  * clock, bedridden days, peak muscle loss band, red-flag days, activity
  * minutes and mean pain (none where the episode lacks it). */
 struct report_episode_cells {

@@ -453,11 +453,12 @@ static void episodes(FILE *f, const struct report_summary *s)
 	      "</tr></thead>\n<tbody>\n", f);
 	for (i = 0; i < s->n_episodes; i++) {
 		report_episode_cells(&s->episodes[i], "", DASH, &c);
-		fprintf(f, "<tr><td class=\"d\"><time datetime=\"%s\">%s</time></td>"
+		fprintf(f, "<tr><td class=\"d\">%s<time datetime=\"%s\">%s</time></td>"
 			   "<td class=\"d\"><time datetime=\"%s\">%s</time></td><td class=\"n\">%s</td>"
 			   "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
 			   "<td class=\"n%s\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
-			c.from, c.from, c.to, c.to, c.days, c.clock, c.bed, c.muscle,
+			s->episodes[i].began_before ? "before " : "", c.from, c.from, c.to, c.to,
+			c.days, c.clock, c.bed, c.muscle,
 			s->episodes[i].red_flags ? " red-flag" : "", c.red, c.act, c.pain);
 	}
 	fputs("</tbody>\n</table>\n</div>\n</section>\n", f);

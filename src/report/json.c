@@ -104,7 +104,8 @@ static void summary(FILE *f, const struct report_summary *s)
 		jsonw_date(f, ep->from);
 		fprintf(f, ", \"to\": ");
 		jsonw_date(f, ep->to);
-		fprintf(f, ", \"days\": %ld, \"bed_days\": %ld, \"peak_rest_clock_hours\": ", ep->days,
+		fprintf(f, ", \"began_before\": %s, \"days\": %ld, \"bed_days\": %ld, "
+			   "\"peak_rest_clock_hours\": ", ep->began_before ? "true" : "false", ep->days,
 			ep->bed_days);
 		jsonw_num4(f, ep->peak_clock);
 		fprintf(f, ", \"red_flag_days\": %ld, \"activity_minutes\": %ld, \"pain_mean\": ",

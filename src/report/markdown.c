@@ -140,7 +140,8 @@ static void episodes(FILE *f, const struct report_summary *s)
 	      "|---|---|--:|--:|--:|--:|--:|--:|--:|\n", f);
 	for (i = 0; i < s->n_episodes; i++) {
 		report_episode_cells(&s->episodes[i], "", DASH, &c);
-		fprintf(f, "| %s | %s | %s | %s | %s | %s | %s%s%s | %s | %s |\n", c.from, c.to, c.days,
+		fprintf(f, "| %s%s | %s | %s | %s | %s | %s | %s%s%s | %s | %s |\n",
+			s->episodes[i].began_before ? "before " : "", c.from, c.to, c.days,
 			c.clock, c.bed, c.muscle, s->episodes[i].red_flags ? "**" : "", c.red,
 			s->episodes[i].red_flags ? "**" : "", c.act, c.pain);
 	}

@@ -189,8 +189,10 @@ static void episode_rows(struct pdf *p, size_t from)
 	table_row(p, &ep_table, ep_head, F_BOLD, &pdf_ink);
 	for (i = from; i < s->n_episodes; i++) {
 		const char *cell[9];
+		char start[DATE_BUFSZ + 8];
 		report_episode_cells(&s->episodes[i], "-", "\xe2\x80\x93", &c);
-		cell[0] = c.from;
+		snprintf(start, sizeof start, "%s%s", s->episodes[i].began_before ? "<" : "", c.from);
+		cell[0] = start;
 		cell[1] = c.to;
 		cell[2] = c.days;
 		cell[3] = c.clock;

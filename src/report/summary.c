@@ -19,7 +19,18 @@ struct acc {
 	size_t cap;
 	size_t ep_cap;
 	bool in_episode;
+	bool running_before;    /* the rest clock ran on the day before the period */
 };
+
+/* The day before the period: where its rest clock and levels stood. */
+static int day_before(void *ctx, const struct engine_proj *p, const struct entry *en)
+{
+	struct acc *a = ctx;
+
+	(void)en;
+	a->running_before = p->rest_clock_hours > 0;
+	return 0;
+}
 
 /* A new episode from day p, in s->episodes. */
 static int episode_open(struct acc *a, const struct engine_proj *p)
@@ -38,6 +49,7 @@ static int episode_open(struct acc *a, const struct engine_proj *p)
 	ep = &s->episodes[s->n_episodes++];
 	memset(ep, 0, sizeof *ep);
 	ep->from = p->day;
+	ep->began_before = a->running_before && p->day == s->first;
 	a->in_episode = true;
 	return 0;
 }
@@ -87,6 +99,8 @@ static int add_warning(struct acc *a, rw_day day, enum warning_kind kind, const 
 	memset(w, 0, sizeof *w);
 	w->day = day;
 	w->kind = kind;
+	/* A limit passed before the period shows on its first day, saying so. */
+	w->began_before = kind != WARN_RED_FLAG && a->running_before && day == s->first;
 	w->rest_clock_hours = clock;
 	if (symptom)
 		snprintf(w->symptom, sizeof w->symptom, "%s", symptom);
@@ -145,6 +159,7 @@ static int visit(void *ctx, const struct engine_proj *p, const struct entry *en)
 			a->run_peak = p->rest_clock_hours;
 		if (a->run_days > s->longest_days) {
 			s->longest_days = a->run_days;
+			s->longest_began_before = a->running_before && a->run_from == s->first;
 			s->longest_from = a->run_from;
 			s->longest_to = p->day;
 			s->longest_peak_clock = a->run_peak;
@@ -243,6 +258,13 @@ int report_summarize(struct journal *j, const struct report_opts *o,
 	s->long_span = span > REPORT_LONG_SPAN;
 	a.week = s->long_span ? 28 : span >= 14 ? 7 : span / 2 > 0 ? span / 2 : 1;
 	a.first_from = s->long_span ? span - 2 * a.week : 0;
+	/* A period that starts inside an episode: its episode, its longest
+	 * rest and a limit it had passed are marked as begun before. */
+	if (s->first > first && (r = journal_each(j, s->first - 1, s->first - 1, 0, day_before,
+						     &a, e))) {
+		report_summary_free(s);
+		return r;
+	}
 	if ((r = journal_each(j, s->first, s->last, 0, visit, &a, e))) {
 		report_summary_free(s);
 		return r;
@@ -301,6 +323,10 @@ char *report_warning_text(const struct report_warning *w, const struct engine_pa
 			 p->threshold_hours,
 			 advice_hours(w->rest_clock_hours, p->threshold_hours, c, sizeof c));
 		break;
+	}
+	if (w->began_before) {
+		size_t len = strlen(out);
+		snprintf(out + len, n > len ? n - len : 0, " (this began before the period)");
 	}
 	return out;
 }

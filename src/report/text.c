@@ -118,14 +118,16 @@ static void episodes(FILE *f, const struct report_summary *s)
 		fputs("  none (the rest clock never ran)\n", f);
 		return;
 	}
-	fputs("  From the first day of rest to the last with the rest clock running; BED is\n"
-	      "  days mostly in bed, RED days with a red flag, PAIN the mean.\n", f);
+	fputs("  From the first day of rest to the last with the rest clock running (< began\n"
+	      "  before the period); BED is days mostly in bed, RED days with a red flag,\n"
+	      "  PAIN the mean.\n", f);
 	fprintf(f, "  %-10s  %-10s  %4s  %7s  %3s  %-9s  %3s  %7s  %4s\n", "FROM", "TO", "DAYS",
 		"CLOCK h", "BED", "MUSCLE %", "RED", "ACT min", "PAIN");
 	for (i = 0; i < s->n_episodes; i++) {
 		report_episode_cells(&s->episodes[i], "-", "-", &c);
-		fprintf(f, "  %-10s  %-10s  %4s  %7s  %3s  %-9s  %3s  %7s  %4s\n", c.from, c.to,
-			c.days, c.clock, c.bed, c.muscle, c.red, c.act, c.pain);
+		fprintf(f, " %s%-10s  %-10s  %4s  %7s  %3s  %-9s  %3s  %7s  %4s\n",
+			s->episodes[i].began_before ? "<" : " ", c.from, c.to, c.days, c.clock, c.bed,
+			c.muscle, c.red, c.act, c.pain);
 	}
 }
 

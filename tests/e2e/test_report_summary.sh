@@ -107,4 +107,29 @@ t_markdown_note_lines_without_html() {
 	expect_match "$OUT" '\| starts with a newline \|' "no separator before the first line"
 }
 
+# 3. A period that starts inside a rest episode: the episode, the longest
+# rest and the limits passed before it say that they began before the
+# period, instead of seeming to start on its first day.
+t_period_starting_mid_episode() {
+	local d
+	for d in 01 02 03 04 05 06; do
+		log --date 2026-03-$d --rest 24
+	done
+	for d in 07 08 09; do
+		log --date 2026-03-$d --rest 8 --activity walking:60
+	done
+	rw report --from 2026-03-04
+	local flat
+	flat=$(flat "$OUT")
+	expect_match "$flat" 'Longest rest 3 days in the period \(it began before\), 2026-03-04 to 2026-03-06' "longest rest"
+	expect_match "$OUT" '^ <2026-03-04  2026-03-06     3      144    3 ' "episode row"
+	expect_match "$flat" '2026-03-04 rest passed the 48 h guideline limit .* \(this began before the period\)' "warning"
+	rw report --format json --from 2026-03-04
+	expect_eq "$(json '[e["began_before"] for e in d["summary"]["episodes"]]')" '[true]' "json episode"
+	# The whole journal: the episode starts on its own first day.
+	rw report
+	expect_no_match "$OUT" 'began before' "no marker for the whole journal"
+	expect_match "$OUT" '^  2026-03-01  2026-03-06     6 ' "the whole episode"
+}
+
 run_tests
