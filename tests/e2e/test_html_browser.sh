@@ -17,7 +17,7 @@ fixture() {
 	top=$(cd "$E2E_DIR/../.." && pwd)
 	rw import "$top/examples/episode.csv"
 	[ "$RC" = 0 ] || fail "import: $ERR"
-	rw log --date 2026-03-28 --rest 8 --symptom fever --note \
+	RESTWATCH_TODAY=2026-03-28 rw log --date 2026-03-28 --rest 8 --symptom fever --note \
 		"$(printf 'a long note %.0s' $(seq 40)) Pneumonoultramicroscopicsilicovolcanoconiosis-and-more"
 	[ "$RC" = 0 ] || fail "log: $ERR"
 	RESTWATCH_TODAY=2026-03-28 "$RESTWATCH" --db "$DB" report --format html --name "Jane Doe" \
