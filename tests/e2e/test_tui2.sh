@@ -252,7 +252,7 @@ t_report_asks_before_replacing_and_names_carry_the_range() {
 	# the wrote line goes when a field changes; the next default does not collide
 	keys f
 	wait_gone 'wrote the' || return
-	keys f f f f
+	keys f f f f f # round the six formats back to text
 	wait_for 'File +restwatch-report-2026-03-06_2026-03-10-2.txt' || return
 	# a typed name that exists: asked, No keeps the file
 	keys Down Down Down Enter C-u
