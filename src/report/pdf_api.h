@@ -19,10 +19,8 @@
 
 /* Every function the PDF writer calls. */
 #define PDF_API_FUNCTIONS(X) \
-	X(FcFini) \
 	X(cairo_close_path) \
 	X(cairo_create) \
-	X(cairo_debug_reset_static_data) \
 	X(cairo_destroy) \
 	X(cairo_fill) \
 	X(cairo_font_options_create) \
@@ -76,10 +74,8 @@ extern struct pdf_api pdf_api;
  * library or function that is missing. */
 int pdf_api_load(struct rw_error *e);
 
-#define FcFini (*pdf_api.FcFini)
 #define cairo_close_path (*pdf_api.cairo_close_path)
 #define cairo_create (*pdf_api.cairo_create)
-#define cairo_debug_reset_static_data (*pdf_api.cairo_debug_reset_static_data)
 #define cairo_destroy (*pdf_api.cairo_destroy)
 #define cairo_fill (*pdf_api.cairo_fill)
 #define cairo_font_options_create (*pdf_api.cairo_font_options_create)
