@@ -162,11 +162,14 @@ FUZZ_LDFLAGS_fuzz_csv_writer := -Wl,--wrap=journal_each -Wl,--wrap=journal_impor
 fuzz: deps
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CI= CFLAGS='$(FUZZ_CFLAGS)' fuzz-build
 	@BUILD=build-fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run
+	@BUILD=build-fuzz DAMAGE_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/damage
 
 fuzz-smoke:
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
 
-fuzz-build: $(FUZZ_BIN)
+# The program itself under ASan+UBSan for the damage fuzz (tests/fuzz/damage:
+# random bytes flipped in a real journal, every command run on it).
+fuzz-build: $(FUZZ_BIN) $(BIN)
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/check.h $(BUILD)/librestwatch.a
 	@mkdir -p $(@D)
