@@ -63,6 +63,7 @@ SCHEMA  := $(sort $(wildcard schema/*.sql))
 UNIT    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/check_*.c))
 BIN     := $(BUILD)/restwatch
 TOOLS   := $(patsubst tests/tools/%.c,$(BUILD)/tests/tools/%,$(wildcard tests/tools/*.c))
+SHIMS   := $(patsubst tests/shim/%.c,$(BUILD)/tests/shim/%.so,$(wildcard tests/shim/*.c))
 
 .PHONY: all run test check sanitize valgrind deps deps-check clean install uninstall \
 	bench fuzz fuzz-smoke fuzz-build demo lint
@@ -105,6 +106,11 @@ $(BUILD)/tests/%: tests/%.c tests/check_main.h $(BUILD)/librestwatch.a
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(BUILD)/librestwatch.a $(PKG_LIBS) $(CHECK_LIBS) -lm
 
+# LD_PRELOAD shims the end-to-end tests run restwatch under (tests/shim/).
+$(BUILD)/tests/shim/%.so: tests/shim/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fPIC -shared -o $@ $<
+
 # Small programs the end-to-end tests drive restwatch with (tests/tools/).
 $(BUILD)/tests/tools/%: tests/tools/%.c
 	@mkdir -p $(@D)
@@ -132,7 +138,7 @@ bench: deps
 # The plain build's unit and end-to-end tests.  Needs only what building
 # needs plus the sqlite3 shell and python3: a script whose tool (tmux,
 # mandoc, man) is missing prints "skipped: SCRIPT: TOOL missing" instead.
-check: deps-check $(BIN) $(UNIT) $(TOOLS)
+check: deps-check $(BIN) $(UNIT) $(TOOLS) $(SHIMS)
 	@BUILD=$(BUILD) sh tests/run
 
 # The repository's structural rules (tools/lint): no file in src/ over 600
