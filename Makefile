@@ -106,10 +106,11 @@ $(BUILD)/tests/%: tests/%.c tests/check_main.h $(BUILD)/librestwatch.a
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(BUILD)/librestwatch.a $(PKG_LIBS) $(CHECK_LIBS) -lm
 
-# LD_PRELOAD shims the end-to-end tests run restwatch under (tests/shim/).
+# LD_PRELOAD shims the end-to-end tests run restwatch under (tests/shim/);
+# never instrumented (a sanitizer runtime must load before any preload).
 $(BUILD)/tests/shim/%.so: tests/shim/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -fPIC -shared -o $@ $<
+	$(CC) -std=c11 -D_XOPEN_SOURCE=700 $(WARN) -O2 -fPIC -shared -o $@ $<
 
 # Small programs the end-to-end tests drive restwatch with (tests/tools/).
 $(BUILD)/tests/tools/%: tests/tools/%.c
