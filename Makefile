@@ -63,6 +63,7 @@ SCHEMA  := $(sort $(wildcard schema/*.sql))
 UNIT    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/check_*.c))
 BIN     := $(BUILD)/restwatch
 TOOLS   := $(patsubst tests/tools/%.c,$(BUILD)/tests/tools/%,$(wildcard tests/tools/*.c))
+SHIMS   := $(patsubst tests/shim/%.c,$(BUILD)/tests/shim/%.so,$(wildcard tests/shim/*.c))
 
 .PHONY: all run test check sanitize valgrind deps deps-check clean install uninstall \
 	bench fuzz fuzz-smoke fuzz-build demo lint
@@ -105,6 +106,12 @@ $(BUILD)/tests/%: tests/%.c tests/check_main.h $(BUILD)/librestwatch.a
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(BUILD)/librestwatch.a $(PKG_LIBS) $(CHECK_LIBS) -lm
 
+# LD_PRELOAD shims the end-to-end tests run restwatch under (tests/shim/);
+# never instrumented (a sanitizer runtime must load before any preload).
+$(BUILD)/tests/shim/%.so: tests/shim/%.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_XOPEN_SOURCE=700 $(WARN) -O2 -fPIC -shared -o $@ $<
+
 # Small programs the end-to-end tests drive restwatch with (tests/tools/).
 $(BUILD)/tests/tools/%: tests/tools/%.c
 	@mkdir -p $(@D)
@@ -132,7 +139,7 @@ bench: deps
 # The plain build's unit and end-to-end tests.  Needs only what building
 # needs plus the sqlite3 shell and python3: a script whose tool (tmux,
 # mandoc, man) is missing prints "skipped: SCRIPT: TOOL missing" instead.
-check: deps-check $(BIN) $(UNIT) $(TOOLS)
+check: deps-check $(BIN) $(UNIT) $(TOOLS) $(SHIMS)
 	@BUILD=$(BUILD) sh tests/run
 
 # The repository's structural rules (tools/lint): no file in src/ over 600
@@ -162,11 +169,14 @@ FUZZ_LDFLAGS_fuzz_csv_writer := -Wl,--wrap=journal_each -Wl,--wrap=journal_impor
 fuzz: deps
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CI= CFLAGS='$(FUZZ_CFLAGS)' fuzz-build
 	@BUILD=build-fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run
+	@BUILD=build-fuzz DAMAGE_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/damage
 
 fuzz-smoke:
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
 
-fuzz-build: $(FUZZ_BIN)
+# The program itself under ASan+UBSan for the damage fuzz (tests/fuzz/damage:
+# random bytes flipped in a real journal, every command run on it).
+fuzz-build: $(FUZZ_BIN) $(BIN)
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/check.h $(BUILD)/librestwatch.a
 	@mkdir -p $(@D)

@@ -54,6 +54,11 @@ struct tui_last {
  * parameters and the last day.  Returns true when something changed. */
 bool tui_sync(struct tui *t);
 
+/* Read "today" again from the clock (RESTWATCH_TODAY pins it); the day
+ * shown follows when it was today.  True when it changed.  tui_sync calls
+ * it, so it runs at every tick and before every key. */
+bool tui_follow_clock(struct tui *t);
+
 /* The day rows, read again if stale; NULL (and a status message) when the
  * journal cannot be read. */
 const struct tui_days *tui_days(struct tui *t);

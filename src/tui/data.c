@@ -9,10 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "tui_app.h"
 #include "utf8.h"
 
-/* A change made anywhere shows up here: the version is the journal's data
+/* A change made anywhere shows up here, and so does a new day on the clock
+ * (tui_follow_clock): the version is the journal's data
  * version plus our own commits.  The cache generation only moves once the
  * new parameters and last day were read, so a failed read is retried at
  * the next poll instead of leaving stale numbers marked fresh. */
@@ -20,15 +22,15 @@ bool tui_sync(struct tui *t)
 {
 	struct rw_error e = { 0, "" };
 	struct engine_params p;
-	bool found = false;
+	bool found = false, moved = tui_follow_clock(t);
 	uint64_t v;
 
 	if (journal_version(t->j, &v, &e) != 0) {
 		tui_message(t, true, "%s", e.msg);
-		return false;
+		return moved;
 	}
 	if (t->have_version && v == t->version)
-		return false;
+		return moved;
 	if (journal_params(t->j, &p, &e) != 0 ||
 	    journal_last(t->j, &t->last.proj, &t->last.en, &found, &e) != 0) {
 		tui_message(t, true, "%s", e.msg);
@@ -193,3 +195,24 @@ long tui_days_index(const struct tui_days *d, rw_day day)
 	return lo < d->n && d->rows[lo].day == day ? (long)lo : -1;
 }
 
+/* "today" follows the clock, so a TUI left open overnight logs to the new
+ * day as the command line does: read again at every tick (at least every
+ * minute) and before every key (t included).  The day shown moves with it
+ * when it was today.  RESTWATCH_TODAY pins it, as for the commands. */
+bool tui_follow_clock(struct tui *t)
+{
+	const char *pin = getenv("RESTWATCH_TODAY");
+	struct rw_error e;
+	int64_t now;
+	rw_day d;
+
+	if ((pin && *pin) || clock_now(&now, &e) != 0)
+		return false;
+	d = clock_local_day(now);
+	if (d == t->today || d < date_min() || d > date_max())
+		return false;
+	if (t->day == t->today)
+		t->day = d;
+	t->today = d;
+	return true;
+}

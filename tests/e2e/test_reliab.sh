@@ -304,4 +304,45 @@ EOF2
 	expect_eq "$(tr '\000' '@' <"$file")" 'kept text@cut here' "the kept file"
 }
 
+# The TUI's "today" follows the clock past midnight (tests/shim/fakeclock.so
+# moves time(); RESTWATCH_TODAY is unset so that the clock counts): the
+# day shown moves to the new day, t comes back to it, and an edit goes to it.
+t_tui_today_follows_the_clock() {
+	local sock="rwclk-$$-$RANDOM" shim i
+	shim=$(dirname "$RESTWATCH")/tests/shim/fakeclock.so
+	[ -f "$shim" ] || { fail "no $shim (make check builds it)"; return; }
+	rw log --date 2026-03-09 --rest 9
+	TZ=UTC date -d '2026-03-10 23:59:30' +%s >"$TMP/clock"
+	tmux -L "$sock" -f /dev/null new-session -d -x 100 -y 30 -s t \
+		"env -u RESTWATCH_TODAY ASAN_OPTIONS=verify_asan_link_order=0 TZ=UTC LANG=C.UTF-8 TERM=xterm-256color FAKECLOCK=$TMP/clock LD_PRELOAD=$shim $RESTWATCH --db $DB; sleep 600" ||
+		{ fail "tmux could not start"; return; }
+	screen_has() {
+		for i in $(seq 100); do
+			tmux -L "$sock" capture-pane -p -t t | grep -Eq -- "$1" && return 0
+			sleep 0.1
+		done
+		fail "the screen never showed /$1/: $(tmux -L "$sock" capture-pane -p -t t | head -n 3)"
+		return 1
+	}
+	screen_has 'Tue 2026-03-10 .* today' || { tmux -L "$sock" kill-server; return; }
+	TZ=UTC date -d '2026-03-11 00:00:30' +%s >"$TMP/clock"
+	screen_has 'Wed 2026-03-11 .* today'
+	tmux -L "$sock" send-keys -t t h
+	screen_has 'Tue 2026-03-10'
+	tmux -L "$sock" send-keys -t t t
+	screen_has 'Wed 2026-03-11 .* today'
+	tmux -L "$sock" send-keys -t t r
+	tmux -L "$sock" send-keys -t t -l 5
+	tmux -L "$sock" send-keys -t t Enter
+	for i in $(seq 100); do
+		[ "$(sql "SELECT rest_hours FROM days WHERE date = '2026-03-11'")" = 5.0 ] && break
+		sleep 0.1
+	done
+	tmux -L "$sock" send-keys -t t q
+	sleep 0.3
+	tmux -L "$sock" kill-server >/dev/null 2>&1
+	expect_eq "$(sql "SELECT date, rest_hours FROM days ORDER BY date")" "2026-03-09|9.0
+2026-03-11|5.0" "the days after r 5 on the new day"
+}
+
 run_tests
