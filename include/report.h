@@ -74,6 +74,8 @@ struct report_episode {
 };
 
 /* What every report says before its table. */
+#define REPORT_MEDS 24
+
 struct report_summary {
 	bool empty;                 /* nothing logged in the period */
 	bool has_period;            /* false: an empty journal and no --from/--to */
@@ -112,6 +114,14 @@ struct report_summary {
 	size_t n_warnings;
 	struct report_episode *episodes; /* in date order; malloc'd */
 	size_t n_episodes;
+	/* Medications by name, in the order first taken: doses (list items)
+	 * and days; names past REPORT_MEDS count in meds_other. */
+	struct report_med {
+		char name[MED_NAME_MAX + 1];
+		long doses, days;
+	} meds[REPORT_MEDS];
+	int n_meds;
+	long meds_other;
 	struct engine_params params;
 };
 
@@ -192,7 +202,7 @@ void report_day_cells(const struct engine_proj *p, const struct entry *en, const
  * the same words: "Days logged", "Longest rest", "Rest clock", "Peak
  * losses", "Current losses", "Activity", "Walking", "Pain".  dash goes
  * between the low and high band.  Plain ASCII when dash is. */
-#define REPORT_SUMMARY_LINES 8
+#define REPORT_SUMMARY_LINES 9
 struct report_line {
 	const char *label;
 	char text[512];

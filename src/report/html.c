@@ -425,6 +425,12 @@ static int day_row(void *ctx, const struct engine_proj *p, const struct entry *e
 		if (red)
 			fputs("</strong>", f);
 	}
+	fputs("</td><td>", f);
+	for (i = 0; en && i < en->n_meds; i++) {
+		char m[MED_NAME_MAX + MED_DOSE_MAX + 2];
+		fputs(i ? ", " : "", f);
+		html_esc(f, entry_med_text(&en->meds[i], m, sizeof m));
+	}
 	fputs("</td><td class=\"note\">", f);
 	if (en)
 		html_esc(f, en->note);
@@ -568,7 +574,8 @@ int report_write_html(FILE *f, struct journal *j, const struct report_opts *o,
 	      "<th scope=\"col\">Rest clock h</th><th scope=\"col\">Level</th>"
 	      "<th scope=\"col\">Muscle %</th><th scope=\"col\">Cardio %</th>"
 	      "<th scope=\"col\">Bone %</th><th scope=\"col\">Weight kg</th>"
-	      "<th scope=\"col\">Symptoms</th><th scope=\"col\">Note</th></tr></thead>\n"
+	      "<th scope=\"col\">Symptoms</th><th scope=\"col\">Medications</th>"
+	      "<th scope=\"col\">Note</th></tr></thead>\n"
 	      "<tbody>\n",
 	      f);
 	if ((r = journal_each(j, report_days_from(&s), s.last, 0, day_row, f, e)))

@@ -115,7 +115,13 @@ static void summary(FILE *f, const struct report_summary *s)
 		losses(f, ep->peak_loss);
 		fputs("}}", f);
 	}
-	fprintf(f, "%s],\n    \"notice\": ", s->n_episodes ? "\n    " : "");
+	fprintf(f, "%s],\n    \"medications\": [", s->n_episodes ? "\n    " : "");
+	for (i = 0; i < (size_t)s->n_meds; i++) {
+		fprintf(f, "%s\n      {\"name\": ", i ? "," : "");
+		jsonw_string(f, s->meds[i].name);
+		fprintf(f, ", \"doses\": %ld, \"days\": %ld}", s->meds[i].doses, s->meds[i].days);
+	}
+	fprintf(f, "%s],\n    \"notice\": ", s->n_meds ? "\n    " : "");
 	jsonw_string(f, advice_disclaimer);
 	fprintf(f, ",\n    \"warnings\": [");
 	for (i = 0; i < s->n_warnings; i++) {

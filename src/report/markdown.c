@@ -117,6 +117,12 @@ static int day_row(void *ctx, const struct engine_proj *p, const struct entry *e
 			red ? "**" : "");
 	}
 	fputs(" | ", f);
+	for (i = 0; en && i < en->n_meds; i++) {
+		char m[MED_NAME_MAX + MED_DOSE_MAX + 2];
+		fputs(i ? ", " : "", f);
+		md_text(f, entry_med_text(&en->meds[i], m, sizeof m));
+	}
+	fputs(" | ", f);
 	if (en)
 		md_text(f, en->note);
 	fputs(" |\n", f);
@@ -204,8 +210,8 @@ int report_write_markdown(FILE *f, struct journal *j, const struct report_opts *
 	fprintf(f, "\n## Days%s\n\n", s.long_span ? " (the last 28)" : "");
 	fputs("Losses are percent, low" DASH "high band; **bold** symptoms are red flags.\n\n"
 	      "| Date | Day | Rest h | Activity min | Pain | Rest clock h | Level | Muscle % "
-	      "| Cardio % | Bone % | Weight kg | Symptoms | Note |\n"
-	      "|---|---|--:|---|--:|--:|---|--:|--:|--:|--:|---|---|\n",
+	      "| Cardio % | Bone % | Weight kg | Symptoms | Medications | Note |\n"
+	      "|---|---|--:|---|--:|--:|---|--:|--:|--:|--:|---|---|---|\n",
 	      f);
 	r = journal_each(j, report_days_from(&s), s.last, 0, day_row, f, e);
 out:

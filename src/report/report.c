@@ -291,6 +291,25 @@ static void pain_text(const struct report_summary *s, char *out, size_t n)
 	}
 }
 
+/* "ibuprofen 5 doses on 3 days, naproxen 1 dose on 1 day", or "none
+ * logged". */
+static void meds_text(const struct report_summary *s, char *out, size_t n)
+{
+	size_t o = 0;
+	int k;
+
+	out[0] = '\0';
+	for (k = 0; k < s->n_meds && o < n; k++)
+		o += (size_t)snprintf(out + o, n - o, "%s%s %ld dose%s on %ld day%s", k ? ", " : "",
+				      s->meds[k].name, s->meds[k].doses, plural(s->meds[k].doses),
+				      s->meds[k].days, plural(s->meds[k].days));
+	if (s->meds_other && o < n)
+		snprintf(out + o, n - o, ", and %ld dose%s of other medications", s->meds_other,
+			 plural(s->meds_other));
+	if (!s->n_meds)
+		snprintf(out, n, "none logged");
+}
+
 /* One place for the summary's sentences, so text, Markdown and HTML
  * never disagree. */
 void report_summary_lines(const struct report_summary *s, const char *dash,
@@ -349,6 +368,8 @@ void report_summary_lines(const struct report_summary *s, const char *dash,
 	walking_text(s, out[6].text, sizeof out[6].text);
 	out[7].label = "Pain";
 	pain_text(s, out[7].text, sizeof out[7].text);
+	out[8].label = "Medications";
+	meds_text(s, out[8].text, sizeof out[8].text);
 }
 
 /* The one switch from format to writer, for the CLI and the TUI. */

@@ -116,6 +116,31 @@ static int walking_minutes(const struct entry *en)
 	return m;
 }
 
+/* Add the day's medications to the totals by name: a dose per list item,
+ * a day per name. */
+static void count_meds(struct report_summary *s, const struct entry *en)
+{
+	int i, k, d;
+
+	for (i = 0; i < en->n_meds; i++) {
+		for (k = 0; k < s->n_meds && strcmp(s->meds[k].name, en->meds[i].name); k++)
+			;
+		if (k == s->n_meds) {
+			if (k == REPORT_MEDS) {
+				s->meds_other++;
+				continue;
+			}
+			memcpy(s->meds[k].name, en->meds[i].name, sizeof s->meds[k].name);
+			s->n_meds++;
+		}
+		s->meds[k].doses++;
+		for (d = 0; d < i && strcmp(en->meds[d].name, en->meds[i].name); d++)
+			;
+		if (d == i)
+			s->meds[k].days++;
+	}
+}
+
 static int visit(void *ctx, const struct engine_proj *p, const struct entry *en)
 {
 	struct acc *a = ctx;
@@ -136,6 +161,7 @@ static int visit(void *ctx, const struct engine_proj *p, const struct entry *en)
 			s->activity_minutes[en->activities[i].kind] += en->activities[i].minutes;
 			s->activity_sessions[en->activities[i].kind]++;
 		}
+		count_meds(s, en);
 		for (i = 0; i < en->n_symptoms; i++)
 			if (entry_symptom_is_red_flag(en->symptoms[i]) &&
 			    (r = add_warning(a, p->day, WARN_RED_FLAG, en->symptoms[i],

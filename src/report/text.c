@@ -200,6 +200,15 @@ static int day_row(void *ctx, const struct engine_proj *p, const struct entry *e
 		fprintf(f, "%14sactivity: ", "");
 		wrap(f, acts, 24, 24, WIDTH + 20);
 	}
+	if (en->n_meds) {
+		char meds[MEDS_TEXT_MAX + 64], m[MED_NAME_MAX + MED_DOSE_MAX + 2];
+		size_t o = 0;
+		for (i = 0; i < en->n_meds && o < sizeof meds; i++)
+			o += (size_t)snprintf(meds + o, sizeof meds - o, "%s%s", i ? ", " : "",
+					      entry_med_text(&en->meds[i], m, sizeof m));
+		fprintf(f, "%14smedications: ", "");
+		wrap(f, meds, 27, 27, WIDTH + 20);
+	}
 	if (en->note[0]) {
 		fprintf(f, "%14snote: ", "");
 		wrap(f, en->note, 20, 20, WIDTH + 20);

@@ -325,7 +325,7 @@ def cells(line):
     # Split on pipes that are not escaped with a backslash.
     return re.split(r'(?<!\\)\|', line)[1:-1]
 n = len(cells(rows[0]))
-assert n == 13, n
+assert n == 14, n
 for r in rows:
     assert len(cells(r)) == n, r
     assert '\n' not in r

@@ -193,6 +193,19 @@ t_medications() {
 	rw log --med ibuprofen:400mg
 	rw report --format json
 	expect_eq "$(json 'd["days"][0]["medications"][1]')" '{"name": "ibuprofen", "dose": "400mg"}'
+	# every report: the day's list and the totals per name
+	rw log --date 2026-03-08 --med ibuprofen:400mg --med ibuprofen:200mg
+	rw report --format json
+	expect_eq "$(json 'd["summary"]["medications"]')" \
+		'[{"name": "ibuprofen", "doses": 3, "days": 2}, {"name": "naproxen", "doses": 1, "days": 1}]'
+	rw report
+	expect_match "$OUT" 'Medications +ibuprofen 3 doses on 2 days, naproxen 1 dose on 1 day'
+	expect_match "$OUT" 'medications: ibuprofen 400mg, ibuprofen 200mg'
+	rw report --format markdown
+	expect_match "$OUT" '\| ibuprofen 400mg, ibuprofen 200mg \|'
+	rw report --format html
+	expect_match "$OUT" '<th scope="col">Medications</th>'
+	expect_match "$OUT" '<td>naproxen, ibuprofen 400mg</td>'
 }
 
 t_csv_columns_and_round_trip() {
