@@ -9,6 +9,8 @@
 # In TUI_ENV, words are VAR=VALUE and a % in a value stands for a space.
 # With TUI_HOLD set, restwatch starts only once $TMP/go exists.
 tui_start() {
+	# the test's own socket directory: no other tmux user can remove it
+	export TMUX_TMPDIR="$TMP"
 	TUI_SOCK="rwtui-$$-${RANDOM}${RANDOM}"
 	trap tui_stop EXIT
 	local env=${TUI_ENV:-"LANG=C.UTF-8 TERM=xterm-256color"} a w q="" qenv=""
