@@ -76,6 +76,17 @@ t_no_walk_advice_or_calm_band_around_a_red_flag() {
 	quit_and_check
 }
 
+t_clot_sentence_is_wrapped_whole_at_80() {
+	bedrest
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	wait_for 'Bedridden' || return
+	expect_match "$(screen | tr -s '\n ' '  ')" 'Watch for a clot: one leg swollen, painful, warm or red needs a doctor the same day; sudden breathlessness, chest pain or coughing blood is an emergency \(999 in the UK, 112 in the EU, 911 in the US\)\.' \
+		"the clot sentence whole"
+	expect_no_match "$(screen)" '…' "text cut on Today"
+	quit_and_check
+}
+
 # ---- 1: pasted text stays text ---------------------------------------------------
 
 # paste TEXT: paste it as a terminal would (bracketed when the TUI asked).
