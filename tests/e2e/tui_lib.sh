@@ -33,8 +33,15 @@ exec sleep 600
 EOF
 	chmod +x "$TMP/run.sh"
 	rm -f "$TMP/tui.pid"
-	tmux -L "$TUI_SOCK" -f /dev/null new-session -d -x "${TUI_W:-100}" -y "${TUI_H:-30}" \
-		-s t "$TMP/run.sh" || fail "tmux could not start"
+	# a busy machine sometimes loses a starting tmux server: try again
+	local try
+	for try in 1 2 3; do
+		tmux -L "$TUI_SOCK" -f /dev/null new-session -d -x "${TUI_W:-100}" -y "${TUI_H:-30}" \
+			-s t "$TMP/run.sh" 2>/dev/null && break
+		[ "$try" = 3 ] && fail "tmux could not start"
+		rm -f "$TMP/tui.pid"
+		sleep 0.5
+	done
 	tmux -L "$TUI_SOCK" set-option -g remain-on-exit on >/dev/null 2>&1
 }
 
