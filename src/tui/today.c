@@ -334,8 +334,8 @@ static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 	tui_fill(t, y, 0, w, tui_level_banner(p->level), " ");
 	tui_text(t, y, 1, w - 2, tui_level_banner(p->level), text);
 	if (rows > used)
-		used += tui_wrap(t, y + used, 2, w - 3, rows - used > 2 ? 2 : rows - used, ROLE_NORMAL,
-				 advice_what(p, &t->params, what, sizeof what));
+		used += tui_wrap(t, y + used, 2, w - 3, rows - used > 3 ? rows - used - 2 : rows - used,
+				 ROLE_NORMAL, advice_what(p, &t->params, what, sizeof what));
 	/* On a red-flag day the block at the top is what to do: the level's
 	 * everyday advice (walk, stay active) would contradict it. */
 	if (red && rows > used) {
@@ -358,6 +358,7 @@ static int draw_forecast(struct tui *t, struct today *st, int y, int w, int rows
 {
 	static const int ahead[3] = { 1, 3, 7 };
 	char date[16], b[LOSS_COUNT][48];
+	bool narrow = w < 100; /* "+1", and the values closer */
 	int i;
 
 	if (!st->has_fc || rows < 2)
@@ -368,10 +369,14 @@ static int draw_forecast(struct tui *t, struct today *st, int y, int w, int rows
 		const struct engine_proj *f = &st->fc[ahead[i] - 1];
 		int y1 = y + 1 + i;
 
-		tui_textf(t, y1, 3, w - 4, ROLE_NORMAL, "+%d day%s", ahead[i], ahead[i] > 1 ? "s" : "");
-		tui_text(t, y1, 12, w - 13, ROLE_NORMAL, date_format(f->day, date));
-		tui_text(t, y1, 24, w - 25, tui_level_role(f->level), engine_level_name(f->level));
-		tui_textf(t, y1, 39, w - 40, ROLE_NORMAL, "%4.0f h  muscle %s  cardio %s  bone %s",
+		int x = narrow ? 18 : 24;
+
+		tui_textf(t, y1, 3, w - 4, ROLE_NORMAL, narrow ? "+%d" : "+%d day%s", ahead[i],
+			  ahead[i] > 1 ? "s" : "");
+		tui_text(t, y1, narrow ? 7 : 12, w - 13, ROLE_NORMAL, date_format(f->day, date));
+		x += tui_text(t, y1, x, w - x - 1, tui_level_role(f->level), engine_level_name(f->level));
+		x = x < (narrow ? 33 : 39) ? (narrow ? 33 : 39) : x + 1;
+		tui_textf(t, y1, x, w - x - 1, ROLE_NORMAL, "%4.0f h  muscle %s  cardio %s  bone %s",
 			  f->rest_clock_hours, today_band(t, f, LOSS_MUSCLE, b[0], sizeof b[0]),
 			  today_band(t, f, LOSS_CARDIO, b[1], sizeof b[1]), today_band(t, f, LOSS_BONE, b[2], sizeof b[2]));
 	}
@@ -426,7 +431,9 @@ static void draw(struct tui *t, void *state, int top, int height)
 	if (y > last)
 		return;
 	rows = last - y + 1;
-	y += draw_level(t, st, y, w, rows > 6 ? 6 : rows) + 1;
+	/* What the level means comes whole before the forecast (docs/model.md:
+	 * the clot signs are never cut for room). */
+	y += draw_level(t, st, y, w, rows) + 1;
 	if (last - y >= 3)
 		y += draw_forecast(t, st, y, w, last - y + 1) + 1;
 	if (y <= last)

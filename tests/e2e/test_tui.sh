@@ -559,24 +559,26 @@ t_report_screen_writes_files() {
 }
 
 # The README's screenshots (docs/screens/*.txt): the five screens on five
-# days in bed at 100x30.  UPDATE_SCREENS=1 writes them; otherwise each must
+# days in bed, a red flag on the fourth, at 80x24 (the size most terminals
+# open at).  UPDATE_SCREENS=1 writes them; otherwise each must
 # still start with the same two lines as the live screen (the body's
 # wording comes from other modules and may move on between updates).
 t_docs_screens() {
 	local dir name k
 	dir=$(cd "$E2E_DIR/../.." && pwd)/docs/screens
 	bedrest
-	tui_start
+	rw log --date 2026-03-09 --symptom fever --note 'hot and shivery, called the GP'
+	TUI_W=80 TUI_H=24 tui_start
 	tui_ready || return
 	wait_for 'Bedridden' || return
 	for k in 1:today 2:journal 3:trends 4:report 5:settings; do
 		name=${k#*:}
 		keys "${k%%:*}"
 		case $name in
-		today) wait_for '\+7 days' ;;
-		journal) wait_for '▸ Tue 2026-03-10' ;;
+		today) wait_for '911 in the US' ;;
+		journal) wait_for '▸ Tue 2026-03-10' && keys Up && wait_for 'Note: hot and shivery' ;;
 		trends) wait_for '2026-02-25 +2026-03-10' ;;
-		report) wait_for 'Warnings \(2' ;;
+		report) wait_for 'Warnings \(' ;;
 		settings) wait_for 'Source: ' ;;
 		esac
 		screen >"$TMP/$name.txt"

@@ -76,6 +76,17 @@ t_no_walk_advice_or_calm_band_around_a_red_flag() {
 	quit_and_check
 }
 
+t_clot_sentence_is_wrapped_whole_at_80() {
+	bedrest
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	wait_for 'Bedridden' || return
+	expect_match "$(screen | tr -s '\n ' '  ')" 'Watch for a clot: one leg swollen, painful, warm or red needs a doctor the same day; sudden breathlessness, chest pain or coughing blood is an emergency \(999 in the UK, 112 in the EU, 911 in the US\)\.' \
+		"the clot sentence whole"
+	expect_no_match "$(screen)" '…' "text cut on Today"
+	quit_and_check
+}
+
 # ---- 1: pasted text stays text ---------------------------------------------------
 
 # paste TEXT: paste it as a terminal would (bracketed when the TUI asked).
@@ -414,13 +425,14 @@ t_losses_to_one_decimal() {
 # ---- friction: y copies the previous day; the rest hours explained -----------------
 
 t_y_copies_the_previous_logged_day_as_one_change() {
-	rw log --date 2026-03-07 --rest 14 --activity walking:30 --activity physio:15 --pain 5
-	TUI_W=80 TUI_H=24 tui_start
+	rw log --date 2026-03-07 --rest 14 --activity walking:30 --activity physio:15 --pain 5 \
+		--med ibuprofen:400mg
+	TUI_W=100 TUI_H=30 tui_start
 	tui_ready || return
 	keys y
-	wait_for 'copied rest 14 h and 2 activities from 2026-03-07 to 2026-03-10 \(u undoes\)' || return
-	wait_sql "select printf('%g', rest_hours) || '|' || activities || '|' || coalesce(pain, '') from days where date = '2026-03-10'" \
-		'14|walking:30;physio:15|' || return
+	wait_for 'copied rest 14 h, 1 medication and 2 activities from 2026-03-07 to 2026-03-10 \(u undoes\)' || return
+	wait_sql "select printf('%g', rest_hours) || '|' || activities || '|' || coalesce(pain, '') || '|' || medications from days where date = '2026-03-10'" \
+		'14|walking:30;physio:15||ibuprofen:400mg' || return
 	wait_for '8 h night \+ 6 h more = 14 h; rest clock counts the 6 h' || return
 	keys u
 	wait_for 'undone' || return

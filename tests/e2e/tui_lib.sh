@@ -9,6 +9,8 @@
 # In TUI_ENV, words are VAR=VALUE and a % in a value stands for a space.
 # With TUI_HOLD set, restwatch starts only once $TMP/go exists.
 tui_start() {
+	# the test's own socket directory: no other tmux user can remove it
+	export TMUX_TMPDIR="$TMP"
 	TUI_SOCK="rwtui-$$-${RANDOM}${RANDOM}"
 	trap tui_stop EXIT
 	local env=${TUI_ENV:-"LANG=C.UTF-8 TERM=xterm-256color"} a w q="" qenv=""
@@ -31,8 +33,15 @@ exec sleep 600
 EOF
 	chmod +x "$TMP/run.sh"
 	rm -f "$TMP/tui.pid"
-	tmux -L "$TUI_SOCK" -f /dev/null new-session -d -x "${TUI_W:-100}" -y "${TUI_H:-30}" \
-		-s t "$TMP/run.sh" || fail "tmux could not start"
+	# a busy machine sometimes loses a starting tmux server: try again
+	local try
+	for try in 1 2 3; do
+		tmux -L "$TUI_SOCK" -f /dev/null new-session -d -x "${TUI_W:-100}" -y "${TUI_H:-30}" \
+			-s t "$TMP/run.sh" 2>/dev/null && break
+		[ "$try" = 3 ] && fail "tmux could not start"
+		rm -f "$TMP/tui.pid"
+		sleep 0.5
+	done
 	tmux -L "$TUI_SOCK" set-option -g remain-on-exit on >/dev/null 2>&1
 }
 
