@@ -7,11 +7,14 @@
  * fields between brackets) so one string states what was expected.
  */
 #include <check.h>
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "csv.h"
+#include "fmt4.h"
 #include "check_main.h"
 
 static const size_t chunks[] = { 1, 2, 3, 5, CSV_CHUNK };
@@ -312,6 +315,38 @@ START_TEST(test_strerror)
 }
 END_TEST
 
+/* fmt4 writes what printf's "%.4f" writes: ties, the engine's losses,
+ * large and odd values, and a million random doubles. */
+START_TEST(fmt4_equals_printf)
+{
+	static const double fixed[] = { 0, -0.0, 0.00005, 0.00015, 0.00025, 1.23445, 2.9701,
+					4.43284999, 48.00000000000001, 99.99995, 100, 1e11,
+					1e12, 1e20, -1.5, 0.1, 0.3, 2.675, 1.0000499999 };
+	char a[FMT4_MAX], b[64];
+	uint64_t x = 88172645463325252ULL;
+	size_t i;
+
+	for (i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+		snprintf(b, sizeof b, "%.4f", fixed[i] == 0 ? 0.0 : fixed[i]);
+		ck_assert_uint_eq(fmt4(a, fixed[i]), strlen(b));
+		ck_assert_str_eq(a, b);
+	}
+	for (i = 0; i < 1000000; i++) {
+		double v;
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		/* half in [0, 200) with few digits, half spread over magnitudes */
+		v = i % 2 ? (double)(x % 2000000) / 10000 + (double)(x % 7) * 0.00005
+			  : (double)(x >> 11) / 9007199254740992.0 * pow(10, (double)(x % 13) - 3);
+		snprintf(b, sizeof b, "%.4f", v);
+		fmt4(a, v);
+		if (strcmp(a, b) != 0)
+			ck_abort_msg("fmt4(%.17g) = %s, printf %s", v, a, b);
+	}
+}
+END_TEST
+
 static Suite *csv_suite(void)
 {
 	Suite *s = suite_create("csv");
@@ -341,6 +376,7 @@ static Suite *csv_suite(void)
 	tcase_add_test(tc, test_strerror);
 	tcase_add_test(tc, test_formula_start);
 	tcase_add_test(tc, test_unguard);
+	tcase_add_test(tc, fmt4_equals_printf);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "fmt4.h"
 #include "report.h"
 
 /* The columns of docs/formats.md, in order. */
@@ -79,11 +80,8 @@ static char *put_uint(char *p, unsigned long v)
 /* ",%.4f" as the JSON writes it (negative zero as 0.0000). */
 static char *put_num4(char *p, double v)
 {
-	int n;
-
 	*p++ = ',';
-	n = snprintf(p, 48, "%.4f", v == 0 ? 0.0 : v);
-	return p + (n < 0 ? 0 : n < 48 ? n : 47);
+	return p + fmt4(p, v);
 }
 
 /* One logged day as one CSV record, written in one piece. */

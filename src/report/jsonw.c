@@ -1,6 +1,8 @@
 /* jsonw.c - JSON writing primitives. */
 #include "jsonw.h"
 
+#include "fmt4.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -53,8 +55,10 @@ void jsonw_num4(FILE *f, double v)
 {
 	if (!isfinite(v))
 		fputs("null", f);
-	else
-		fprintf(f, "%.4f", v == 0 ? 0.0 : v);
+	else {
+		char buf[FMT4_MAX];
+		fwrite(buf, 1, fmt4(buf, v), f);
+	}
 }
 
 /* The shortest decimal that reads back as v (rest hours, settings). */
