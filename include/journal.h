@@ -87,6 +87,11 @@ void journal_snapshot_end(struct journal *j);
  * screen knows when to read again. */
 int journal_version(struct journal *j, uint64_t *version, struct rw_error *e);
 
+/* 0 while the journal's path still names the file that was opened, else
+ * RW_EIO saying it was replaced or deleted.  Every write checks it first,
+ * so a long-running TUI never writes into a file nobody can see. */
+int journal_same_file(struct journal *j, struct rw_error *e);
+
 /* --- changing ---------------------------------------------------------- */
 
 /* Edit one day: in one transaction, read its entry (an empty one when the

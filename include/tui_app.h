@@ -45,6 +45,7 @@ struct tui {
 	int64_t down_since, nudged_at;
 	long down_minute;            /* the timer's minute last drawn */
 	bool no_bell;
+	bool gone;                   /* the journal file was replaced or deleted */
 
 	/* the status line: a message until the next key, else the keys */
 	char msg[RW_ERRMSG + 64];

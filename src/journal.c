@@ -162,6 +162,8 @@ struct journal {
 	char *path;
 	sqlite3_stmt *stmt[S_COUNT];
 	uint64_t own_changes; /* commits made through this handle */
+	dev_t dev;            /* the file opened: a path that names another */
+	ino_t ino;            /* file now (replaced, deleted) is not written */
 };
 
 static int days_agree(struct journal *j, rw_day from, rw_day to, struct rw_error *e);
@@ -296,9 +298,22 @@ static const char *col_text(sqlite3_stmt *s, int col)
  * Transactions
  */
 
+int journal_same_file(struct journal *j, struct rw_error *e)
+{
+	struct stat st;
+
+	if (stat(j->path, &st) == 0 && st.st_dev == j->dev && st.st_ino == j->ino)
+		return 0;
+	return rw_fail(e, RW_EIO,
+		       "%s: the journal file was replaced or deleted since it was opened; nothing "
+		       "is written to it (quit and start again)",
+		       j->path);
+}
+
 static int begin(struct journal *j, struct rw_error *e)
 {
-	return run_id(j, S_BEGIN, e);
+	int r = journal_same_file(j, e);
+	return r ? r : run_id(j, S_BEGIN, e);
 }
 
 static int commit(struct journal *j, struct rw_error *e)
@@ -1907,6 +1922,8 @@ int journal_open(struct journal **out, const char *path, struct rw_error *e)
 	}
 	if ((r = read_header(path, &h, e)))
 		goto fail;
+	j->dev = st.st_dev;
+	j->ino = st.st_ino;
 	rc = sqlite3_open_v2(path, &j->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_close(j->db);

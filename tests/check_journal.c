@@ -578,6 +578,29 @@ START_TEST(medication_names_for_completion)
 }
 END_TEST
 
+START_TEST(no_write_after_the_file_was_replaced)
+{
+	struct journal *j = open_ok(path), *k;
+	struct rw_error e = { 0, "" };
+	struct set s = { 9, 0, NULL, NULL };
+	char other[160];
+
+	log_day(j, day(2026, 3, 1), 24, 0);
+	snprintf(other, sizeof other, "%s.other", path);
+	k = open_ok(other);
+	journal_close(k);
+	ck_assert_int_eq(rename(other, path), 0);
+	ck_assert_int_eq(journal_edit(j, day(2026, 3, 2), apply, &s, &e), RW_EIO);
+	ck_assert_ptr_nonnull(strstr(e.msg, "replaced or deleted"));
+	journal_close(j);
+	unlink(path);
+	j = open_ok(path);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(journal_edit(j, day(2026, 3, 2), apply, &s, &e), RW_EIO);
+	journal_close(j);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("journal");
@@ -587,6 +610,7 @@ static Suite *suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, create_is_private_and_reopens);
 	tcase_add_test(tc, medication_names_for_completion);
+	tcase_add_test(tc, no_write_after_the_file_was_replaced);
 	tcase_add_test(tc, refuses_newer_and_foreign);
 	tcase_add_test(tc, refuses_truncated_and_directories);
 	tcase_add_test(tc, undo_each_kind_of_change);

@@ -25,6 +25,14 @@ bool tui_sync(struct tui *t)
 	bool found = false, moved = tui_follow_clock(t);
 	uint64_t v;
 
+	/* A journal replaced or deleted under the TUI is never written: say so
+	 * on every tick until the user quits. */
+	if (journal_same_file(t->j, &e) != 0) {
+		bool news = !t->gone;
+		t->gone = true;
+		tui_message(t, true, "%s", e.msg);
+		return news;
+	}
 	if (journal_version(t->j, &v, &e) != 0) {
 		tui_message(t, true, "%s", e.msg);
 		return moved;

@@ -103,4 +103,22 @@ t_y_copies_medications() {
 	quit_and_check
 }
 
+# A journal file replaced (or deleted) under the running TUI is noticed:
+# the TUI says so and writes nothing, into neither file.
+t_journal_replaced_under_the_tui() {
+	rw log --date 2026-03-09 --rest 9
+	TUI_ENV="LANG=C.UTF-8 TERM=xterm-256color TZ=UTC RESTWATCH_NOW=2026-03-10T10:30" tui_start
+	wait_for 'Today' || return
+	cp "$DB" "$TMP/other.db"
+	mv "$TMP/other.db" "$DB"
+	wait_for 'the journal file was replaced or deleted' || return
+	keys r
+	text 9
+	keys Enter
+	sleep 0.5
+	expect_eq "$(sql "SELECT count(*) FROM days WHERE date = '2026-03-10'")" 0 "nothing written"
+	keys Escape
+	quit_and_check
+}
+
 run_tests
