@@ -69,6 +69,7 @@ enum stmt_id {
 	S_DEL_STRETCH,
 	S_STRETCHES,
 	S_MED_LISTS,
+	S_FREELIST,
 	S_COUNT
 };
 
@@ -153,6 +154,7 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_DEL_STRETCH] = "DELETE FROM stretches WHERE id = ?1",
 	[S_STRETCHES] = "SELECT id, down_at, up_at FROM stretches WHERE down_at < ?2 AND "
 			"(up_at IS NULL OR up_at > ?1) ORDER BY down_at",
+	[S_FREELIST] = "PRAGMA freelist_count",
 	[S_MED_LISTS] = "SELECT DISTINCT medications FROM days WHERE medications <> '' "
 			"ORDER BY date DESC LIMIT 200",
 };
@@ -316,11 +318,26 @@ static int begin(struct journal *j, struct rw_error *e)
 	return r ? r : run_id(j, S_BEGIN, e);
 }
 
+/* Free pages past which a commit gives space back (256 KiB of 4 KiB pages). */
+#define VACUUM_FREE_PAGES 64
+
 static int commit(struct journal *j, struct rw_error *e)
 {
+	sqlite3_stmt *s = NULL;
 	int r = run_id(j, S_COMMIT, e);
+
 	if (r == 0)
 		j->own_changes++;
+	/* A journal whose span shrank (an undo, a delete) gives the space back
+	 * when it was made with incremental auto-vacuum (every journal since
+	 * schema 3); the count is in the file's header, so asking is cheap. */
+	if (r == 0 && stmt(j, S_FREELIST, &s, NULL) == 0) {
+		bool big = sqlite3_step(s) == SQLITE_ROW &&
+			   sqlite3_column_int64(s, 0) > VACUUM_FREE_PAGES;
+		done(s);
+		if (big)
+			sqlite3_exec(j->db, "PRAGMA incremental_vacuum", NULL, NULL, NULL);
+	}
 	return r;
 }
 
@@ -1677,6 +1694,7 @@ static bool all_zero(const unsigned char *p, size_t n)
 struct header {
 	uint32_t version;
 	bool wal;
+	uint32_t largest_root; /* auto-vacuum's largest root page, 0 when off */
 };
 
 static int read_header(const char *path, struct header *h, struct rw_error *e)
@@ -1718,12 +1736,13 @@ static int read_header(const char *path, struct header *h, struct rw_error *e)
 			       "%s: was written by a newer restwatch (journal version %u, this one reads up to %d); it was not changed",
 			       path, h->version, schema_steps[schema_step_count - 1].version);
 	/* The fields SQLite's file format fixes, and those a restwatch journal
-	 * never changes (no reserved bytes per page, no auto-vacuum, UTF-8):
+	 * never changes (no reserved bytes per page, UTF-8, and auto-vacuum
+	 * either off or incremental, as journals are made since schema 3):
 	 * random bytes there would make SQLite misread pages, or write into
 	 * live ones, so they are refused here, before SQLite opens the file. */
 	if ((b[18] != 1 && b[18] != 2) || (b[19] != 1 && b[19] != 2) || b[20] != 0 ||
 	    b[21] != 64 || b[22] != 32 || b[23] != 32 || be32(b + 44) < 1 || be32(b + 44) > 4 ||
-	    be32(b + 52) != 0 || be32(b + 56) != 1 || be32(b + 64) != 0 || !all_zero(b + 72, 20) ||
+	    be32(b + 64) != (be32(b + 52) != 0) || be32(b + 56) != 1 || !all_zero(b + 72, 20) ||
 	    be32(b + 24) != be32(b + 92) || be32(b + 96) < 3007000 || be32(b + 96) >= 4000000)
 		return rw_fail(e, RW_EIO, "%s: the journal is damaged (its header is invalid)", path);
 	pages = be32(b + 28);
@@ -1733,6 +1752,7 @@ static int read_header(const char *path, struct header *h, struct rw_error *e)
 		return rw_fail(e, RW_EIO, "%s: the journal is damaged (its list of free pages is invalid)",
 			       path);
 	h->wal = b[18] == 2 && b[19] == 2;
+	h->largest_root = be32(b + 52);
 	/* With frames waiting in the WAL the main file may lag its header. */
 	wal = join(path, "-wal");
 	if (!wal)
@@ -1767,7 +1787,7 @@ static int build_new(const char *tmp, struct rw_error *e)
 
 	rc = sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc == SQLITE_OK)
-		rc = exec(db, "PRAGMA page_size = 4096; BEGIN");
+		rc = exec(db, "PRAGMA page_size = 4096; PRAGMA auto_vacuum = INCREMENTAL; BEGIN");
 	for (k = 0; rc == SQLITE_OK && k < schema_step_count; k++)
 		rc = exec(db, schema_steps[k].sql);
 	if (rc == SQLITE_OK)
@@ -1883,10 +1903,31 @@ static int migrate(struct journal *j, const struct header *h, struct rw_error *e
 	return 0;
 }
 
+/* With auto-vacuum the header names the largest root page; SQLite moves
+ * pages by it, so a wrong one (damage) would corrupt live pages on the next
+ * write.  It must be the schema's own largest root page. */
+static int root_agrees(struct journal *j, const struct header *h, struct rw_error *e)
+{
+	sqlite3_stmt *s = NULL;
+	int64_t root = -1;
+	int rc;
+
+	if (h->largest_root == 0)
+		return 0;
+	rc = sqlite3_prepare_v2(j->db, "SELECT max(rootpage) FROM sqlite_schema", -1, &s, NULL);
+	if (rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		root = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (root != (int64_t)h->largest_root)
+		return rw_fail(e, RW_EIO, "%s: the journal is damaged (its header is invalid)",
+			       j->path);
+	return 0;
+}
+
 int journal_open(struct journal **out, const char *path, struct rw_error *e)
 {
 	struct journal *j;
-	struct header h = { 0, false };
+	struct header h = { 0, false, 0 };
 	struct stat st;
 	int r, rc;
 
@@ -1943,7 +1984,7 @@ int journal_open(struct journal **out, const char *path, struct rw_error *e)
 		r = db_fail(j, rc, e);
 		goto fail;
 	}
-	if ((r = schema_exact(j, (int)h.version, e)))
+	if ((r = schema_exact(j, (int)h.version, e)) || (r = root_agrees(j, &h, e)))
 		goto fail;
 	if ((h.version < (uint32_t)schema_steps[schema_step_count - 1].version || !h.wal) &&
 	    (r = migrate(j, &h, e)))

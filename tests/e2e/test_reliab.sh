@@ -345,4 +345,30 @@ t_tui_today_follows_the_clock() {
 2026-03-11|5.0" "the days after r 5 on the new day"
 }
 
+# A journal whose span shrinks gives its space back (incremental
+# auto-vacuum, asked for after a commit that left 64 or more free pages).
+t_space_given_back_when_the_span_shrinks() {
+	python3 - "$TMP/days.csv" <<'PY'
+import datetime, sys
+with open(sys.argv[1], 'w', newline='') as f:
+    f.write('date,rest_hours,activities,pain,symptoms,weight_kg,note\r\n')
+    d = datetime.date(2016, 1, 1)
+    for i in range(3000):
+        f.write('%s,%d,walking:%d,%d,,,day %d\r\n' % (d + datetime.timedelta(i), 8 + i % 16, 10 + i % 50, i % 11, i))
+PY
+	rw import "$TMP/days.csv"
+	expect_rc 0 "import"
+	expect_eq "$(sql 'PRAGMA auto_vacuum')" 2 "incremental auto-vacuum"
+	sql 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	local big small
+	big=$(stat -c %s "$DB")
+	rw undo
+	expect_rc 0 "undo"
+	sql 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	small=$(stat -c %s "$DB")
+	[ "$small" -lt $((big / 4)) ] || fail "the file stayed $small bytes after undo (was $big)"
+	rw check
+	expect_rc 0 "check after giving space back"
+}
+
 run_tests
