@@ -127,7 +127,7 @@ static void draw_row(struct tui *t, const struct tui_row *r, int y, bool sel, bo
 	if (!r->logged) {
 		/* a held day keeps the clock (docs/model.md, the gap hold) */
 		tui_text(t, y, x, 23, dim,
-			 r->clock > 1e-9 ? "-- not logged: held --" : "-- not logged --");
+			 r->clock > 1e-9 ? "- not logged: held -" : "-- not logged --");
 	} else {
 		if (r->has_rest)
 			snprintf(rest, sizeof rest, "%s h", entry_format_rest(r->rest_hours, num, sizeof num));
