@@ -337,8 +337,9 @@ t_today_shows_each_red_flag_first_by_tier() {
 			;;
 		esac
 		# the red flag comes before the level's banner
-		expect_eq "$(printf '%s\n' "$sc" | grep -nE 'EMERGENCY|URGENT' | head -1 | cut -d: -f1)" 2 \
-			"Today $d ($s): the red flag's row"
+		# (the top bar may name the tier too; the block starts right under it)
+		expect_eq "$(printf '%s\n' "$sc" | sed 1d | grep -nE 'EMERGENCY:|URGENT:' | head -1 | cut -d: -f1)" 1 \
+			"Today $d ($s): the red flag's row under the top bar"
 		[ "$(printf '%s\n' "$sc" | grep -n ' none . No rest episode' | cut -d: -f1)" -gt 2 ] ||
 			fail "Today $d ($s): the level is not below the red flag"
 	done
