@@ -399,7 +399,8 @@ static int day_row(void *ctx, const struct engine_proj *p, const struct entry *e
 	fprintf(f, "<tr%s><td class=\"d\">%s</td><td>%s</td>", en ? "" : " class=\"gap\"", date,
 		date_weekday_name(p->day));
 	if (!en) {
-		fputs("<td colspan=\"3\">not logged</td>", f);
+		fputs(engine_proj_held(p) ? "<td colspan=\"3\">not logged: held</td>"
+					  : "<td colspan=\"3\">not logged</td>", f);
 	} else {
 		fprintf(f, "<td class=\"n\">%s</td><td class=\"act\">", c.rest);
 		if (en->n_activities) {

@@ -95,7 +95,7 @@ static int day_row(void *ctx, const struct engine_proj *p, const struct entry *e
 	report_day_cells(p, en, "", DASH, &c);
 	fprintf(f, "| %s | %s | ", date_format(p->day, date), date_weekday_name(p->day));
 	if (!en)
-		fputs("*not logged* |  |  | ", f);
+		fputs(engine_proj_held(p) ? "*not logged: held* |  |  | " : "*not logged* |  |  | ", f);
 	else {
 		fprintf(f, "%s | ", c.rest);
 		if (en->n_activities) {

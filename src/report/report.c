@@ -326,11 +326,11 @@ void report_summary_lines(const struct report_summary *s, const char *dash,
 		 date_format(s->last, d2));
 	out[1].label = "Longest rest";
 	if (s->longest_days)
-		snprintf(out[1].text, sizeof out[1].text, "%ld day%s%s, %s to %s (rest clock up to %.0f h)",
+		snprintf(out[1].text, sizeof out[1].text, "%ld day%s%s, %s to %s (rest clock up to %s h)",
 			 s->longest_days, plural(s->longest_days),
 			 s->longest_began_before ? " in the period (it began before)" : "",
 			 date_format(s->longest_from, d1), date_format(s->longest_to, d2),
-			 s->longest_peak_clock);
+			 advice_hours(s->longest_peak_clock, p->threshold_hours, l, sizeof l));
 	else
 		snprintf(out[1].text, sizeof out[1].text, "none (the rest clock never ran)");
 	out[2].label = "Rest clock";

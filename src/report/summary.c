@@ -244,6 +244,30 @@ static long period_days(rw_day from, rw_day to, rw_day until)
 	return end >= from ? (long)(end - from) + 1 : 0;
 }
 
+/* 2 for an emergency red flag, 1 for an urgent one, 0 for the rest. */
+static int warning_rank(const struct report_warning *w)
+{
+	if (w->kind != WARN_RED_FLAG)
+		return 0;
+	return entry_symptom_urgency(w->symptom) == URGENCY_EMERGENCY ? 2 : 1;
+}
+
+/* A red flag leads (docs/model.md, red flags): emergencies first, then
+ * urgent ones, then the rest, each group in date order (a stable
+ * insertion sort; the list is short). */
+static void red_flags_first(struct report_summary *s)
+{
+	size_t i, k;
+
+	for (i = 1; i < s->n_warnings; i++) {
+		struct report_warning w = s->warnings[i];
+		int rank = warning_rank(&w);
+		for (k = i; k > 0 && warning_rank(&s->warnings[k - 1]) < rank; k--)
+			s->warnings[k] = s->warnings[k - 1];
+		s->warnings[k] = w;
+	}
+}
+
 int report_summarize(struct journal *j, const struct report_opts *o,
 		     struct report_summary *s, struct rw_error *e)
 {
@@ -296,6 +320,7 @@ int report_summarize(struct journal *j, const struct report_opts *o,
 		return r;
 	}
 	s->empty = s->days_logged == 0;
+	red_flags_first(s);
 	s->days_missing = s->period_days - s->days_logged;
 	s->week_days = a.week;
 	if (s->walking_first_n)
@@ -338,8 +363,9 @@ char *report_warning_text(const struct report_warning *w, const struct engine_pa
 		snprintf(out, n,
 			 "%g days in a row mostly in bed: a higher chance of blood clots; walk a "
 			 "little every few hours, and see a doctor today for one swollen, painful, "
-			 "warm or red leg",
-			 p->clot_days);
+			 "warm or red leg; sudden breathlessness, chest pain or coughing blood is an "
+			 "emergency (%s)",
+			 p->clot_days, advice_emergency_numbers);
 		break;
 	case WARN_DECONDITIONING:
 	default:

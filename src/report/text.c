@@ -178,9 +178,11 @@ static int day_row(void *ctx, const struct engine_proj *p, const struct entry *e
 	date_format(p->day, date);
 	snprintf(clock, sizeof clock, "%.1f", p->rest_clock_hours);
 	if (!en) {
-		/* "(not logged)" spans rest, activity and pain. */
+		/* "(not logged)" spans rest, activity and pain; a held day
+		 * says so (docs/model.md, the gap hold). */
 		fprintf(f, "  %-10s  %-3s  %-21s  %7s  %-14s  %-9s  %-9s  %s\n", date,
-			date_weekday_name(p->day), "(not logged)", clock, engine_level_name(p->level),
+			date_weekday_name(p->day),
+			engine_proj_held(p) ? "(not logged: held)" : "(not logged)", clock, engine_level_name(p->level),
 			c.band[0], c.band[1], c.band[2]);
 		return 0;
 	}

@@ -23,8 +23,9 @@ int tui_alert_forms(const struct tui *t, const struct engine_proj *p,
 		    char forms[TUI_ALERT_FORMS][64], enum tui_role *role)
 {
 	const char *warn = tui_glyph(t, G_WARN);
-	char date[DATE_BUFSZ];
-	double h = p->rest_clock_hours;
+	char date[DATE_BUFSZ], hs[32];
+	/* hours on their side of the limit: 48.4 past 48 never reads "48" */
+	const char *h = advice_hours(p->rest_clock_hours, t->params.threshold_hours, hs, sizeof hs);
 
 	date_format(p->day, date);
 	*role = ROLE_ALERT;
@@ -37,14 +38,14 @@ int tui_alert_forms(const struct tui *t, const struct engine_proj *p,
 		snprintf(forms[1], 64, " %s URGENT %s ", warn, month_day(date));
 		snprintf(forms[2], 64, " %s URG %s", warn, month_day(date));
 	} else if (p->level == LEVEL_CLOT_RISK) {
-		snprintf(forms[0], 64, " %s clot-risk %s %.0f h ", warn, date, h);
-		snprintf(forms[1], 64, " %s clot-risk %.0f h ", warn, h);
-		snprintf(forms[2], 64, " %s clot %.0fh", warn, h);
+		snprintf(forms[0], 64, " %s clot-risk %s %s h ", warn, date, h);
+		snprintf(forms[1], 64, " %s clot-risk %s h ", warn, h);
+		snprintf(forms[2], 64, " %s clot %sh", warn, h);
 	} else if (p->level == LEVEL_DECONDITIONING) {
 		*role = ROLE_BANNER_WARN;
-		snprintf(forms[0], 64, " %s %s %s %.0f h ", warn, engine_level_name(p->level), date, h);
-		snprintf(forms[1], 64, " %s past %.0f h: %.0f h ", warn, t->params.threshold_hours, h);
-		snprintf(forms[2], 64, " %s rest %.0fh", warn, h);
+		snprintf(forms[0], 64, " %s %s %s %s h ", warn, engine_level_name(p->level), date, h);
+		snprintf(forms[1], 64, " %s past %g h: %s h ", warn, t->params.threshold_hours, h);
+		snprintf(forms[2], 64, " %s rest %sh", warn, h);
 	} else if (p->clot_watch) {
 		*role = ROLE_BANNER_WARN;
 		snprintf(forms[0], 64, " %s clot watch %s ", warn, date);

@@ -111,7 +111,7 @@ static const char *band(const struct tui_row *r, int k, char *out, size_t n)
 static void draw_row(struct tui *t, const struct tui_row *r, int y, bool sel, bool wide)
 {
 	enum tui_role base = sel ? ROLE_SEL : ROLE_NORMAL, dim = sel ? ROLE_SEL : ROLE_DIM;
-	char date[16], rest[32], num[16], b[48];
+	char date[16], rest[32], num[32], b[48];
 	int x = 3, sw, nw;
 
 	if (sel) {
@@ -125,7 +125,9 @@ static void draw_row(struct tui *t, const struct tui_row *r, int y, bool sel, bo
 	tui_text(t, y, x, 14, r->logged ? base : dim, date);
 	x += date_width();
 	if (!r->logged) {
-		tui_text(t, y, x, 23, dim, "-- not logged --");
+		/* a held day keeps the clock (docs/model.md, the gap hold) */
+		tui_text(t, y, x, 23, dim,
+			 r->clock > 1e-9 ? "- not logged: held -" : "-- not logged --");
 	} else {
 		if (r->has_rest)
 			snprintf(rest, sizeof rest, "%s h", entry_format_rest(r->rest_hours, num, sizeof num));
@@ -142,7 +144,8 @@ static void draw_row(struct tui *t, const struct tui_row *r, int y, bool sel, bo
 	tui_text(t, y, x, 15, sel ? ROLE_SEL : r->logged ? tui_level_role(r->level) : ROLE_DIM,
 		 engine_level_name(r->level));
 	x += 15;
-	tui_textf(t, y, x, 7, r->logged ? base : dim, "%5.0f h", r->clock);
+	tui_textf(t, y, x, 7, r->logged ? base : dim, "%5s h",
+		  advice_hours(r->clock, t->params.threshold_hours, num, sizeof num));
 	x += 9;
 	if (COLS >= MUSCLE_COLS) {
 		tui_text(t, y, x, 12, r->logged ? base : dim, band(r, LOSS_MUSCLE, b, sizeof b));

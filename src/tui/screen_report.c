@@ -162,7 +162,7 @@ static void draw_summary(struct tui *t, struct report_screen *st, int y, int las
 	const struct report_summary *s = &st->sum;
 
 	st->wrows = 0;
-	char a[DATE_BUFSZ], b[DATE_BUFSZ], text[400];
+	char a[DATE_BUFSZ], b[DATE_BUFSZ], text[400], h[32];
 	size_t i;
 
 	if (y > last)
@@ -180,14 +180,15 @@ static void draw_summary(struct tui *t, struct report_screen *st, int y, int las
 	tui_textf(t, y++, 1, COLS - 2, ROLE_HEAD, "What the report covers: %s to %s",
 		  date_format(s->first, a), date_format(s->last, b));
 	if (y <= last)
-		tui_textf(t, y++, 3, COLS - 4, ROLE_NORMAL, "%ld day%s logged, %ld not logged; %ld day%s past %.0f h, %ld with clot risk",
+		tui_textf(t, y++, 3, COLS - 4, ROLE_NORMAL, "%ld day%s logged, %ld not logged; %ld day%s past %g h, %ld with clot risk",
 			  s->days_logged, s->days_logged == 1 ? "" : "s", s->days_missing,
 			  s->days_past_threshold, s->days_past_threshold == 1 ? "" : "s",
 			  s->params.threshold_hours, s->days_clot_risk);
 	if (y <= last && s->longest_days > 0)
-		tui_textf(t, y++, 3, COLS - 4, ROLE_NORMAL, "longest rest: %ld day%s, %s to %s, rest clock up to %.0f h",
+		tui_textf(t, y++, 3, COLS - 4, ROLE_NORMAL, "longest rest: %ld day%s, %s to %s, rest clock up to %s h",
 			  s->longest_days, s->longest_days == 1 ? "" : "s", date_format(s->longest_from, a),
-			  date_format(s->longest_to, b), s->longest_peak_clock);
+			  date_format(s->longest_to, b),
+			  advice_hours(s->longest_peak_clock, s->params.threshold_hours, h, sizeof h));
 	if (y <= last)
 		draw_losses(t, &s->current, y++);
 	if (y > last || s->n_warnings == 0)

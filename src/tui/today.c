@@ -300,7 +300,7 @@ static int draw_fields(struct tui *t, struct today *st, int y, int w)
 static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 {
 	const struct engine_proj *p = st->has_proj ? &st->proj : NULL;
-	char what[512], date[DATE_BUFSZ], text[400];
+	char what[512], date[DATE_BUFSZ], text[400], num[32];
 	int used = 1;
 	bool red = p && p->red_flag;
 
@@ -308,10 +308,11 @@ static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 		return 0;
 	if (!p && t->last.found && st->day > t->last.proj.day) {
 		const struct engine_proj *l = &t->last.proj;
-		snprintf(text, sizeof text, " %s %s %s: last logged %s (%ld day%s before), rest clock %.0f h ",
+		snprintf(text, sizeof text, " %s %s %s: last logged %s (%ld day%s before), rest clock %s h ",
 			 engine_level_name(l->level), tui_glyph(t, G_DASH), advice_title(l->level),
 			 date_format(l->day, date), (long)(st->day - l->day),
-			 st->day - l->day == 1 ? "" : "s", l->rest_clock_hours);
+			 st->day - l->day == 1 ? "" : "s",
+			 advice_hours(l->rest_clock_hours, t->params.threshold_hours, num, sizeof num));
 		tui_fill(t, y, 0, w, tui_level_banner(l->level), " ");
 		tui_text(t, y, 1, w - 2, tui_level_banner(l->level), text);
 		if (rows > 1)
@@ -347,9 +348,22 @@ static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 		snprintf(text, sizeof text, "What to do: %s.", todo);
 		used += tui_wrap(t, y + used, 2, w - 3, rows - used > 2 ? 2 : rows - used, ROLE_HEAD, text);
 	}
-	if (!st->found && rows > used)
-		used += tui_wrap(t, y + used, 2, w - 3, 1, ROLE_WARN,
-				 "Not logged: this day counts as an ordinary day (sleep only, no activity).");
+	if (!st->found && rows > used) {
+		/* docs/model.md, the gap hold */
+		if (p->gap_days <= t->params.gap_hold_days)
+			snprintf(text, sizeof text,
+				 "Not logged: the rest clock is held at %s h (up to %g unlogged days in a "
+				 "row keep it where it was).",
+				 advice_hours(p->rest_clock_hours, t->params.threshold_hours, num,
+					      sizeof num),
+				 t->params.gap_hold_days);
+		else
+			snprintf(text, sizeof text,
+				 "Not logged: past %g unlogged days in a row a day counts as an ordinary "
+				 "day (sleep only, no activity).",
+				 t->params.gap_hold_days);
+		used += tui_wrap(t, y + used, 2, w - 3, 1, ROLE_WARN, text);
+	}
 	return used;
 }
 
@@ -357,7 +371,7 @@ static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 static int draw_forecast(struct tui *t, struct today *st, int y, int w, int rows)
 {
 	static const int ahead[3] = { 1, 3, 7 };
-	char date[16], b[LOSS_COUNT][48];
+	char date[16], b[LOSS_COUNT][48], h[32];
 	bool narrow = w < 100; /* "+1", and the values closer */
 	int i;
 
@@ -376,14 +390,16 @@ static int draw_forecast(struct tui *t, struct today *st, int y, int w, int rows
 		tui_text(t, y1, narrow ? 7 : 12, w - 13, ROLE_NORMAL, date_format(f->day, date));
 		x += tui_text(t, y1, x, w - x - 1, tui_level_role(f->level), engine_level_name(f->level));
 		x = x < (narrow ? 33 : 39) ? (narrow ? 33 : 39) : x + 1;
-		tui_textf(t, y1, x, w - x - 1, ROLE_NORMAL, "%4.0f h  muscle %s  cardio %s  bone %s",
-			  f->rest_clock_hours, today_band(t, f, LOSS_MUSCLE, b[0], sizeof b[0]),
+		tui_textf(t, y1, x, w - x - 1, ROLE_NORMAL, "%4s h  muscle %s  cardio %s  bone %s",
+			  advice_hours(f->rest_clock_hours, t->params.threshold_hours, h, sizeof h),
+			  today_band(t, f, LOSS_MUSCLE, b[0], sizeof b[0]),
 			  today_band(t, f, LOSS_CARDIO, b[1], sizeof b[1]), today_band(t, f, LOSS_BONE, b[2], sizeof b[2]));
 	}
 	return 1 + i;
 }
 
-/* Unlogged days count as ordinary days; point them out so they get filled. */
+/* Unlogged days hold the clock, then count as ordinary days (docs/model.md,
+ * the gap hold); point them out so they get filled. */
 static int draw_gaps(struct tui *t, struct today *st, int y, int w)
 {
 	char text[300], date[DATE_BUFSZ];

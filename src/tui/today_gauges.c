@@ -46,6 +46,7 @@ static int draw_clock(struct tui *t, const struct engine_proj *p, int y, int x, 
 	struct chart_axis ax;
 	double top = fmax(t->params.threshold_hours * 2, p->rest_clock_hours);
 	int gw = w - 1, tx;
+	char num[32];
 
 	top = ceil((top + 1) / 24) * 24; /* room past the value: the bar never looks full */
 	if (top <= 0)
@@ -55,7 +56,8 @@ static int draw_clock(struct tui *t, const struct engine_proj *p, int y, int x, 
 	ax.step = 24;
 	ax.ticks = (int)(top / 24);
 	tui_text(t, y, x, w, ROLE_HEAD, "Rest clock");
-	tui_textf(t, y, x + 11, w - 11, tui_level_role(p->level), "%.0f h", p->rest_clock_hours);
+	tui_textf(t, y, x + 11, w - 11, tui_level_role(p->level), "%s h",
+		  advice_hours(p->rest_clock_hours, t->params.threshold_hours, num, sizeof num));
 	tui_textf(t, y, x + 11 + 8, w - 19, ROLE_DIM, "of the %g h guideline limit",
 		  t->params.threshold_hours);
 	draw_clock_bar(t, y + 1, x, gw, &ax, p->rest_clock_hours);
@@ -140,6 +142,7 @@ int today_draw_compact(struct tui *t, struct today *st, int y, int w)
 	struct chart_axis ax;
 	double top;
 	int x;
+	char num[32];
 
 	if (!p && t->last.found && st->day > t->last.proj.day)
 		p = &t->last.proj;
@@ -148,7 +151,8 @@ int today_draw_compact(struct tui *t, struct today *st, int y, int w)
 	top = ceil((fmax(t->params.threshold_hours * 2, p->rest_clock_hours) + 1) / 24) * 24;
 	ax = (struct chart_axis){ .lo = 0, .hi = top, .step = 24, .ticks = (int)(top / 24) };
 	x = 1 + tui_text(t, y, 1, w - 2, ROLE_HEAD, "Rest clock ");
-	x += tui_textf(t, y, x, w - x, tui_level_role(p->level), "%.0f h", p->rest_clock_hours);
+	x += tui_textf(t, y, x, w - x, tui_level_role(p->level), "%s h",
+		       advice_hours(p->rest_clock_hours, t->params.threshold_hours, num, sizeof num));
 	x += tui_textf(t, y, x, w - x, ROLE_DIM, " of the %g h guideline limit ", t->params.threshold_hours);
 	if (w - x - 1 >= 8)
 		draw_clock_bar(t, y, x, w - x - 1, &ax, p->rest_clock_hours);

@@ -46,7 +46,7 @@ static const struct tui_help help[] = {
 	{ "r  R", "next / previous range: 14 days, 30 days, 90 days, 1 year, all" },
 	{ "v  V", "next / previous view: rest & activity, losses, calendar" },
 	{ "Up Down PgUp PgDn", "in the calendar: scroll a month / a page (Home: the first month, End: the latest)" },
-	{ "", "a dot is a day without data; dashed lines are 8 h sleep, 48 h and 72 h" },
+	{ "", "a dot is a day without data; dashed lines are the night's sleep and the guideline limit" },
 	{ NULL, NULL },
 };
 
@@ -173,7 +173,7 @@ static int chart(struct tui *t, int y, int rows, const char *title, const struct
 	return rows + 1;
 }
 
-/* Rest hours against sleep, the rest clock against 48 h and 72 h,
+/* Rest hours against sleep, the rest clock against the guideline limit,
  * activity minutes against a full day's credit, and pain. */
 static void draw_rest(struct tui *t, struct trends *st, int y, int pr)
 {
@@ -201,7 +201,7 @@ static void draw_rest(struct tui *t, struct trends *st, int y, int pr)
 	plot_init(&p, st, S_ACT);
 	chart_axis_nice(0, fmax(series_max(st->col[S_ACT], st->cols), 60), 4, &p.ax);
 	p.ref[0] = pp->full_credit_minutes <= p.ax.hi ? pp->full_credit_minutes : NAN;
-	snprintf(title, sizeof title, "Activity minutes per day%s  (line: %.0f min offsets a day in bed)",
+	snprintf(title, sizeof title, "Activity minutes per day%s  (line: %.0f min, a day counted as fully up)",
 		 st->per > 1 ? " (mean)" : "", pp->full_credit_minutes);
 	y += chart(t, y, pr, title, &p);
 
@@ -214,7 +214,7 @@ static void draw_rest(struct tui *t, struct trends *st, int y, int pr)
 /* Each loss with its low-high band, each on its own scale. */
 static void draw_losses(struct tui *t, struct trends *st, int y, int pr)
 {
-	static const char *const names[LOSS_COUNT] = { "Back-muscle strength", "Cardio fitness (VO2max)",
+	static const char *const names[LOSS_COUNT] = { "Muscle strength", "Cardio fitness (VO2max)",
 						       "Bone density (lumbar)" };
 	struct tui_plot p;
 	char title[160];
@@ -226,7 +226,7 @@ static void draw_losses(struct tui *t, struct trends *st, int y, int pr)
 		p.low = st->col[lo];
 		chart_axis_nice(0, fmax(series_max(st->col[hi], st->cols), k == LOSS_BONE ? 0.1 : 1), 4,
 				&p.ax);
-		snprintf(title, sizeof title, "%s lost, %%%s  (solid: low estimate, shaded: up to high)",
+		snprintf(title, sizeof title, "%s lost, %%%s  (solid: low rate, shaded: up to high rate)",
 			 names[k], st->per > 1 ? " (peak)" : "");
 		y += chart(t, y, pr, title, &p);
 	}

@@ -193,7 +193,7 @@ t_json_parses() {
 	printf '%s' "$OUT" | python3 -c 'import json, sys
 d = json.load(sys.stdin)
 assert d["days"][6]["note"] == sys.argv[1], d["days"][6]["note"]' "$HOSTILE_NOTE" || fail "note in JSON"
-	expect_eq "$(json 'd["summary"]["warnings"][0]["kind"]')" deconditioning "first warning"
+	expect_eq "$(json 'd["summary"]["warnings"][0]["kind"]')" red-flag "first warning: the red flag leads"
 	expect_eq "$(json 'd["days"][7]["rest_hours"]')" null "a day without rest hours"
 }
 

@@ -242,7 +242,7 @@ t_navigate_days_and_fill_a_gap() {
 	wait_for 'Rest +12 h' || return
 	keys h
 	wait_for 'Sat 2026-03-07 .* not logged' || return
-	wait_for 'Not logged: this day counts as an ordinary day' || return
+	wait_for 'Not logged: the rest clock is held at 0 h' || return
 	keys l Right
 	wait_for 'Mon 2026-03-09 .* yesterday' || return
 	keys t
@@ -414,7 +414,7 @@ t_every_screen_with_five_days_in_bed() {
 	wait_for 'Activity minutes per day' || return
 	wait_for '! clot-risk 2026-03-10' || return
 	keys v
-	wait_for 'Back-muscle strength lost' || return
+	wait_for 'Muscle strength lost' || return
 	keys v
 	wait_for '2026-03 .*r r C C C' || return
 	wait_for 'C clot-risk' || return
@@ -452,7 +452,7 @@ t_journal_screen_open_delete_and_jump() {
 	tui_ready || return
 	keys 2
 	wait_for '3 days logged, 1 not logged' || return
-	wait_for 'Fri 2026-03-06 +-- not logged --' || return
+	wait_for 'Fri 2026-03-06 +- not logged: held -' || return
 	wait_for 'Thu 2026-03-05 +20 h +0 +6 .*bad day' || return
 	wait_for '▸ Sun 2026-03-08' || return
 	keys Up Up k
