@@ -67,6 +67,9 @@ int cli_range_check(const struct report_range *range, struct rw_error *e);
 #define CLI_QUIET_FAILURE 1
 
 int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e);
+/* Print day's projection line (advice_line), as log and up do after a
+ * change (cli_log.c). */
+int cli_print_day_line(struct journal *j, rw_day day, struct rw_error *e);
 int cli_down(struct cli *c, struct cli_args *a, struct rw_error *e);
 int cli_up(struct cli *c, struct cli_args *a, struct rw_error *e);
 int cli_nudge(struct cli *c, struct cli_args *a, struct rw_error *e);

@@ -56,14 +56,14 @@ static int apply_log(void *ctx, struct entry *en, bool existed, struct rw_error 
 /* journal_each callback: the projection line of the one day walked. */
 static int print_line(void *ctx, const struct engine_proj *proj, const struct entry *en)
 {
-	char line[512];
+	char line[1024];
 
 	puts(advice_line(proj, en, ctx, line, sizeof line));
 	return 0;
 }
 
 /* Print the projection line of day after a change. */
-static int print_day_line(struct journal *j, rw_day day, struct rw_error *e)
+int cli_print_day_line(struct journal *j, rw_day day, struct rw_error *e)
 {
 	struct engine_params p;
 	int r = journal_params(j, &p, e);
@@ -183,7 +183,7 @@ int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e)
 		return r;
 	if ((r = cli_journal(c, &j, e)) || (r = journal_edit(j, day, apply_log, &q, e)))
 		return r;
-	return print_day_line(j, day, e);
+	return cli_print_day_line(j, day, e);
 }
 
 int cli_delete(struct cli *c, struct cli_args *a, struct rw_error *e)

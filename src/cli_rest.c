@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "advice.h"
 #include "cli.h"
 #include "clock.h"
 #include "nudge.h"
@@ -52,28 +51,17 @@ int cli_down(struct cli *c, struct cli_args *a, struct rw_error *e)
 	return 0;
 }
 
-/* journal_each callback: the projection line of the one day walked. */
-static int print_line(void *ctx, const struct engine_proj *proj, const struct entry *en)
-{
-	char line[1024];
-
-	puts(advice_line(proj, en, ctx, line, sizeof line));
-	return 0;
-}
-
 int cli_up(struct cli *c, struct cli_args *a, struct rw_error *e)
 {
-	struct engine_params p;
 	struct journal *j;
 	int64_t now, at;
 	rw_day day;
 	int r;
 
 	if ((r = clock_now(&now, e)) || (r = at_option(a, now, &at, e)) ||
-	    (r = cli_journal(c, &j, e)) || (r = journal_up(j, at, &day, e)) ||
-	    (r = journal_params(j, &p, e)))
+	    (r = cli_journal(c, &j, e)) || (r = journal_up(j, at, &day, e)))
 		return r;
-	return journal_each(j, day, day, 0, print_line, &p, e);
+	return cli_print_day_line(j, day, e);
 }
 
 int cli_nudge(struct cli *c, struct cli_args *a, struct rw_error *e)

@@ -1,5 +1,5 @@
 # tui_lib.sh - the tmux harness of the TUI tests, sourced after lib.sh by
-# tests/e2e/test_tui2.sh (the same helpers as test_tui.sh).
+# every tests/e2e/test_tui*.sh script.
 # ---- helpers ------------------------------------------------------------
 
 # tui_start [ARGS...]: restwatch on $DB in a detached tmux window of
