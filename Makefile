@@ -157,7 +157,7 @@ test: deps
 # libFuzzer targets (tests/fuzz/fuzz_*.c, clang) built into build-fuzz/, each
 # run for FUZZ_SECONDS on its seed corpus (tests/fuzz/corpus/TARGET/; what
 # the fuzzer finds goes to build-fuzz/corpus/, crashes to build-fuzz/artifacts/).
-# fuzz-smoke: 10 s each, part of make test when clang has libFuzzer.
+# fuzz-smoke: 5 s each, part of make test when clang has libFuzzer.
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
 	-fno-sanitize-recover=all
@@ -172,7 +172,7 @@ fuzz: deps
 	@BUILD=build-fuzz DAMAGE_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/damage
 
 fuzz-smoke:
-	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=5
 
 # The program itself under ASan+UBSan for the damage fuzz (tests/fuzz/damage:
 # random bytes flipped in a real journal, every command run on it).

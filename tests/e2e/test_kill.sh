@@ -16,7 +16,7 @@
 KILLRUN=$(dirname "$RESTWATCH")/tests/tools/killrun
 SEED=${KILL_SEED:-$(( $(date +%s) % 100000 ))}
 RANDOM=$SEED
-SCALE=5
+SCALE=3
 if [ -n "${RESTWATCH_TEST_QUICK:-}" ] || grep -qa __asan_init "$RESTWATCH" 2>/dev/null; then
 	SCALE=1
 fi
