@@ -43,6 +43,11 @@ enum tui_line_result { TUI_LINE_MORE, TUI_LINE_ENTER, TUI_LINE_CANCEL };
 
 /* Start editing utf8 (may be NULL or "") with at most max_bytes of text. */
 void tui_line_set(struct tui_line *l, const char *utf8, size_t max_bytes);
+/* Tab completion: the first of names[0..n-1] that starts with the len
+ * bytes of typed (NULL when none), how far all such names agree in
+ * *common, and how many there are in *matches. */
+const char *tui_common_start(const char *const *names, int n, const char *typed, size_t len,
+			     size_t *common, int *matches);
 /* Apply one key; TUI_LINE_ENTER on Enter, TUI_LINE_CANCEL on Esc. */
 enum tui_line_result tui_line_key(struct tui_line *l, const struct tui_key *k);
 /* Insert pasted text at the cursor as typed text: newlines and tabs

@@ -283,29 +283,16 @@ static int enter_activities(struct tui *t, void *ctx, const char *text, struct r
 static void complete_kind(struct tui_line *l)
 {
 	char text[128], out[160];
-	const char *rest, *match = NULL;
-	size_t len, common = 0;
-	int k, n = 0;
+	const char *rest, *match, *kinds[ACT_KINDS];
+	size_t len, common;
+	int k, n;
 
 	tui_line_text(l, text, sizeof text);
 	rest = strchr(text, ':');
 	len = rest ? (size_t)(rest - text) : strlen(text);
-	for (k = 0; k < ACT_KINDS; k++) {
-		const char *name = entry_kind_name((enum activity_kind)k);
-		if (strncmp(name, text, len) != 0)
-			continue;
-		if (!match) {
-			match = name;
-			common = strlen(name);
-		} else {
-			size_t c = 0;
-			while (c < common && match[c] == name[c])
-				c++;
-			common = c;
-		}
-		n++;
-	}
-	if (!match)
+	for (k = 0; k < ACT_KINDS; k++)
+		kinds[k] = entry_kind_name((enum activity_kind)k);
+	if (!(match = tui_common_start(kinds, ACT_KINDS, text, len, &common, &n)))
 		return;
 	if (n == 1)
 		snprintf(out, sizeof out, "%s:%s", match, rest ? rest + 1 : "");

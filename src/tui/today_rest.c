@@ -113,29 +113,16 @@ bool tui_rest_tick(struct tui *t)
 static void complete_med(struct tui_line *l)
 {
 	char text[MED_NAME_MAX + MED_DOSE_MAX + 2], out[sizeof text];
-	const char *match = NULL;
-	size_t len, common = 0;
-	int k;
+	const char *match, *names[MED_NAMES];
+	size_t common;
+	int k, n;
 
 	tui_line_text(l, text, sizeof text);
 	if (strchr(text, ':'))
 		return;
-	len = strlen(text);
-	for (k = 0; k < n_med_names; k++) {
-		const char *name = med_names[k];
-		if (strncmp(name, text, len) != 0)
-			continue;
-		if (!match) {
-			match = name;
-			common = strlen(name);
-		} else {
-			size_t c = 0;
-			while (c < common && match[c] == name[c])
-				c++;
-			common = c;
-		}
-	}
-	if (!match)
+	for (k = 0; k < n_med_names; k++)
+		names[k] = med_names[k];
+	if (!(match = tui_common_start(names, n_med_names, text, strlen(text), &common, &n)))
 		return;
 	snprintf(out, sizeof out, "%.*s", (int)common, match);
 	tui_line_set(l, out, l->max_bytes);

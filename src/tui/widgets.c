@@ -419,3 +419,28 @@ void tui_confirm_draw(struct tui *t)
 	x = 1 + tui_text(t, y, 1, COLS - 2, ROLE_WARN, t->confirm.question);
 	tui_text(t, y, x, COLS - x - 1, ROLE_KEY, " (y/N)");
 }
+
+const char *tui_common_start(const char *const *names, int n, const char *typed, size_t len,
+			     size_t *common, int *matches)
+{
+	const char *match = NULL;
+	int k;
+
+	*common = 0;
+	*matches = 0;
+	for (k = 0; k < n; k++) {
+		if (strncmp(names[k], typed, len) != 0)
+			continue;
+		if (!match) {
+			match = names[k];
+			*common = strlen(match);
+		} else {
+			size_t c = 0;
+			while (c < *common && match[c] == names[k][c])
+				c++;
+			*common = c;
+		}
+		(*matches)++;
+	}
+	return match;
+}
