@@ -226,11 +226,11 @@ char *advice_todo_for(const struct engine_proj *proj, const struct entry *en,
 char *advice_line(const struct engine_proj *proj, const struct entry *en,
 		  const struct engine_params *p, char *out, size_t n)
 {
-	char date[DATE_BUFSZ], urgent[400], todo[400], c[32], b[LOSS_COUNT][48];
+	char date[DATE_BUFSZ], urgent[400], what_to_do[400], c[32], b[LOSS_COUNT][48];
 	int x;
 
 	advice_red_flag(proj, en, urgent, sizeof urgent);
-	advice_todo_for(proj, en, p, todo, sizeof todo);
+	advice_todo_for(proj, en, p, what_to_do, sizeof what_to_do);
 	advice_hours(proj->rest_clock_hours, p->threshold_hours, c, sizeof c);
 	for (x = 0; x < LOSS_COUNT; x++)
 		advice_band(proj->loss[x][BAND_LOW], proj->loss[x][BAND_HIGH], "-", b[x],
@@ -239,6 +239,6 @@ char *advice_line(const struct engine_proj *proj, const struct entry *en,
 	snprintf(out, n, "%s%s%s %s | rest clock %s h of %g h | muscle %s cardio %s bone %s%s%s",
 		 urgent, urgent[0] ? " | " : "", date_format(proj->day, date),
 		 engine_level_name(proj->level), c, p->threshold_hours, b[LOSS_MUSCLE],
-		 b[LOSS_CARDIO], b[LOSS_BONE], urgent[0] ? "" : " | ", urgent[0] ? "" : todo);
+		 b[LOSS_CARDIO], b[LOSS_BONE], urgent[0] ? "" : " | ", urgent[0] ? "" : what_to_do);
 	return out;
 }
