@@ -6,6 +6,7 @@
 # titles that follow the parameters, no number that contradicts its warning
 # through rounding, bone to one decimal, held days shown as held.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/tui_lib.sh"
 
 MAN_PAGE=$(cd "$E2E_DIR/../../man" && pwd)/restwatch.1
 
@@ -41,67 +42,6 @@ see a doctor urgently'
 
 # ---- the terminal interface in tmux ---------------------------------------
 
-# tw_start: restwatch on $DB in a detached tmux window of ${TW_W}x${TW_H},
-# its own server, stopped when the test ends.
-tw_start() {
-	TW_SOCK="rwword-$BASHPID-$(basename "$TMP")"
-	trap tw_stop EXIT
-	cat >"$TMP/tw.sh" <<EOF
-#!/bin/sh
-env -u LC_ALL -u NO_COLOR LANG=C.UTF-8 TERM=xterm-256color RESTWATCH_TODAY=$RESTWATCH_TODAY \
-	"$RESTWATCH" --db "$DB"
-echo "exit=\$?"
-exec sleep 600
-EOF
-	chmod +x "$TMP/tw.sh"
-	if ! tmux -L "$TW_SOCK" -f /dev/null new-session -d -x "${TW_W:-120}" -y "${TW_H:-45}" \
-		-s t "$TMP/tw.sh"; then
-		fail "tmux could not start"
-		return 1
-	fi
-	tw_wait '1 Today +2 Journal'
-}
-
-tw_stop() {
-	if [ -n "${TW_SOCK:-}" ]; then
-		tmux -L "$TW_SOCK" kill-server >/dev/null 2>&1
-		rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TW_SOCK"
-	fi
-	TW_SOCK=""
-}
-
-tw_screen() {
-	tmux -L "$TW_SOCK" capture-pane -p -t t
-}
-
-tw_keys() {
-	tmux -L "$TW_SOCK" send-keys -t t "$@"
-}
-
-# tw_wait REGEX: poll the pane until it shows REGEX (at most 8 s).
-tw_wait() {
-	local i=0
-	while [ "$i" -lt 80 ]; do
-		tw_screen | grep -Eq -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "the screen never showed /$1/; it shows:"
-	tw_screen | sed 's/^/      | /'
-	return 1
-}
-
-# tw_next PREVIOUS: poll until the pane differs from PREVIOUS (at most 3 s).
-tw_next() {
-	local i=0
-	while [ "$i" -lt 30 ]; do
-		[ "$(tw_screen)" != "$1" ] && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 0
-}
-
 # day_head DATE: Today's header for DATE, e.g. "Tue 2026-03-10".
 day_head() {
 	LC_ALL=C date -d "$1" '+%a %Y-%m-%d'
@@ -113,30 +53,31 @@ day_head() {
 tui_capture() {
 	local d=$RESTWATCH_TODAY prev i
 	: >"$TMP/tui.txt"
-	tw_start || return 1
-	tw_keys 2 && tw_wait 'DATE +REST' && tw_screen >>"$TMP/tui.txt"
-	tw_keys 3 && tw_wait 'Rest hours per day' && tw_screen >>"$TMP/tui.txt"
-	tw_keys v && tw_wait '\[Losses\]' && tw_screen >>"$TMP/tui.txt"
-	tw_keys v && tw_wait '\[Calendar\]' && tw_screen >>"$TMP/tui.txt"
-	tw_keys 4 && tw_wait 'Write a report' && tw_screen >>"$TMP/tui.txt"
-	tw_keys 5 && tw_wait 'Engine parameters' && tw_screen >>"$TMP/tui.txt"
+	TUI_W=120 TUI_H=45 tui_start
+	tui_ready || return 1
+	keys 2 && wait_for 'DATE +REST' && screen >>"$TMP/tui.txt"
+	keys 3 && wait_for 'Rest hours per day' && screen >>"$TMP/tui.txt"
+	keys v && wait_for '\[Losses\]' && screen >>"$TMP/tui.txt"
+	keys v && wait_for '\[Calendar\]' && screen >>"$TMP/tui.txt"
+	keys 4 && wait_for 'Write a report' && screen >>"$TMP/tui.txt"
+	keys 5 && wait_for 'Engine parameters' && screen >>"$TMP/tui.txt"
 	# every parameter's meaning and source, shown under the list
 	for i in $(seq 2 "$("$RESTWATCH" --db "$DB" config | grep -c '^[a-z]')"); do
-		prev=$(tw_screen)
-		tw_keys Down
-		tw_next "$prev"
-		tw_screen | tail -6 >>"$TMP/tui.txt"
+		prev=$(screen)
+		keys Down
+		wait_change "$prev"
+		screen | tail -6 >>"$TMP/tui.txt"
 	done
-	tw_keys 1
+	keys 1
 	while :; do
-		tw_wait "$(day_head "$d")" || return 1
-		tw_screen >"$TMP/today-$d"
+		wait_for "$(day_head "$d")" || return 1
+		screen >"$TMP/today-$d"
 		cat "$TMP/today-$d" >>"$TMP/tui.txt"
 		[ "$d" = "$1" ] && break
-		tw_keys h
+		keys h
 		d=$(date -d "$d - 1 day" +%F)
 	done
-	tw_stop
+	tui_stop
 }
 
 # joined FILE: its text on one line, runs of blanks squeezed (wrapped

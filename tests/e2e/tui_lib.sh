@@ -105,6 +105,18 @@ wait_sql() {
 	return 1
 }
 
+# wait_change PREVIOUS: poll until the pane differs from PREVIOUS (at most
+# 3 s; an unchanged pane is not a failure).
+wait_change() {
+	local i=0
+	while [ "$i" -lt 30 ]; do
+		[ "$(screen)" != "$1" ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 0
+}
+
 tui_pid() {
 	cat "$TMP/tui.pid" 2>/dev/null
 }
