@@ -1,8 +1,12 @@
 /* cli.h - the command line: argv to commands (docs/formats.md).
  *
- * cli.c parses the global options and dispatches; each cli_*.c file holds
- * a group of commands.  Commands report failure through struct rw_error and
- * never call exit(); main turns the code into the exit status.
+ * Each command is a struct cli_command (its name, usage, help and run
+ * function) defined in the file named after it, src/cli_NAME.c, beside its
+ * options and code (down, up and nudge share src/cli_rest.c).  cli.c holds
+ * the table of commands, the global options and the dispatcher; cli_opt.c
+ * the option parsing the commands share.  Commands report failure through
+ * struct rw_error and never call exit(); main turns the code into the exit
+ * status.
  */
 #ifndef RESTWATCH_CLI_H
 #define RESTWATCH_CLI_H
@@ -62,27 +66,39 @@ int cli_range_set(const struct cli *c, bool to, const char *v, struct report_ran
 		  struct rw_error *e);
 int cli_range_check(const struct report_range *range, struct rw_error *e);
 
-/* The commands; args are those after the command name. */
 /* A command's return value for "exit 1, print nothing" (`nudge`). */
 #define CLI_QUIET_FAILURE 1
 
-int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e);
+/* One command.  `restwatch NAME --help` prints "Usage: restwatch [--db PATH]
+ * NAME USAGE", then ABOUT as a sentence, then HELP; `restwatch --help` lists
+ * NAME and ABOUT. */
+struct cli_command {
+	const char *name;
+	const char *usage; /* the options after the name; "" for none */
+	const char *about; /* one line, lower case, no full stop */
+	const char *help;  /* the details, each line ending in \n; "" for none */
+	/* args are those after the command name */
+	int (*run)(struct cli *c, struct cli_args *a, struct rw_error *e);
+};
+
+/* The commands, in the order of `restwatch --help` (the table in cli.c). */
+extern const struct cli_command cli_cmd_log, cli_cmd_down, cli_cmd_up, cli_cmd_nudge,
+	cli_cmd_show, cli_cmd_status, cli_cmd_report, cli_cmd_import, cli_cmd_delete,
+	cli_cmd_undo, cli_cmd_config, cli_cmd_backup, cli_cmd_check;
+
+/* The positional arguments of a command (at most max of them, into out,
+ * *n of them); an option of opts sets *flag_id (cli_opt.c). */
+int cli_positionals(struct cli_args *a, const char **out, int max, int *n,
+		    const struct cli_opt *opts, int *flag_id, struct rw_error *e);
+
+/* A global option that may follow the command (--db PATH, --db=PATH,
+ * --no-color) at a->argv[a->i - 1]: 1 and its value taken when it is one,
+ * 0 when it is not, or RW_EUSAGE (cli.c). */
+int cli_global_after(struct cli_args *a, struct rw_error *e);
+
 /* Print day's projection line (advice_line), as log and up do after a
  * change (cli_log.c). */
 int cli_print_day_line(struct journal *j, rw_day day, struct rw_error *e);
-int cli_down(struct cli *c, struct cli_args *a, struct rw_error *e);
-int cli_up(struct cli *c, struct cli_args *a, struct rw_error *e);
-int cli_nudge(struct cli *c, struct cli_args *a, struct rw_error *e);
-
-int cli_delete(struct cli *c, struct cli_args *a, struct rw_error *e);
-int cli_undo(struct cli *c, struct cli_args *a, struct rw_error *e);
-int cli_show(struct cli *c, struct cli_args *a, struct rw_error *e);
-int cli_status(struct cli *c, struct cli_args *a, struct rw_error *e);
-int cli_config(struct cli *c, struct cli_args *a, struct rw_error *e);
-int cli_backup(struct cli *c, struct cli_args *a, struct rw_error *e);
-int cli_check(struct cli *c, struct cli_args *a, struct rw_error *e);
-int cli_report(struct cli *c, struct cli_args *a, struct rw_error *e);
-int cli_import(struct cli *c, struct cli_args *a, struct rw_error *e);
 
 int cli_main(int argc, char **argv);
 

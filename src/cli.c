@@ -1,4 +1,5 @@
-/* cli.c - argv to commands: global options, dispatch, option parsing, help. */
+/* cli.c - argv to commands: the table of commands, the global options
+ * (parsed here only), the dispatcher and the usage built from the table. */
 #include "cli.h"
 
 #include <ctype.h>
@@ -11,130 +12,47 @@
 #include "advice.h"
 #include "clock.h"
 #include "tui.h"
-#include "utf8.h"
 
-struct command {
-	const char *name;
-	int (*run)(struct cli *c, struct cli_args *a, struct rw_error *e);
-	const char *usage; /* the options, after the name */
-	const char *about; /* one line */
-	const char *more;  /* details for `restwatch COMMAND --help` */
-};
-
-static const struct command commands[] = {
-	{ "log", cli_log,
-	  "[--date DATE] [--rest H] [--activity KIND:MIN]... [--pain N] [--symptom NAME]...\n"
-	  "             [--med NAME[:DOSE]]... [--weight KG] [--note TEXT]\n"
-	  "             [--clear-activities] [--clear-symptoms] [--clear-meds] [--future]",
-	  "create or update one day's entry, then print its projection",
-	  "  --date DATE         the day (default today; 1900-01-01 at the earliest)\n"
-	  "  --future            allow a --date after today, at most one year ahead\n"
-	  "  --rest H            hours lying down or in bed, sleep included (0-24)\n"
-	  "  --activity KIND:MIN add an activity: walking, water-therapy, stretching,\n"
-	  "                      cycling, physio or other, for MIN minutes (1-1440)\n"
-	  "  --pain N            the day's average pain, 0-10\n"
-	  "  --symptom NAME      add a symptom (lower-case words with dashes), e.g.\n"
-	  "                      sciatica, numbness, tingling, stiffness, spasm, leg-pain;\n"
-	  "                      red flags, emergency (an emergency department now, or\n"
-	  "                      999 in the UK, 112 in the EU, 911 in the US):\n"
-	  "                      saddle-numbness, bladder-control, bowel-control,\n"
-	  "                      bladder-bowel-change, both-legs, worsening-weakness,\n"
-	  "                      sexual-dysfunction, major-trauma, chest-pain,\n"
-	  "                      sudden-breathlessness; urgent (a doctor the same day):\n"
-	  "                      fever, unexplained-weight-loss, night-pain,\n"
-	  "                      upper-back-pain, back-lump, swollen-leg\n"
-	  "  --med NAME[:DOSE]   add a medication taken that day, e.g. ibuprofen:400mg\n"
-	  "                      (NAME lower-case letters, digits and dashes; DOSE up to\n"
-	  "                      32 characters without ';'; at most 16 a day)\n"
-	  "  --weight KG         body weight, 20-400, one decimal\n"
-	  "  --note TEXT         a note (replaces the day's note)\n"
-	  "  --clear-activities  empty the day's activities before adding\n"
-	  "  --clear-symptoms    empty the day's symptoms before adding\n"
-	  "  --clear-meds        empty the day's medications before adding\n"
-	  "--rest, --pain, --weight and --note replace the stored value; --activity,\n"
-	  "--symptom and --med add to the day's lists.  Rest plus activity is at most\n"
-	  "24 hours.\n" },
-	{ "down", cli_down, "[--at TIME]", "start a stretch of lying down (the timer runs until up)",
-	  "  --at TIME  when you lay down: HH:MM today, YYYY-MM-DDTHH:MM, or -N\n"
-	  "             (N minutes ago); default now\n"
-	  "Refused while already down.  `restwatch nudge` tells when it is time to get up.\n" },
-	{ "up", cli_up, "[--at TIME]", "end the stretch of lying down and count its hours",
-	  "  --at TIME  when you got up (as for down; default now)\n"
-	  "The stretch's hours are added to tracked_hours of each day it touches, split\n"
-	  "at local midnight; a day without typed rest hours counts sleep_hours plus its\n"
-	  "tracked hours as its rest.  A stretch is at most 24 h and may not overlap\n"
-	  "another.  Prints the day's projection line.\n" },
-	{ "nudge", cli_nudge, "",
-	  "for cron, timers and status bars: a line when it is time to get up",
-	  "Prints \"down 1 h 20 min: time to get up and walk a little\" and exits 0\n"
-	  "when you have been lying down for nudge_minutes (default 60) or longer,\n"
-	  "between nudge_from and nudge_to (default 8 and 22, hours of the day);\n"
-	  "otherwise prints nothing and exits 1.  See restwatch config.\n" },
-	{ "show", cli_show, "[--from DATE] [--to DATE] [--json]",
-	  "the days in range, entries and projections, as a table or JSON",
-	  "  --from DATE  first day (default the first logged day)\n"
-	  "  --to DATE    last day (default the last logged day)\n"
-	  "  --json       JSON as in report --format json\n"
-	  "Days between logged days are shown as not logged.\n" },
-	{ "status", cli_status, "[--json]",
-	  "one line: the last logged day's level, rest clock and losses",
-	  "  --json  the last logged day's projection, the days since it and a\n"
-	  "          forecast of 1, 3 and 7 more days like it\n" },
-	{ "report", cli_report,
-	  "[--format text|markdown|csv|json|html|pdf] [--from DATE] [--to DATE] [--name TEXT]\n"
-	  "        [--paper a4|letter] [-o FILE]",
-	  "the history report",
-	  "  --format F    text (default), markdown, csv, json, html or pdf\n"
-	  "  --from DATE   first day (default the first logged day)\n"
-	  "  --to DATE     last day (default the last logged day; with --from, today)\n"
-	  "  --name TEXT   the person's name, on text, markdown, html and pdf\n"
-	  "  --paper P     pdf page size: a4 or letter (default from the locale)\n"
-	  "  -o FILE       write FILE (0600, replaced atomically) instead of stdout\n"
-	  "pdf is the clinician's page: it needs -o FILE or a redirected stdout.\n" },
-	{ "import", cli_import, "FILE|-", "read days from CSV in the report --format csv layout",
-	  "Reads date,rest_hours,activities,pain,symptoms,weight_kg,note by header\n"
-	  "name (in any order; other columns are ignored).  All rows are stored or\n"
-	  "none: the first bad row is named by line and field.  A day already in the\n"
-	  "journal is replaced.  `restwatch undo` reverts the whole import.\n" },
-	{ "delete", cli_delete, "--date DATE", "remove one day's entry", "" },
-	{ "undo", cli_undo, "",
-	  "revert the most recent change (log, delete, import, config, down, up)", "" },
-	{ "config", cli_config, "[KEY [VALUE]] | --reset",
-	  "list the engine's parameters, show one, or set one",
-	  "  (no arguments)  list every parameter with its default and source\n"
-	  "  KEY             print one parameter's value\n"
-	  "  KEY VALUE       set it; every projection is recomputed\n"
-	  "  --reset         restore every default\n" },
-	{ "backup", cli_backup, "FILE", "a consistent copy of the journal, taken while in use",
-	  "" },
-	{ "check", cli_check, "", "the journal's integrity check; exit 0 only when sound",
-	  "Runs SQLite's integrity and foreign-key checks, validates every stored day\n"
-	  "and setting (none missing, no unknown key), and compares the stored\n"
-	  "projections with a full recompute (none outside the logged days).\n" },
+/* The commands, in the order `restwatch --help` lists them; each is defined
+ * in the file named after it (src/cli_NAME.c). */
+static const struct cli_command *const commands[] = {
+	&cli_cmd_log,
+	&cli_cmd_down,
+	&cli_cmd_up,
+	&cli_cmd_nudge,
+	&cli_cmd_show,
+	&cli_cmd_status,
+	&cli_cmd_report,
+	&cli_cmd_import,
+	&cli_cmd_delete,
+	&cli_cmd_undo,
+	&cli_cmd_config,
+	&cli_cmd_backup,
+	&cli_cmd_check,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
-static const struct command *find_command(const char *name)
+static const struct cli_command *find_command(const char *name)
 {
 	size_t i;
 	for (i = 0; i < NCOMMANDS; i++)
-		if (strcmp(commands[i].name, name) == 0)
-			return &commands[i];
+		if (strcmp(commands[i]->name, name) == 0)
+			return commands[i];
 	return NULL;
 }
 
 /* Print the usage of one command (or of all when cmd is NULL). */
 static void cli_usage(FILE *f, const char *cmd)
 {
-	const struct command *c = cmd ? find_command(cmd) : NULL;
+	const struct cli_command *c = cmd ? find_command(cmd) : NULL;
 	size_t i;
 
 	if (c) {
 		fprintf(f, "Usage: restwatch [--db PATH] %s%s%s\n\n%c%s.\n", c->name,
 			c->usage[0] ? " " : "", c->usage, toupper((unsigned char)c->about[0]), c->about + 1);
-		if (c->more[0])
-			fprintf(f, "\n%s", c->more);
+		if (c->help[0])
+			fprintf(f, "\n%s", c->help);
 		return;
 	}
 	fputs("Usage: restwatch [--db PATH] [--no-color] [--no-bell] [COMMAND [OPTIONS]]\n"
@@ -149,7 +67,7 @@ static void cli_usage(FILE *f, const char *cmd)
 	      "Commands:\n",
 	      f);
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].about);
+		fprintf(f, "  %-8s %s\n", commands[i]->name, commands[i]->about);
 	fputs("\n"
 	      "Options:\n"
 	      "  --db PATH    the journal (default $RESTWATCH_DB, else\n"
@@ -165,93 +83,6 @@ static void cli_usage(FILE *f, const char *cmd)
 	      "\n",
 	      f);
 	fprintf(f, "%s\n", advice_disclaimer);
-}
-
-int cli_next(struct cli_args *a, const struct cli_opt *opts, int *id, const char **value,
-	     struct rw_error *e)
-{
-	char shown[64];
-
-	while (a->i < a->argc) {
-		const char *arg = a->argv[a->i++];
-		const char *eq;
-		size_t len;
-		const struct cli_opt *o;
-
-		*value = NULL;
-		if (a->only_args || arg[0] != '-' || strcmp(arg, "-") == 0) {
-			*id = CLI_ARG;
-			*value = arg;
-			return 1;
-		}
-		if (strcmp(arg, "--") == 0) {
-			a->only_args = true;
-			continue;
-		}
-		eq = arg[1] == '-' ? strchr(arg, '=') : NULL;
-		len = eq ? (size_t)(eq - arg) : strlen(arg);
-		for (o = opts; o && o->name; o++) {
-			bool is_short = arg[1] != '-' && o->short_name && arg[1] == o->short_name &&
-					arg[2] == '\0';
-			if (is_short || (strlen(o->name) == len && strncmp(arg, o->name, len) == 0))
-				break;
-		}
-		if (!o || !o->name) {
-			/* The global options work after a command too. */
-			if (a->c && strncmp(arg, "--db", len) == 0 && len == 4) {
-				if (!eq && a->i >= a->argc)
-					return rw_fail(e, RW_EUSAGE, "--db: needs a path");
-				a->c->db_opt = eq ? eq + 1 : a->argv[a->i++];
-				continue;
-			}
-			if (a->c && strcmp(arg, "--no-color") == 0) {
-				a->c->no_color = true;
-				continue;
-			}
-			return rw_fail(e, RW_EUSAGE, "%s: unknown option '%s' (see restwatch %s --help)",
-				       a->cmd, rw_show(shown, sizeof shown, arg), a->cmd);
-		}
-		*id = o->id;
-		if (o->value) {
-			if (eq)
-				*value = eq + 1;
-			else if (a->i < a->argc)
-				*value = a->argv[a->i++];
-			else
-				return rw_fail(e, RW_EUSAGE, "%s: %s needs a value", a->cmd, o->name);
-		} else if (eq) {
-			return rw_fail(e, RW_EUSAGE, "%s: %s takes no value", a->cmd, o->name);
-		}
-		return 1;
-	}
-	return 0;
-}
-
-int cli_date(const struct cli *c, const char *s, rw_day *out, const char *field,
-	     struct rw_error *e)
-{
-	return date_parse(s, c->today, out, field, e);
-}
-
-int cli_range_set(const struct cli *c, bool to, const char *v, struct report_range *range,
-		  struct rw_error *e)
-{
-	if (to) {
-		range->has_to = true;
-		return cli_date(c, v, &range->to, "--to", e);
-	}
-	range->has_from = true;
-	return cli_date(c, v, &range->from, "--from", e);
-}
-
-int cli_range_check(const struct report_range *range, struct rw_error *e)
-{
-	char a[DATE_BUFSZ], b[DATE_BUFSZ];
-
-	if (range->has_from && range->has_to && range->from > range->to)
-		return rw_fail(e, RW_EDATA, "--from: %s is after --to %s", date_format(range->from, a),
-			       date_format(range->to, b));
-	return 0;
 }
 
 int cli_journal(struct cli *c, struct journal **j, struct rw_error *e)
@@ -313,6 +144,98 @@ static int find_today(rw_day *today, struct rw_error *e)
 	return 0;
 }
 
+/* The global options, before the command; those marked after_command may
+ * follow it too (cli_next asks cli_global_after). */
+enum { G_HELP, G_VERSION, G_NO_COLOR, G_NO_BELL, G_DB };
+
+static const struct global_opt {
+	const char *name;
+	char short_name;
+	bool value; /* --db PATH or --db=PATH */
+	bool after_command;
+	int id;
+} globals[] = {
+	{ "--help", 'h', false, false, G_HELP },
+	{ "--version", 'V', false, false, G_VERSION },
+	{ "--no-color", 0, false, true, G_NO_COLOR },
+	{ "--no-bell", 0, false, false, G_NO_BELL },
+	{ "--db", 0, true, true, G_DB },
+};
+
+/* The global option at argv[*next - 1], its value taken from argv[*next]
+ * when it needs one: 1 and *id when it is one (settings are set in c), 0
+ * when it is not (or not after a command), or RW_EUSAGE. */
+static int global_option(struct cli *c, int argc, char **argv, int *next, bool after_command,
+			 int *id, struct rw_error *e)
+{
+	const char *arg = argv[*next - 1], *v;
+	size_t i;
+
+	for (i = 0; i < sizeof globals / sizeof globals[0]; i++) {
+		const struct global_opt *g = &globals[i];
+		size_t len = strlen(g->name);
+		bool exact = strcmp(arg, g->name) == 0 ||
+			     (g->short_name && arg[0] == '-' && arg[1] == g->short_name && !arg[2]);
+		if (!exact && !(g->value && strncmp(arg, g->name, len) == 0 && arg[len] == '='))
+			continue;
+		if (after_command && !g->after_command)
+			return 0;
+		v = NULL;
+		if (g->value && !exact)
+			v = arg + len + 1;
+		else if (g->value && *next >= argc)
+			return rw_fail(e, RW_EUSAGE, "%s: needs a path", g->name);
+		else if (g->value)
+			v = argv[(*next)++];
+		*id = g->id;
+		if (g->id == G_NO_COLOR)
+			c->no_color = true;
+		else if (g->id == G_NO_BELL)
+			c->no_bell = true;
+		else if (g->id == G_DB)
+			c->db_opt = v;
+		return 1;
+	}
+	return 0;
+}
+
+int cli_global_after(struct cli_args *a, struct rw_error *e)
+{
+	int id;
+
+	return global_option(a->c, a->argc, a->argv, &a->i, true, &id, e);
+}
+
+/* The global options before the command, from argv[*i]; *i is left at the
+ * command.  --help and --version print and set *done. */
+static int leading_options(struct cli *c, int argc, char **argv, int *i, bool *done,
+			   struct rw_error *e)
+{
+	char shown[64];
+	int id, r;
+
+	*done = false;
+	while (*i < argc && argv[*i][0] == '-' && argv[*i][1]) {
+		const char *arg = argv[(*i)++];
+		if (strcmp(arg, "--") == 0)
+			break;
+		if ((r = global_option(c, argc, argv, i, false, &id, e)) < 0)
+			return r;
+		if (r == 0)
+			return rw_fail(e, RW_EUSAGE, "unknown option '%s' (see restwatch --help)",
+				       rw_show(shown, sizeof shown, arg));
+		if (id == G_HELP || id == G_VERSION) {
+			*done = true;
+			if (id == G_HELP)
+				cli_usage(stdout, NULL);
+			else
+				printf("restwatch %s\n", RESTWATCH_VERSION);
+			return cli_flush(e);
+		}
+	}
+	return 0;
+}
+
 static bool is_help(const char *arg)
 {
 	return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
@@ -320,39 +243,14 @@ static bool is_help(const char *arg)
 
 static int run(struct cli *c, int argc, char **argv, struct rw_error *e)
 {
-	const struct command *cmd;
+	const struct cli_command *cmd;
 	struct cli_args a;
 	char shown[64];
+	bool done;
 	int i = 1, r;
 
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		const char *arg = argv[i];
-		if (is_help(arg)) {
-			cli_usage(stdout, NULL);
-			return cli_flush(e);
-		}
-		if (strcmp(arg, "--version") == 0 || strcmp(arg, "-V") == 0) {
-			printf("restwatch %s\n", RESTWATCH_VERSION);
-			return cli_flush(e);
-		}
-		if (strcmp(arg, "--no-color") == 0) {
-			c->no_color = true;
-		} else if (strcmp(arg, "--no-bell") == 0) {
-			c->no_bell = true;
-		} else if (strcmp(arg, "--db") == 0) {
-			if (++i >= argc)
-				return rw_fail(e, RW_EUSAGE, "--db: needs a path");
-			c->db_opt = argv[i];
-		} else if (strncmp(arg, "--db=", 5) == 0) {
-			c->db_opt = arg + 5;
-		} else if (strcmp(arg, "--") == 0) {
-			i++;
-			break;
-		} else {
-			return rw_fail(e, RW_EUSAGE, "unknown option '%s' (see restwatch --help)",
-				       rw_show(shown, sizeof shown, arg));
-		}
-	}
+	if ((r = leading_options(c, argc, argv, &i, &done, e)) || done)
+		return r;
 	if (c->db_opt && !*c->db_opt)
 		return rw_fail(e, RW_EUSAGE, "--db: the path is empty");
 	if ((r = find_today(&c->today, e)))

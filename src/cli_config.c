@@ -1,32 +1,9 @@
-/* cli_config.c - the commands about the whole journal: config, backup, check. */
+/* cli_config.c - `config`: the engine's parameters (docs/formats.md). */
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
-
-/* The positional arguments of a command that takes no options. */
-static int positionals(struct cli_args *a, const char **out, int max, int *n,
-		       const struct cli_opt *opts, int *flag_id, struct rw_error *e)
-{
-	const char *v;
-	int id, r;
-
-	*n = 0;
-	while ((r = cli_next(a, opts, &id, &v, e)) == 1) {
-		if (id != CLI_ARG) {
-			if (flag_id)
-				*flag_id = id;
-			continue;
-		}
-		if (*n >= max)
-			return rw_fail(e, RW_EUSAGE, "%s: too many arguments (see restwatch %s --help)",
-				       a->cmd, a->cmd);
-		out[(*n)++] = v;
-	}
-	return r;
-}
 
 static void print_value(double v)
 {
@@ -56,7 +33,7 @@ static void list_params(const struct engine_params *p)
 
 enum { O_RESET };
 
-int cli_config(struct cli *c, struct cli_args *a, struct rw_error *e)
+static int cli_config(struct cli *c, struct cli_args *a, struct rw_error *e)
 {
 	static const struct cli_opt opts[] = { { "--reset", 0, false, O_RESET },
 					       { NULL, 0, false, 0 } };
@@ -68,7 +45,7 @@ int cli_config(struct cli *c, struct cli_args *a, struct rw_error *e)
 	double value, old;
 	int n, flag = -1, r;
 
-	if ((r = positionals(a, args, 2, &n, opts, &flag, e)))
+	if ((r = cli_positionals(a, args, 2, &n, opts, &flag, e)))
 		return r;
 	if (flag == O_RESET && n)
 		return rw_fail(e, RW_EUSAGE, "config: --reset takes no other argument");
@@ -107,50 +84,13 @@ int cli_config(struct cli *c, struct cli_args *a, struct rw_error *e)
 	return 0;
 }
 
-int cli_backup(struct cli *c, struct cli_args *a, struct rw_error *e)
-{
-	struct journal *j;
-	struct stat so, st;
-	const char *args[1];
-	bool to_stdout;
-	int n, r;
-
-	if ((r = positionals(a, args, 1, &n, NULL, NULL, e)))
-		return r;
-	if (n == 0)
-		return rw_fail(e, RW_EUSAGE, "backup: needs the FILE to write");
-	if (!args[0][0])
-		return rw_fail(e, RW_EUSAGE, "backup: the FILE name is empty");
-	/* A copy sent to standard output (/dev/stdout) gets no line after it. */
-	to_stdout = fstat(1, &so) == 0 && stat(args[0], &st) == 0 && so.st_dev == st.st_dev &&
-		    so.st_ino == st.st_ino;
-	if ((r = cli_journal(c, &j, e)) || (r = journal_backup(j, args[0], e)))
-		return r;
-	if (!to_stdout) {
-		fputs("backed up ", stdout);
-		rw_put_clean(stdout, journal_file(j), false);
-		fputs(" to ", stdout);
-		rw_put_clean(stdout, args[0], false);
-		fputc('\n', stdout);
-	}
-	return 0;
-}
-
-int cli_check(struct cli *c, struct cli_args *a, struct rw_error *e)
-{
-	struct journal *j;
-	const char *args[1];
-	char report[4096];
-	int n, r;
-
-	if ((r = positionals(a, args, 0, &n, NULL, NULL, e)) || (r = cli_journal(c, &j, e)))
-		return r;
-	r = journal_check(j, report, sizeof report, e);
-	/* The journal's path in these lines is shown escaped, as in errors. */
-	rw_put_clean(stdout, report, true);
-	if (r == 0) {
-		rw_put_clean(stdout, journal_file(j), false);
-		fputs(": ok\n", stdout);
-	}
-	return r;
-}
+const struct cli_command cli_cmd_config = {
+	.name = "config",
+	.usage = "[KEY [VALUE]] | --reset",
+	.about = "list the engine's parameters, show one, or set one",
+	.help = "  (no arguments)  list every parameter with its default and source\n"
+		"  KEY             print one parameter's value\n"
+		"  KEY VALUE       set it; every projection is recomputed\n"
+		"  --reset         restore every default\n",
+	.run = cli_config,
+};

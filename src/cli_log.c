@@ -1,4 +1,4 @@
-/* cli_log.c - the commands that change days: log, delete, undo. */
+/* cli_log.c - `log`: create or update one day's entry (docs/formats.md). */
 #include <stdio.h>
 #include <string.h>
 
@@ -90,7 +90,7 @@ enum {
 	O_MED, O_CLEAR_MEDS, O_FUTURE
 };
 
-int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e)
+static int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e)
 {
 	static const struct cli_opt opts[] = {
 		{ "--date", 0, true, O_DATE },
@@ -186,48 +186,38 @@ int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e)
 	return cli_print_day_line(j, day, e);
 }
 
-int cli_delete(struct cli *c, struct cli_args *a, struct rw_error *e)
-{
-	static const struct cli_opt opts[] = { { "--date", 0, true, O_DATE },
-					       { NULL, 0, false, 0 } };
-	struct journal *j;
-	const char *v;
-	rw_day day = 0;
-	bool have = false;
-	char shown[64], date[DATE_BUFSZ];
-	int id, r;
-
-	while ((r = cli_next(a, opts, &id, &v, e)) == 1) {
-		if (id != O_DATE)
-			return rw_fail(e, RW_EUSAGE, "delete: unexpected argument '%s'",
-				       rw_show(shown, sizeof shown, v));
-		if ((r = cli_date(c, v, &day, "--date", e)))
-			return r;
-		have = true;
-	}
-	if (r < 0)
-		return r;
-	if (!have)
-		return rw_fail(e, RW_EUSAGE, "delete: --date DATE is required");
-	if ((r = cli_journal(c, &j, e)) || (r = journal_delete(j, day, e)))
-		return r;
-	printf("deleted %s\n", date_format(day, date));
-	return 0;
-}
-
-int cli_undo(struct cli *c, struct cli_args *a, struct rw_error *e)
-{
-	struct journal *j;
-	const char *v;
-	char what[128], shown[64];
-	int id, r;
-
-	if ((r = cli_next(a, NULL, &id, &v, e)) != 0)
-		return r < 0 ? r
-			     : rw_fail(e, RW_EUSAGE, "undo: unexpected argument '%s'",
-				       rw_show(shown, sizeof shown, v));
-	if ((r = cli_journal(c, &j, e)) || (r = journal_undo(j, what, sizeof what, e)))
-		return r;
-	printf("undone: %s\n", what);
-	return 0;
-}
+const struct cli_command cli_cmd_log = {
+	.name = "log",
+	.usage = "[--date DATE] [--rest H] [--activity KIND:MIN]... [--pain N] [--symptom NAME]...\n"
+		"             [--med NAME[:DOSE]]... [--weight KG] [--note TEXT]\n"
+		"             [--clear-activities] [--clear-symptoms] [--clear-meds] [--future]",
+	.about = "create or update one day's entry, then print its projection",
+	.help = "  --date DATE         the day (default today; 1900-01-01 at the earliest)\n"
+		"  --future            allow a --date after today, at most one year ahead\n"
+		"  --rest H            hours lying down or in bed, sleep included (0-24)\n"
+		"  --activity KIND:MIN add an activity: walking, water-therapy, stretching,\n"
+		"                      cycling, physio or other, for MIN minutes (1-1440)\n"
+		"  --pain N            the day's average pain, 0-10\n"
+		"  --symptom NAME      add a symptom (lower-case words with dashes), e.g.\n"
+		"                      sciatica, numbness, tingling, stiffness, spasm, leg-pain;\n"
+		"                      red flags, emergency (an emergency department now, or\n"
+		"                      999 in the UK, 112 in the EU, 911 in the US):\n"
+		"                      saddle-numbness, bladder-control, bowel-control,\n"
+		"                      bladder-bowel-change, both-legs, worsening-weakness,\n"
+		"                      sexual-dysfunction, major-trauma, chest-pain,\n"
+		"                      sudden-breathlessness; urgent (a doctor the same day):\n"
+		"                      fever, unexplained-weight-loss, night-pain,\n"
+		"                      upper-back-pain, back-lump, swollen-leg\n"
+		"  --med NAME[:DOSE]   add a medication taken that day, e.g. ibuprofen:400mg\n"
+		"                      (NAME lower-case letters, digits and dashes; DOSE up to\n"
+		"                      32 characters without ';'; at most 16 a day)\n"
+		"  --weight KG         body weight, 20-400, one decimal\n"
+		"  --note TEXT         a note (replaces the day's note)\n"
+		"  --clear-activities  empty the day's activities before adding\n"
+		"  --clear-symptoms    empty the day's symptoms before adding\n"
+		"  --clear-meds        empty the day's medications before adding\n"
+		"--rest, --pain, --weight and --note replace the stored value; --activity,\n"
+		"--symptom and --med add to the day's lists.  Rest plus activity is at most\n"
+		"24 hours.\n",
+	.run = cli_log,
+};

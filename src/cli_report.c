@@ -1,4 +1,4 @@
-/* cli_report.c - the commands that move days in and out: report and import. */
+/* cli_report.c - `report`: the history report (docs/formats.md). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "import.h"
 #include "report.h"
 
 enum { O_FORMAT, O_FROM, O_TO, O_OUTPUT, O_NAME, O_PAPER };
@@ -14,7 +13,7 @@ enum { O_FORMAT, O_FROM, O_TO, O_OUTPUT, O_NAME, O_PAPER };
 /* report [--format F] [--from DATE] [--to DATE] [--name TEXT] [--paper P]
  * [-o FILE]: stdout unless a file is named, which is then replaced
  * atomically; a PDF never goes to a terminal. */
-int cli_report(struct cli *c, struct cli_args *a, struct rw_error *e)
+static int cli_report(struct cli *c, struct cli_args *a, struct rw_error *e)
 {
 	static const struct cli_opt opts[] = {
 		{ "--format", 0, true, O_FORMAT },
@@ -78,56 +77,17 @@ int cli_report(struct cli *c, struct cli_args *a, struct rw_error *e)
 	return report_write_path(out, j, fmt, &o, e);
 }
 
-/* import FILE|-: the input is opened before the journal, so a wrong name
- * creates nothing. */
-int cli_import(struct cli *c, struct cli_args *a, struct rw_error *e)
-{
-	struct import_result res;
-	struct journal *j;
-	struct stat st;
-	const char *v, *file = NULL, *name;
-	char shown[160], d1[DATE_BUFSZ], d2[DATE_BUFSZ];
-	FILE *in = NULL;
-	int id, r;
-
-	while ((r = cli_next(a, NULL, &id, &v, e)) == 1) {
-		if (file)
-			return rw_fail(e, RW_EUSAGE, "import: one file only ('%s' is one too many)",
-				       rw_show(shown, sizeof shown, v));
-		file = v;
-	}
-	if (r < 0)
-		return r;
-	if (!file)
-		return rw_fail(e, RW_EUSAGE, "import: needs a FILE (or - for standard input)");
-	if (strcmp(file, "-") == 0) {
-		in = stdin;
-		name = "standard input";
-	} else {
-		name = file;
-		if (!(in = fopen(file, "rb"))) {
-			int err = errno;
-			return rw_fail(e, RW_ENOINPUT, "%s: cannot be opened: %s",
-				       rw_show_name(shown, sizeof shown, file), strerror(err));
-		}
-		if (fstat(fileno(in), &st) == 0 && S_ISDIR(st.st_mode)) {
-			r = rw_fail(e, RW_ENOINPUT, "%s: cannot be opened: it is a directory",
-				    rw_show_name(shown, sizeof shown, file));
-			goto out;
-		}
-	}
-	if ((r = cli_journal(c, &j, e)) || (r = import_csv(j, in, name, c->today, &res, e)))
-		goto out;
-	if (res.count == 0)
-		printf("imported 0 days: %s has a header and no rows\n",
-		       rw_show_name(shown, sizeof shown, name));
-	else if (res.first == res.last)
-		printf("imported 1 day (%s)\n", date_format(res.first, d1));
-	else
-		printf("imported %ld day%s (%s to %s)\n", res.count, res.count == 1 ? "" : "s",
-		       date_format(res.first, d1), date_format(res.last, d2));
-out:
-	if (in && in != stdin)
-		fclose(in);
-	return r;
-}
+const struct cli_command cli_cmd_report = {
+	.name = "report",
+	.usage = "[--format text|markdown|csv|json|html|pdf] [--from DATE] [--to DATE] [--name TEXT]\n"
+		"        [--paper a4|letter] [-o FILE]",
+	.about = "the history report",
+	.help = "  --format F    text (default), markdown, csv, json, html or pdf\n"
+		"  --from DATE   first day (default the first logged day)\n"
+		"  --to DATE     last day (default the last logged day; with --from, today)\n"
+		"  --name TEXT   the person's name, on text, markdown, html and pdf\n"
+		"  --paper P     pdf page size: a4 or letter (default from the locale)\n"
+		"  -o FILE       write FILE (0600, replaced atomically) instead of stdout\n"
+		"pdf is the clinician's page: it needs -o FILE or a redirected stdout.\n",
+	.run = cli_report,
+};

@@ -36,7 +36,7 @@ static int at_option(struct cli_args *a, int64_t now, int64_t *at, struct rw_err
 	return 0;
 }
 
-int cli_down(struct cli *c, struct cli_args *a, struct rw_error *e)
+static int cli_down(struct cli *c, struct cli_args *a, struct rw_error *e)
 {
 	struct journal *j;
 	int64_t now, at;
@@ -51,7 +51,7 @@ int cli_down(struct cli *c, struct cli_args *a, struct rw_error *e)
 	return 0;
 }
 
-int cli_up(struct cli *c, struct cli_args *a, struct rw_error *e)
+static int cli_up(struct cli *c, struct cli_args *a, struct rw_error *e)
 {
 	struct journal *j;
 	int64_t now, at;
@@ -64,7 +64,7 @@ int cli_up(struct cli *c, struct cli_args *a, struct rw_error *e)
 	return cli_print_day_line(j, day, e);
 }
 
-int cli_nudge(struct cli *c, struct cli_args *a, struct rw_error *e)
+static int cli_nudge(struct cli *c, struct cli_args *a, struct rw_error *e)
 {
 	struct journal *j;
 	const char *v;
@@ -84,3 +84,36 @@ int cli_nudge(struct cli *c, struct cli_args *a, struct rw_error *e)
 	puts(line);
 	return 0;
 }
+
+const struct cli_command cli_cmd_down = {
+	.name = "down",
+	.usage = "[--at TIME]",
+	.about = "start a stretch of lying down (the timer runs until up)",
+	.help = "  --at TIME  when you lay down: HH:MM today, YYYY-MM-DDTHH:MM, or -N\n"
+		"             (N minutes ago); default now\n"
+		"Refused while already down.  `restwatch nudge` tells when it is time to get up.\n",
+	.run = cli_down,
+};
+
+const struct cli_command cli_cmd_up = {
+	.name = "up",
+	.usage = "[--at TIME]",
+	.about = "end the stretch of lying down and count its hours",
+	.help = "  --at TIME  when you got up (as for down; default now)\n"
+		"The stretch's hours are added to tracked_hours of each day it touches, split\n"
+		"at local midnight; a day without typed rest hours counts sleep_hours plus its\n"
+		"tracked hours as its rest.  A stretch is at most 24 h and may not overlap\n"
+		"another.  Prints the day's projection line.\n",
+	.run = cli_up,
+};
+
+const struct cli_command cli_cmd_nudge = {
+	.name = "nudge",
+	.usage = "",
+	.about = "for cron, timers and status bars: a line when it is time to get up",
+	.help = "Prints \"down 1 h 20 min: time to get up and walk a little\" and exits 0\n"
+		"when you have been lying down for nudge_minutes (default 60) or longer,\n"
+		"between nudge_from and nudge_to (default 8 and 22, hours of the day);\n"
+		"otherwise prints nothing and exits 1.  See restwatch config.\n",
+	.run = cli_nudge,
+};
