@@ -1,10 +1,10 @@
 /* cli.h - the command line: argv to commands (docs/formats.md).
  *
- * Each command is a struct cli_command (its name, usage, help and run
- * function) defined in the file named after it, src/cli_NAME.c, beside its
- * options and code (down, up and nudge share src/cli_rest.c).  cli.c holds
- * the table of commands, the global options and the dispatcher; cli_opt.c
- * the option parsing the commands share.  Commands report failure through
+ * Each command is a struct cli_command cli_cmd_NAME (its name, usage, help
+ * and run function) defined in the file named after it, src/cli_NAME.c,
+ * beside its options and code (down, up and nudge share src/cli_rest.c).
+ * cli.c declares them and holds their table, the global options and the
+ * dispatcher; cli_opt.c the option parsing the commands share.  Commands report failure through
  * struct rw_error and never call exit(); main turns the code into the exit
  * status.
  */
@@ -80,11 +80,6 @@ struct cli_command {
 	/* args are those after the command name */
 	int (*run)(struct cli *c, struct cli_args *a, struct rw_error *e);
 };
-
-/* The commands, in the order of `restwatch --help` (the table in cli.c). */
-extern const struct cli_command cli_cmd_log, cli_cmd_down, cli_cmd_up, cli_cmd_nudge,
-	cli_cmd_show, cli_cmd_status, cli_cmd_report, cli_cmd_import, cli_cmd_delete,
-	cli_cmd_undo, cli_cmd_config, cli_cmd_backup, cli_cmd_check;
 
 /* The positional arguments of a command (at most max of them, into out,
  * *n of them); an option of opts sets *flag_id (cli_opt.c). */

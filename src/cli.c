@@ -13,8 +13,23 @@
 #include "clock.h"
 #include "tui.h"
 
-/* The commands, in the order `restwatch --help` lists them; each is defined
- * in the file named after it (src/cli_NAME.c). */
+/* The commands, each defined with its options and code in the file named
+ * after it, src/cli_NAME.c (down, up and nudge share src/cli_rest.c). */
+extern const struct cli_command cli_cmd_log;
+extern const struct cli_command cli_cmd_down;
+extern const struct cli_command cli_cmd_up;
+extern const struct cli_command cli_cmd_nudge;
+extern const struct cli_command cli_cmd_show;
+extern const struct cli_command cli_cmd_status;
+extern const struct cli_command cli_cmd_report;
+extern const struct cli_command cli_cmd_import;
+extern const struct cli_command cli_cmd_delete;
+extern const struct cli_command cli_cmd_undo;
+extern const struct cli_command cli_cmd_config;
+extern const struct cli_command cli_cmd_backup;
+extern const struct cli_command cli_cmd_check;
+
+/* In the order `restwatch --help` lists them. */
 static const struct cli_command *const commands[] = {
 	&cli_cmd_log,
 	&cli_cmd_down,

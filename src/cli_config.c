@@ -1,7 +1,6 @@
 /* cli_config.c - `config`: the engine's parameters (docs/formats.md). */
 #include <stdbool.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "cli.h"
 
