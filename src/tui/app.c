@@ -375,44 +375,6 @@ static void dispatch(struct tui *t, const struct tui_key *k)
 			    screens[t->screen]->name);
 }
 
-/* ---- bracketed paste ------------------------------------------------------ */
-
-/* The codes the paste brackets arrive as (define_key in tui_run). */
-enum { KEY_PASTE_BEGIN = KEY_MAX + 0x100, KEY_PASTE_END, PASTE_MAX = 16384 };
-
-void tui_paste_mode(bool on)
-{
-	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
-	fflush(stdout);
-}
-
-/* Everything up to the closing bracket is text, never keys: it goes into
- * the open prompt or picker, and is ignored (with a message) when none is
- * open.  Text past PASTE_MAX is read and dropped. */
-static void read_paste(struct tui *t)
-{
-	static wchar_t buf[PASTE_MAX];
-	size_t n = 0, dropped = 0;
-	wint_t wc;
-	int rc;
-
-	while ((rc = get_wch(&wc)) != ERR) {
-		if (rc == KEY_CODE_YES && wc == KEY_PASTE_END)
-			break;
-		if (rc == KEY_CODE_YES)
-			continue;
-		if (n < PASTE_MAX)
-			buf[n++] = (wchar_t)wc;
-		else
-			dropped++;
-	}
-	t->msg[0] = '\0';
-	if (t->help || t->confirm.active || !tui_widget_paste(t, buf, n))
-		tui_message(t, false, "pasted text ignored: open a prompt first (n for the note, ? for keys)");
-	else if (dropped)
-		tui_message(t, true, "pasted text: only the first %d characters were taken", PASTE_MAX);
-}
-
 /* A monotonic clock, to tell a timeout from input that fails at once. */
 static long now_ms(void)
 {
@@ -465,7 +427,7 @@ static void loop(struct tui *t)
 			continue;
 		if (k.fn && (k.code == KEY_PASTE_BEGIN || k.code == KEY_PASTE_END)) {
 			if (k.code == KEY_PASTE_BEGIN)
-				read_paste(t);
+				tui_paste_read(t);
 			continue;
 		}
 		t->msg[0] = '\0';

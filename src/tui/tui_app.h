@@ -74,8 +74,16 @@ void tui_undo(struct tui *t);
 /* Show the cursor at y, x after this frame (a widget being edited). */
 void tui_cursor(struct tui *t, int y, int x);
 
+/* The codes the paste brackets arrive as (define_key in tui_run, app.c):
+ * past curses' KEY_MAX, 0777 (checked in paste.c). */
+enum { KEY_PASTE_BEGIN = 0777 + 0x100, KEY_PASTE_END };
+
 /* Bracketed paste on or off (on while the TUI runs, off around $EDITOR). */
 void tui_paste_mode(bool on);
+
+/* After KEY_PASTE_BEGIN: read up to KEY_PASTE_END and give the text to the
+ * open prompt or picker (paste.c). */
+void tui_paste_read(struct tui *t);
 
 /* True when a prompt, picker or question is open. */
 bool tui_modal(const struct tui *t);
