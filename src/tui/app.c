@@ -110,6 +110,7 @@ void tui_show(struct tui *t, int screen)
 	if (screen >= 0 && screen < TUI_SCREENS)
 		t->screen = screen;
 	t->help = false;
+	t->detail.active = false;
 }
 
 /* u on any screen: the journal's own undo, then say what it reverted so
@@ -266,6 +267,8 @@ static void draw(struct tui *t)
 		draw_top(t);
 		screens[t->screen]->draw(t, t->state[t->screen], 1, LINES - 2);
 		draw_status(t);
+		if (t->detail.active)
+			tui_detail_draw(t);
 		if (t->prompt.active)
 			tui_prompt_draw(t);
 		if (t->confirm.active)
@@ -311,6 +314,8 @@ static void dispatch(struct tui *t, const struct tui_key *k)
 {
 	bool small = COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS;
 
+	if (t->detail.active && !t->help && !small && !tui_modal(t) && tui_detail_key(t, k))
+		return;
 	/* Too small a window shows only "q quits": then it does, even with a
 	 * prompt open (its text cannot be seen to be typed into). */
 	if (!k->fn && k->code == 'q' && (!tui_modal(t) || small)) {

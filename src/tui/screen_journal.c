@@ -1,6 +1,7 @@
 /* screen_journal.c - the Journal screen: every calendar day from the first
  * logged day to the last, gaps included, one row each, scrollable; Enter
- * opens a day on Today, d deletes one (after asking), / jumps to a date.
+ * shows a day's detail (detail.c; Enter there opens it on Today), d deletes
+ * one (after asking), / jumps to a date.
  *
  * Rows come from the shared day cache (data.c), read once per journal
  * change; moving the cursor touches only memory.
@@ -38,7 +39,8 @@ static const struct tui_help help[] = {
 	{ "PgUp PgDn", "a page up / down" },
 	{ "Home g  End G", "first / last day" },
 	{ "t", "today's row (when in the journal)" },
-	{ "Enter", "open the day on Today, to edit it" },
+	{ "Enter", "the day's detail: every field whole, the projection, the note wrapped "
+		   "(Up/Down scroll it, e or Enter edits the day on Today, Esc or q goes back)" },
 	{ "d", "delete the day's entry (asks first; u undoes)" },
 	{ "/", "go to a date: YYYY-MM-DD, today, yesterday or -N" },
 	{ NULL, NULL },
@@ -307,8 +309,7 @@ static bool key(struct tui *t, void *state, const struct tui_key *k)
 		case KEY_HOME: idx = 0; break;
 		case KEY_END: idx = n - 1; break;
 		case KEY_ENTER:
-			t->day = st->cur;
-			tui_show(t, TUI_TODAY);
+			tui_detail_open(t, st->cur);
 			return true;
 		default: return false;
 		}
@@ -327,8 +328,7 @@ static bool key(struct tui *t, void *state, const struct tui_key *k)
 			break;
 		case '\n':
 		case '\r':
-			t->day = st->cur;
-			tui_show(t, TUI_TODAY);
+			tui_detail_open(t, st->cur);
 			return true;
 		case 'd':
 			if (!d->rows[idx].logged) {
@@ -378,7 +378,7 @@ static void close_journal(void *state)
 
 const struct tui_screen tui_screen_journal = {
 	.name = "Journal",
-	.status = "Up/Down day  Enter open  d delete  / date",
+	.status = "Up/Down day  Enter detail  d delete  / date",
 	.help = help,
 	.open = open_journal,
 	.close = close_journal,

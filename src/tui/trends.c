@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "advice.h"
 #include "chart.h"
 #include "tui_app.h"
 #include "tui_plot.h"
@@ -40,12 +41,20 @@ struct trends {
 	 * last draw showed */
 	long cal_back;
 	int cal_rows, cal_months;
+	/* the calendar's day cursor (Enter shows its detail), and where the
+	 * last draw put the cells, for a mouse click */
+	bool cal_placed;
+	rw_day cal_cur;
+	int cal_y0, cal_x0, cal_cw, cal_skip, cal_shown;
 };
 
 static const struct tui_help help[] = {
 	{ "r  R", "next / previous range: 14 days, 30 days, 90 days, 1 year, all" },
 	{ "v  V", "next / previous view: rest & activity, losses, calendar" },
 	{ "Up Down PgUp PgDn", "in the calendar: scroll a month / a page (Home: the first month, End: the latest)" },
+	{ "Left Right  h l", "in the calendar: the day before / after" },
+	{ "Enter", "in the calendar: the day's detail: every field whole, the projection, the note wrapped "
+		   "(e or Enter there edits the day on Today, Esc goes back)" },
 	{ "", "a dot is a day without data; dashed lines are the night's sleep and the guideline limit" },
 	{ NULL, NULL },
 };
@@ -251,6 +260,91 @@ static const char *level_mark(const struct tui_row *r)
 	}
 }
 
+/* The calendar's cursor starts on the day in focus (or the window's last
+ * day) and stays inside the window. */
+static void cal_place(struct tui *t, struct trends *st)
+{
+	if (!st->cal_placed)
+		st->cal_cur = t->day;
+	st->cal_placed = true;
+	if (st->cal_cur < st->start)
+		st->cal_cur = st->start;
+	if (st->cal_cur > st->end)
+		st->cal_cur = st->end;
+}
+
+/* Month index of day in the window (0: the first month). */
+static int cal_month(const struct trends *st, rw_day day)
+{
+	int sy, sm, y, m, dd;
+
+	date_to_ymd(st->start, &sy, &sm, &dd);
+	date_to_ymd(day, &y, &m, &dd);
+	return (y - sy) * 12 + (m - sm);
+}
+
+/* Scroll back as asked, within the months, then as little as it takes to
+ * show the cursor's month. */
+static void cal_follow(struct trends *st, int months, int rows)
+{
+	int mi = cal_month(st, st->cal_cur), skip;
+
+	if (st->cal_back > months - rows)
+		st->cal_back = months - rows;
+	if (st->cal_back < 0)
+		st->cal_back = 0;
+	skip = months > rows ? months - rows - (int)st->cal_back : 0;
+	if (mi < skip)
+		st->cal_back = months - rows - mi;
+	else if (mi >= skip + rows)
+		st->cal_back = months - mi - 1;
+}
+
+/* The cursor's day in one line: its level, clock and red flag. */
+static void cal_cursor_line(struct tui *t, struct trends *st, const struct tui_days *d, int y)
+{
+	long idx = tui_days_index(d, st->cal_cur);
+	const struct tui_row *r = idx >= 0 ? &d->rows[idx] : NULL;
+	char date[16], num[32];
+	int x = 1;
+
+	x += tui_text(t, y, x, COLS - 2, ROLE_HEAD, tui_date(st->cal_cur, date));
+	if (!r || !r->logged)
+		x += tui_text(t, y, x, COLS - x - 1, ROLE_DIM, "  not logged");
+	if (r)
+		x += tui_textf(t, y, x, COLS - x - 1, tui_level_role(r->level), "  %s, clock %s h",
+			       engine_level_name(r->level),
+			       advice_hours(r->clock, t->params.threshold_hours, num, sizeof num));
+	if (r && r->red_flag)
+		x += tui_text(t, y, x, COLS - x - 1, ROLE_ALERT, "  ! red flag");
+	tui_text(t, y, x, COLS - x - 1, ROLE_DIM, "  (Enter: detail)");
+}
+
+/* Move the cursor by months (the same day of the month, or the month's
+ * last), and the view with it. */
+static void cal_move_months(struct trends *st, int by)
+{
+	int y, m, dd, n;
+
+	date_to_ymd(st->cal_cur, &y, &m, &dd);
+	m += by;
+	while (m < 1) {
+		m += 12;
+		y--;
+	}
+	while (m > 12) {
+		m -= 12;
+		y++;
+	}
+	n = date_days_in_month(y, m);
+	st->cal_cur = date_from_ymd(y, m, dd < n ? dd : n);
+	st->cal_back -= by;
+	if (st->cal_cur < st->start)
+		st->cal_cur = st->start;
+	if (st->cal_cur > st->end)
+		st->cal_cur = st->end;
+}
+
 /* One row per month, one cell per day; the latest months when they do
  * not all fit. */
 static void draw_calendar(struct tui *t, struct trends *st, int y, int rows)
@@ -261,18 +355,16 @@ static void draw_calendar(struct tui *t, struct trends *st, int y, int rows)
 
 	if (!d)
 		return;
+	cal_place(t, st);
 	date_to_ymd(st->start, &sy, &sm, &sd);
 	date_to_ymd(st->end, &ey, &em, &ed);
 	months = (ey - sy) * 12 + (em - sm) + 1;
-	rows -= 4; /* day numbers, legend */
+	rows -= 4; /* day numbers, the cursor's day, legend */
 	if (rows < 1)
 		return;
 	st->cal_rows = rows;
 	st->cal_months = months;
-	if (st->cal_back > months - rows)
-		st->cal_back = months - rows;
-	if (st->cal_back < 0)
-		st->cal_back = 0;
+	cal_follow(st, months, rows);
 	skip = months > rows ? months - rows - (int)st->cal_back : 0;
 	if (months > rows) {
 		char where[96];
@@ -297,7 +389,10 @@ static void draw_calendar(struct tui *t, struct trends *st, int y, int rows)
 				enum tui_role role = !r || !r->logged ? ROLE_DIM
 						     : r->red_flag    ? ROLE_ALERT
 								      : tui_level_role(r->level);
-				if (day == t->today && (!r || !r->logged))
+				if (day == st->cal_cur)
+					tui_text(t, row, x0 + (dd - 1) * cw, 1, ROLE_SEL,
+						 day == t->today && (!r || !r->logged) ? "_" : level_mark(r));
+				else if (day == t->today && (!r || !r->logged))
 					tui_text(t, row, x0 + (dd - 1) * cw, 1, ROLE_KEY, "_");
 				else
 					tui_text(t, row, x0 + (dd - 1) * cw, 1, role, level_mark(r));
@@ -308,7 +403,13 @@ static void draw_calendar(struct tui *t, struct trends *st, int y, int rows)
 			yy++;
 		}
 	}
-	y += 2 + (months - skip < rows ? months - skip : rows);
+	st->cal_y0 = y + 1;
+	st->cal_x0 = x0;
+	st->cal_cw = cw;
+	st->cal_skip = skip;
+	st->cal_shown = months - skip < rows ? months - skip : rows;
+	y += 1 + st->cal_shown;
+	cal_cursor_line(t, st, d, y++);
 	tui_text(t, y, 1, COLS - 2, ROLE_HEAD, "Levels:");
 	i = 9;
 	i += tui_text(t, y, i, COLS - i, ROLE_OK, " - none ");
@@ -367,24 +468,46 @@ static void draw(struct tui *t, void *state, int top, int height)
 	draw_axis_dates(t, st, top + 1 + charts * (pr + 1));
 }
 
+/* The calendar's keys: the cursor by day and month, the view with it
+ * (draw_calendar clamps cal_back); Enter shows the day. */
+static bool cal_key(struct tui *t, struct trends *st, const struct tui_key *k, int page)
+{
+	if (!k->fn) {
+		switch (k->code) {
+		case 'h': st->cal_cur--; break;
+		case 'l': st->cal_cur++; break;
+		case '\n': case '\r': tui_detail_open(t, st->cal_cur); return true;
+		default: return false;
+		}
+	} else {
+		switch (k->code) {
+		case KEY_LEFT: st->cal_cur--; break;
+		case KEY_RIGHT: st->cal_cur++; break;
+		case KEY_UP: cal_move_months(st, -1); break;
+		case KEY_DOWN: cal_move_months(st, 1); break;
+		case KEY_PPAGE: cal_move_months(st, -page); break;
+		case KEY_NPAGE: cal_move_months(st, page); break;
+		case KEY_HOME: st->cal_cur = st->start; st->cal_back = st->cal_months; break;
+		case KEY_END: st->cal_cur = st->end; st->cal_back = 0; break;
+		case KEY_ENTER: tui_detail_open(t, st->cal_cur); return true;
+		default: return false;
+		}
+	}
+	if (st->cal_cur < st->start)
+		st->cal_cur = st->start;
+	if (st->cal_cur > st->end)
+		st->cal_cur = st->end;
+	return true;
+}
+
 /* r and v cycle; the capitals go back. */
 static bool key(struct tui *t, void *state, const struct tui_key *k)
 {
 	struct trends *st = state;
 	int page = st->cal_rows > 1 ? st->cal_rows - 1 : 1;
 
-	(void)t;
-	if (k->fn && st->view == 2) {
-		switch (k->code) {
-		case KEY_UP: st->cal_back++; return true;
-		case KEY_DOWN: st->cal_back--; return true;
-		case KEY_PPAGE: st->cal_back += page; return true;
-		case KEY_NPAGE: st->cal_back -= page; return true;
-		case KEY_HOME: st->cal_back = st->cal_months; return true;
-		case KEY_END: st->cal_back = 0; return true;
-		default: return false; /* draw_calendar clamps cal_back */
-		}
-	}
+	if (st->view == 2 && st->cal_placed && cal_key(t, st, k, page))
+		return true;
 	if (k->fn)
 		return false;
 	switch (k->code) {

@@ -12,6 +12,7 @@
 #include "journal.h"
 #include "rwerr.h"
 #include "tui_data.h"
+#include "tui_detail.h"
 #include "tui_draw.h"
 #include "tui_screen.h"
 #include "tui_widgets.h"
@@ -57,6 +58,7 @@ struct tui {
 	struct tui_confirm confirm;
 	bool help;
 	int help_top, help_rows, help_page; /* its scroll, lines, lines shown */
+	struct tui_detail detail;    /* the day detail, over the screen (detail.c) */
 
 	void *state[TUI_SCREENS];
 };

@@ -312,6 +312,8 @@ t_journal_screen_open_delete_and_jump() {
 	keys Up Up k
 	wait_for '▸ Thu 2026-03-05' || return
 	keys Enter
+	wait_for 'Day detail: Thu 2026-03-05 +logged' || return
+	keys Enter
 	wait_for 'Thu 2026-03-05 .* logged' || return
 	wait_for 'Note +bad day' || return
 	keys 2
