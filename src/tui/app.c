@@ -23,6 +23,7 @@
 #include "tui_alert.h"
 #include "tui_rest.h"
 #include "tui_app.h"
+#include "tui_mouse.h"
 
 #define TICK_MS 250
 
@@ -135,9 +136,14 @@ void tui_undo(struct tui *t)
 /* The tabs from column x in one of three styles, widest first:
  * " 1 Today " each, "1 Today 2 Journal", or only the current one named.
  * Returns the column after them; draws them when draw is true. */
+static int tab_end[TUI_SCREENS + 1]; /* where each tab ends, then where the first starts */
+
 static int draw_tabs(struct tui *t, int x, int style, bool draw)
 {
 	int i;
+
+	if (draw)
+		tab_end[TUI_SCREENS] = x;
 
 	for (i = 0; i < TUI_SCREENS; i++) {
 		char tab[32];
@@ -152,8 +158,22 @@ static int draw_tabs(struct tui *t, int x, int style, bool draw)
 		if (draw)
 			tui_text(t, 0, x, COLS - x, i == t->screen ? ROLE_TAB : ROLE_BAR_TITLE, tab);
 		x += tui_text_width(t, tab);
+		if (draw)
+			tab_end[i] = x;
 	}
 	return x;
+}
+
+/* For a click: the tab at column x as last drawn (they touch each other). */
+int tui_tab_at(struct tui *t, int x)
+{
+	int i, from = tab_end[TUI_SCREENS];
+
+	(void)t;
+	for (i = 0; i < TUI_SCREENS; from = tab_end[i++])
+		if (x >= from && x < tab_end[i])
+			return i;
+	return -1;
 }
 
 /* The top bar: the screens with their number keys, the current one
@@ -401,7 +421,7 @@ static void loop(struct tui *t)
 		struct tui_key k;
 		wint_t wc = 0;
 		long started;
-		int rc;
+		int rc, n;
 
 		if (dirty)
 			draw(t);
@@ -437,7 +457,8 @@ static void loop(struct tui *t)
 		}
 		t->msg[0] = '\0';
 		tui_sync(t);
-		dispatch(t, &k);
+		for (n = tui_mouse(t, &k); n > 0; n--)
+			dispatch(t, &k);
 		/* What a key changed (an edit, undo, a setting) shows at once. */
 		tui_sync(t);
 	}
@@ -553,6 +574,7 @@ int tui_run(struct journal *j, const struct tui_opts *o, struct rw_error *e)
 	tui_draw_init(t, utf8_locale(), !o->no_color && !(nc && *nc));
 	tui_sync(t);
 	tui_paste_mode(true);
+	tui_mouse_on();
 	loop(t);
 	tui_paste_mode(false);
 	endwin();

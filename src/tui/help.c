@@ -12,6 +12,7 @@ const struct tui_help tui_global_help[] = {
 	{ "u", "undo the last change, and say what it was" },
 	{ "?  F1", "this help (Up/Down scroll it, any other key closes it)" },
 	{ "Ctrl-L", "redraw the screen" },
+	{ "mouse", "click: pick a tab, day or field, again: open; wheel: scroll" },
 	{ "q", "quit: everything is already saved" },
 	{ NULL, NULL },
 };

@@ -13,12 +13,14 @@
 
 #include "advice.h"
 #include "tui_app.h"
+#include "tui_mouse.h"
 
 struct journal_screen {
 	bool placed;  /* the cursor was put somewhere sensible */
 	rw_day cur;   /* the day under the cursor */
 	long top;     /* first row shown */
 	long list_h;  /* rows shown at the last draw */
+	int row_y;    /* the screen row of the first one */
 	rw_day del;   /* the day a delete question is about */
 	/* the entry under the cursor, for the detail lines */
 	unsigned en_gen;
@@ -244,6 +246,7 @@ static void draw(struct tui *t, void *state, int top, int height)
 		tui_text(t, y, x, sw, ROLE_HEAD, "SYMPTOMS");
 	if (nw)
 		tui_text(t, y, x + sw, nw, ROLE_HEAD, "NOTE");
+	st->row_y = y + 1;
 	for (i = 0; i < st->list_h && st->top + i < (long)d->n; i++)
 		draw_row(t, &d->rows[st->top + i], y + 1 + (int)i, st->top + i == idx, wide);
 	draw_detail(t, st, top + height - DETAIL_ROWS);
@@ -355,6 +358,22 @@ static bool key(struct tui *t, void *state, const struct tui_key *k)
 		idx = n - 1;
 	st->cur = d->rows[idx].day;
 	return true;
+}
+
+/* A click on a row of the last draw picks its day (mouse.c). */
+int tui_journal_click(struct tui *t, void *state, int y)
+{
+	struct journal_screen *st = state;
+	const struct tui_days *d = tui_days(t);
+	long idx = st->top + (y - st->row_y);
+
+	if (!d || d->n == 0 || !st->placed || st->row_y <= 0 || y < st->row_y ||
+	    y - st->row_y >= st->list_h || idx < 0 || idx >= (long)d->n)
+		return 0;
+	if (d->rows[idx].day == st->cur)
+		return 2;
+	st->cur = d->rows[idx].day;
+	return 1;
 }
 
 /* The state lives as long as the TUI; close_journal frees it. */

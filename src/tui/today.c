@@ -227,6 +227,8 @@ static int draw_fields(struct tui *t, struct today *st, int y, int w)
 	bool why = st->found && (en->has_rest || en->tracked_hours > 0);
 	const char *nl;
 
+	st->fields_y = y;
+	st->fields_why = why;
 	tui_text(t, y + st->field + (why && st->field > 0), 0, 1, ROLE_KEY, tui_glyph(t, G_CURSOR));
 	x = field_label(t, y, w, "r", "Rest");
 	if (why && en->has_rest) {

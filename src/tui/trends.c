@@ -15,6 +15,7 @@
 #include "advice.h"
 #include "chart.h"
 #include "tui_app.h"
+#include "tui_mouse.h"
 #include "tui_plot.h"
 
 enum { RANGES = 5, VIEWS = 3 };
@@ -498,6 +499,31 @@ static bool cal_key(struct tui *t, struct trends *st, const struct tui_key *k, i
 	if (st->cal_cur > st->end)
 		st->cal_cur = st->end;
 	return true;
+}
+
+/* A click on a day cell of the last drawn calendar picks it (mouse.c). */
+int tui_calendar_click(struct tui *t, void *state, int y, int x)
+{
+	struct trends *st = state;
+	int sy, sm, sd, m, dd;
+	rw_day day;
+
+	(void)t;
+	if (st->view != 2 || !st->cal_placed || st->cal_cw < 1 || y < st->cal_y0 ||
+	    y >= st->cal_y0 + st->cal_shown || x < st->cal_x0)
+		return 0;
+	date_to_ymd(st->start, &sy, &sm, &sd);
+	m = sm - 1 + st->cal_skip + (y - st->cal_y0);
+	dd = (x - st->cal_x0) / st->cal_cw + 1;
+	if (dd > date_days_in_month(sy + m / 12, m % 12 + 1))
+		return 0;
+	day = date_from_ymd(sy + m / 12, m % 12 + 1, dd);
+	if (day < st->start || day > st->end)
+		return 0;
+	if (day == st->cal_cur)
+		return 2;
+	st->cal_cur = day;
+	return 1;
 }
 
 /* r and v cycle; the capitals go back. */

@@ -13,6 +13,7 @@
 struct tui;
 
 #define TODAY_MAX_GAPS 4
+#define TODAY_FIELD_ROWS 7 /* rest, activities, pain, symptoms, weight, meds, note */
 
 enum today_field {
 	TODAY_REST,
@@ -63,6 +64,8 @@ struct today {
 	struct engine_proj fc[7];
 	struct today_edit edit;
 	int field;             /* the field row Up/Down selected, Enter edits */
+	int fields_y;          /* where the last draw put the first field row, */
+	bool fields_why;       /* and whether a line under the rest hours follows */
 	rw_day future_ok;      /* a day after today the user agreed to log */
 	int future_key;        /* the key that asked */
 	char *draft;           /* a note from $EDITOR that was refused, offered again by N */

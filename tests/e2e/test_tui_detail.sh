@@ -152,4 +152,124 @@ t_detail_of_an_unlogged_day_and_from_the_calendar() {
 	quit_and_check
 }
 
+# ---- the mouse --------------------------------------------------------------------
+
+# click X Y: the first button pressed and released at column X, row Y
+# (0-based), as a terminal in xterm's SGR mouse mode sends it.
+click() {
+	local at="$(($1 + 1));$(($2 + 1))"
+	text $'\e[<0;'"${at}M"$'\e[<0;'"${at}m"
+}
+
+# wheel up|down X Y: one notch of the wheel.
+wheel() {
+	local b=64
+	[ "$1" = down ] && b=65
+	text $'\e[<'"$b;$(($2 + 1));$(($3 + 1))M"
+}
+
+# col_of ROW TEXT: the column where TEXT starts in row ROW of the pane.
+col_of() {
+	python3 -c 'import sys; print(sys.argv[1].find(sys.argv[2]))' "$(screen | sed -n "$(($1 + 1))p")" "$2"
+}
+
+# line_of REGEX: the first row of the pane that matches.
+line_of() {
+	echo $(($(screen | grep -nE -- "$1" | head -1 | cut -d: -f1) - 1))
+}
+
+t_mouse_click_a_tab_switches_the_screen_at_80_and_60() {
+	bedrest
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	expect_eq "$(tmux -L "$TUI_SOCK" display -p -t t '#{mouse_any_flag}')" 1 "mouse reporting asked for"
+	click "$(($(col_of 0 '3 Trends') + 2))" 0
+	wait_for '^ v .*Calendar|^ v \[' || return
+	wait_for 'r range +v view' || return
+	click "$(col_of 0 '5 Settings')" 0
+	wait_for 'Source: ' || return
+	tmux -L "$TUI_SOCK" resize-window -t t -x 60 -y 18
+	wait_for '! clot' || return
+	click "$(col_of 0 ' 2')" 0
+	wait_for 'days logged' || return
+	quit_and_check
+	expect_eq "$(tmux -L "$TUI_SOCK" display -p -t t '#{mouse_any_flag}')" 0 "mouse reporting after exit"
+}
+
+t_mouse_click_a_day_in_the_journal_selects_it_then_opens_it() {
+	full_day
+	rw log --date 2026-03-05 --rest 8 --note 'the fifth'
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	keys 2
+	wait_for '▸ Mon 2026-03-09' || return
+	click 20 "$(line_of 'Thu 2026-03-05')"
+	wait_for '▸ Thu 2026-03-05' || return
+	wait_for 'Note: the fifth' || return
+	click 20 "$(line_of 'Thu 2026-03-05')"
+	wait_for 'Day detail: Thu 2026-03-05 +logged' || return
+	# the wheel scrolls the detail; a click on its body does nothing
+	click 20 5
+	wait_for 'Day detail: Thu 2026-03-05' || return
+	keys Escape
+	wait_for '▸ Thu 2026-03-05' || return
+	quit_and_check
+}
+
+t_mouse_wheel_scrolls_the_journal_list() {
+	local d
+	for d in $(seq 1 28); do
+		rw log --date "2026-02-$(printf %02d "$d")" --rest 8
+	done
+	rw log --date 2026-03-10 --rest 8
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	keys 2
+	wait_for '\(row 38 of 38\)' || return
+	expect_no_match "$(screen)" 'Sat 2026-02-14' "a day above the list"
+	wheel up 30 8
+	wheel up 30 8
+	wait_for '\(row 32 of 38\)' || return
+	wheel up 30 8
+	wheel up 30 8
+	wheel up 30 8
+	wait_for '\(row 23 of 38\)' || return
+	wait_for '▸ Mon 2026-02-23' || return
+	wheel up 30 8
+	wheel up 30 8
+	wheel up 30 8
+	wait_for '\(row 14 of 38\)' || return
+	wait_for '▸ Sat 2026-02-14' || return
+	wheel down 30 8
+	wait_for '\(row 17 of 38\)' || return
+	quit_and_check
+}
+
+t_mouse_click_a_calendar_day_and_a_today_field() {
+	full_day
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	keys 3 v v
+	wait_for 'Tue 2026-03-10 +not logged' || return
+	# day 8 of the month: two columns a day from column 10
+	click $((10 + 7 * 2)) "$(line_of '^ 2026-03 ')"
+	wait_for 'Sun 2026-03-08 +resting' || return
+	click $((10 + 7 * 2)) "$(line_of '^ 2026-03 ')"
+	wait_for 'Day detail: Sun 2026-03-08' || return
+	keys 1
+	wait_for '^▸r  Rest' || return
+	click 5 "$(line_of '^ p  Pain')"
+	wait_for '^▸p  Pain' || return
+	click 5 "$(line_of '^▸p  Pain')"
+	wait_for 'Pain on Tue 2026-03-10' || return
+	# an open prompt takes no clicks; typing and pasting still work
+	click "$(col_of 0 '2 Journal')" 0
+	sleep 0.3
+	wait_for 'Pain on Tue 2026-03-10' || return
+	text 4
+	keys Enter
+	wait_sql "select pain from days where date = '2026-03-10'" 4 || return
+	quit_and_check
+}
+
 run_tests
