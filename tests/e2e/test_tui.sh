@@ -416,9 +416,12 @@ t_report_screen_writes_files() {
 
 # The README's screenshots (docs/screens/*.txt): the five screens on five
 # days in bed, a red flag on the fourth, at 80x24 (the size most terminals
-# open at).  UPDATE_SCREENS=1 writes them; otherwise each must
+# open at); then the day detail of the red-flag day (a clot-risk day too),
+# and the calendar once the last day has an emergency red flag, whose alert
+# the top bar then shows.  UPDATE_SCREENS=1 writes them; otherwise each must
 # still start with the same two lines as the live screen (the body's
-# wording comes from other modules and may move on between updates).
+# wording comes from other modules and may move on between updates, and
+# with it the detail's line count).
 t_docs_screens() {
 	local dir name k
 	dir=$(cd "$E2E_DIR/../.." && pwd)/docs/screens
@@ -427,7 +430,7 @@ t_docs_screens() {
 	TUI_W=80 TUI_H=24 tui_start
 	tui_ready || return
 	wait_for 'Bedridden' || return
-	for k in 1:today 2:journal 3:trends 4:report 5:settings; do
+	for k in 1:today 2:journal 3:trends 4:report 5:settings 2:detail 3:calendar; do
 		name=${k#*:}
 		keys "${k%%:*}"
 		case $name in
@@ -436,6 +439,12 @@ t_docs_screens() {
 		trends) wait_for '2026-02-25 +2026-03-10' ;;
 		report) wait_for 'Warnings \(' ;;
 		settings) wait_for 'Source: ' ;;
+		detail) wait_for '▸ Mon 2026-03-09' && keys Enter && wait_for 'Medications' ;;
+		calendar)
+			keys Escape
+			rw log --date 2026-03-10 --symptom saddle-numbness
+			keys 3 v v
+			wait_for 'Tue 2026-03-10 +clot-risk.*red flag' && wait_for '! EMERG' ;;
 		esac
 		screen >"$TMP/$name.txt"
 		if [ -n "${UPDATE_SCREENS:-}" ]; then
@@ -443,7 +452,8 @@ t_docs_screens() {
 		elif [ ! -f "$dir/$name.txt" ]; then
 			fail "docs/screens/$name.txt is missing (UPDATE_SCREENS=1 writes it)"
 		else
-			expect_eq "$(head -n 2 "$dir/$name.txt")" "$(head -n 2 "$TMP/$name.txt")" \
+			expect_eq "$(head -n 2 "$dir/$name.txt" | sed -E 's/ +lines [0-9-]+ of [0-9]+$//')" \
+				"$(head -n 2 "$TMP/$name.txt" | sed -E 's/ +lines [0-9-]+ of [0-9]+$//')" \
 				"docs/screens/$name.txt (UPDATE_SCREENS=1 rewrites it)"
 		fi
 	done
