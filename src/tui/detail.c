@@ -123,7 +123,8 @@ static void rest(struct tui *t, struct view *v, const struct entry *en)
 			 en->tracked_hours > 0 ? " and the tracked hours" : "");
 	block(t, v, "Rest", LABEL_W, en->has_rest ? ROLE_NORMAL : ROLE_DIM, line);
 	if (en->tracked_hours > 0)
-		snprintf(line, sizeof line, "%.2f h lying down (b, or down/up)", en->tracked_hours);
+		snprintf(line, sizeof line, "%s h lying down (b, or down/up)",
+			 entry_format_rest(en->tracked_hours, num, sizeof num));
 	block(t, v, "Tracked", LABEL_W, en->tracked_hours > 0 ? ROLE_NORMAL : ROLE_DIM,
 	      en->tracked_hours > 0 ? line : "-");
 }

@@ -93,7 +93,7 @@ $(screen)"
 	done
 	expect_match "$all" 'URGENT: fever' "the red flag first"
 	expect_match "$all" 'Rest +20 h' "rest"
-	expect_match "$all" 'Tracked +2\.50 h lying down' "tracked hours"
+	expect_match "$all" 'Tracked +2\.5 h lying down' "tracked hours"
 	expect_match "$all" 'Activities +walking 30 min, physio 15 min' "activities"
 	expect_match "$all" 'Pain +6 / 10' "pain"
 	expect_match "$all" 'Symptoms +sciatica *$' "an ordinary symptom, not marked"
@@ -269,6 +269,18 @@ t_mouse_click_a_calendar_day_and_a_today_field() {
 	text 4
 	keys Enter
 	wait_sql "select pain from days where date = '2026-03-10'" 4 || return
+	quit_and_check
+}
+
+t_mouse_comes_back_after_the_editor() {
+	TUI_ENV="LANG=C.UTF-8 TERM=xterm-256color VISUAL=true" TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	keys N
+	wait_for 'Rest' || return
+	sleep 0.5
+	expect_eq "$(tmux -L "$TUI_SOCK" display -p -t t '#{mouse_any_flag}')" 1 "mouse reporting after the editor"
+	click "$(col_of 0 '4 Report')" 0
+	wait_for 'Write a report' || return
 	quit_and_check
 }
 
