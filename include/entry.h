@@ -160,4 +160,102 @@ int entry_activity_minutes(const struct entry *en);
  * most 24 hours. */
 int entry_validate(const struct entry *en, struct rw_error *e);
 
+/* ---- A day's fields as data (src/entry_field.c) -------------------------
+ *
+ * One row per field describes it once: its name in the journal, the CSV and
+ * the JSON, its option of `log`, its Today key and prompt, and the functions
+ * that parse, write, clear and copy it (and, for a list, walk its items).
+ * `log`, `import`, the TUI's edits, the CSV header and row and the JSON day
+ * walk this table; the rows are in the CSV's column order (docs/formats.md).
+ */
+enum entry_field_id {
+	EF_REST, EF_ACTIVITIES, EF_PAIN, EF_SYMPTOMS, EF_WEIGHT, EF_NOTE, EF_MEDS, EF_TRACKED,
+	EF_COUNT
+};
+#define EF_BIT(id) (1u << (id))
+
+/* The longest text form of any field (the note), with its NUL. */
+#define ENTRY_TEXT_MAX (NOTE_MAX + 1)
+
+/* Which of a field's names an error message uses. */
+enum entry_naming {
+	ENTRY_NAME_COLUMN, /* "weight_kg": import */
+	ENTRY_NAME_OPTION, /* "--weight": log */
+	ENTRY_NAME_WORD    /* "weight": the TUI */
+};
+
+struct entry_field {
+	enum entry_field_id id;
+	const char *name;         /* journal column, CSV column and JSON key */
+	const char *option;       /* log: sets it, or adds one item of a list; NULL: none */
+	const char *clear_option; /* log: empties a list; NULL: none */
+	const char *word;         /* the TUI's name for it in errors */
+	const char *said;         /* and in "saved ... on DATE" */
+	const char *item_word;    /* one item of a list ("activity"); NULL for a scalar */
+	int key;                  /* the Today key that edits it (a list: replaces it); 0 none */
+	const char *prompt;       /* that key's prompt, %s the date */
+	const char *hint;         /* the hint line above it */
+	size_t prompt_max;        /* bytes the prompt takes */
+	bool list;
+	bool decimal;             /* a decimal number: the TUI also takes "7,5" */
+	bool csv_required;        /* import needs the column (every export has had it) */
+	bool csv_text;            /* a text cell: formula protection, CRLF read as LF */
+	bool json_output;         /* JSON writes it among the model's outputs, from the projection */
+	bool json_string;         /* JSON writes the text as a string, else as it is */
+	const char *json_unset;   /* JSON of an unset scalar ("null", "0") */
+	const char *json_members[2]; /* a list item as {m0: before ':', m1: after}; NULL: a string */
+	bool json_m1_number;      /* m1 is a number (else a string, null when absent) */
+
+	/* The text form (as in the journal and the CSV) into en: a scalar set,
+	 * a list replaced.  Empty text is never passed: it means unset. */
+	int (*parse)(const char *s, struct entry *en, const char *field, struct rw_error *e);
+	/* The text form; "" when unset.  May return a pointer into en. */
+	const char *(*text)(const struct entry *en, char *out, size_t n);
+	void (*clear)(struct entry *en);
+	void (*copy)(struct entry *dst, const struct entry *src);
+	/* Lists: add one item from its text, count, one item's text, remove. */
+	int (*add)(const char *item, struct entry *en, const char *field, struct rw_error *e);
+	int (*count)(const struct entry *en);
+	const char *(*item)(const struct entry *en, int i, char *out, size_t n);
+	void (*remove)(struct entry *en, int i);
+};
+
+/* The table, EF_COUNT rows in column order (row i has id i). */
+extern const struct entry_field entry_fields[EF_COUNT];
+const struct entry_field *entry_field(enum entry_field_id id);
+/* The field named name (journal/CSV/JSON), or NULL. */
+const struct entry_field *entry_field_named(const char *name);
+const char *entry_field_label(const struct entry_field *f, enum entry_naming how, bool item);
+/* "date,rest_hours,...": the entry's CSV columns (required only, or all). */
+char *entry_csv_header(bool required_only, char *out, size_t n);
+/* Whether the fields' text forms differ. */
+bool entry_field_differs(const struct entry_field *f, const struct entry *a,
+			 const struct entry *b);
+/* Index of the first item of en's list whose text is item, or -1. */
+int entry_field_find(const struct entry_field *f, const struct entry *en, const char *item);
+
+/* One change to a day, as `log` asks it, as a TUI edit asks it, or as an
+ * imported row is: fields cleared, set from `to` (a list replaced), list
+ * items removed (one occurrence each) and added, or toggled (removed when
+ * present, else added).  Applied field by field in table order. */
+struct entry_change {
+	unsigned clear, set, toggle; /* EF_BIT masks */
+	struct entry to;             /* the values set */
+	struct entry add;            /* the items added (toggled when in toggle) */
+	struct entry del;            /* the items removed */
+};
+void entry_change_init(struct entry_change *c);
+/* Record one value from its text, parsed now so that a bad one is named
+ * at once: a scalar's value, one item added to a list (replace: the whole
+ * list), or an empty scalar text clears. */
+int entry_change_text(struct entry_change *c, const struct entry_field *f, const char *text,
+		      bool replace, const char *field, struct rw_error *e);
+/* Apply c to en: the one place a parsed value reaches an entry. */
+int entry_apply(struct entry *en, const struct entry_change *c, enum entry_naming how,
+		struct rw_error *e);
+/* The list edit that turns base's list into want's, as removals and
+ * additions in c (so that it can be applied to the list as it is now). */
+void entry_change_diff(struct entry_change *c, const struct entry_field *f,
+		       const struct entry *base, const struct entry *want);
+
 #endif

@@ -5,52 +5,12 @@
 #include "advice.h"
 #include "cli.h"
 
-/* What `log` was asked to do; applied inside the journal's transaction so
+/* What `log` was asked to do, applied inside the journal's transaction so
  * that two processes adding activities to one day never lose either. */
-struct log_request {
-	bool set_rest, set_pain, set_weight, set_note;
-	double rest;
-	int pain, weight_dg;
-	bool clear_activities, clear_symptoms, clear_meds;
-	int n_activities, n_symptoms, n_meds;
-	struct medication meds[ENTRY_MAX_MEDS];
-	struct activity activities[ENTRY_MAX_ACTIVITIES];
-	char symptoms[ENTRY_MAX_SYMPTOMS][SYMPTOM_MAX + 1];
-	char note[NOTE_MAX + 1];
-};
-
 static int apply_log(void *ctx, struct entry *en, bool existed, struct rw_error *e)
 {
-	struct log_request *q = ctx;
-	int i, r;
-
 	(void)existed;
-	if (q->set_rest) {
-		en->has_rest = true;
-		en->rest_hours = q->rest;
-	}
-	if (q->set_pain)
-		en->pain = q->pain;
-	if (q->set_weight)
-		en->weight_dg = q->weight_dg;
-	if (q->set_note)
-		memcpy(en->note, q->note, sizeof en->note);
-	if (q->clear_activities)
-		en->n_activities = 0;
-	if (q->clear_symptoms)
-		en->n_symptoms = 0;
-	if (q->clear_meds)
-		en->n_meds = 0;
-	for (i = 0; i < q->n_meds; i++)
-		if ((r = entry_add_med(en, &q->meds[i], "--med", e)))
-			return r;
-	for (i = 0; i < q->n_activities; i++)
-		if ((r = entry_add_activity(en, q->activities[i], "--activity", e)))
-			return r;
-	for (i = 0; i < q->n_symptoms; i++)
-		if ((r = entry_add_symptom(en, q->symptoms[i], "--symptom", e)))
-			return r;
-	return 0;
+	return entry_apply(en, ctx, ENTRY_NAME_OPTION, e);
 }
 
 /* journal_each callback: the projection line of the one day walked. */
@@ -85,29 +45,35 @@ static int check_future(const struct cli *c, rw_day day, bool future, struct rw_
 	return date_check_latest(day, c->today, "--date", e);
 }
 
-enum {
-	O_DATE, O_REST, O_ACTIVITY, O_PAIN, O_SYMPTOM, O_WEIGHT, O_NOTE, O_CLEAR_ACT, O_CLEAR_SYM,
-	O_MED, O_CLEAR_MEDS, O_FUTURE
-};
+enum { O_DATE, O_FUTURE, O_FIELD = 100, O_CLEAR = 200 };
+
+/* log's options: --date and --future, then each field's option (it sets a
+ * value or adds one item to a list) and a list's clearing option, from the
+ * table of entry.h. */
+static const struct cli_opt *log_options(void)
+{
+	static struct cli_opt opts[2 + 2 * EF_COUNT + 1];
+	int i, n = 0;
+
+	if (opts[0].name)
+		return opts;
+	opts[n++] = (struct cli_opt){ "--date", 0, true, O_DATE };
+	for (i = 0; i < EF_COUNT; i++) {
+		if (entry_fields[i].option)
+			opts[n++] = (struct cli_opt){ entry_fields[i].option, 0, true, O_FIELD + i };
+		if (entry_fields[i].clear_option)
+			opts[n++] = (struct cli_opt){ entry_fields[i].clear_option, 0, false,
+						      O_CLEAR + i };
+	}
+	opts[n] = (struct cli_opt){ "--future", 0, false, O_FUTURE };
+	return opts;
+}
 
 static int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e)
 {
-	static const struct cli_opt opts[] = {
-		{ "--date", 0, true, O_DATE },
-		{ "--rest", 0, true, O_REST },
-		{ "--activity", 0, true, O_ACTIVITY },
-		{ "--pain", 0, true, O_PAIN },
-		{ "--symptom", 0, true, O_SYMPTOM },
-		{ "--weight", 0, true, O_WEIGHT },
-		{ "--note", 0, true, O_NOTE },
-		{ "--clear-activities", 0, false, O_CLEAR_ACT },
-		{ "--clear-symptoms", 0, false, O_CLEAR_SYM },
-		{ "--med", 0, true, O_MED },
-		{ "--clear-meds", 0, false, O_CLEAR_MEDS },
-		{ "--future", 0, false, O_FUTURE },
-		{ NULL, 0, false, 0 },
-	};
-	static struct log_request q; /* large; one per process */
+	const struct cli_opt *opts = log_options();
+	static struct entry_change q; /* large; one per process */
+	const struct entry_field *f;
 	struct journal *j;
 	const char *v;
 	rw_day day = c->today;
@@ -115,64 +81,20 @@ static int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e)
 	char shown[64];
 	int id, r;
 
-	memset(&q, 0, sizeof q);
+	entry_change_init(&q);
 	while ((r = cli_next(a, opts, &id, &v, e)) == 1) {
 		r = 0;
-		switch (id) {
-		case O_DATE:
+		if (id == O_DATE) {
 			r = cli_date(c, v, &day, "--date", e);
-			break;
-		case O_REST:
-			q.set_rest = true;
-			r = entry_parse_rest(v, &q.rest, "--rest", e);
-			break;
-		case O_ACTIVITY:
-			if (q.n_activities >= ENTRY_MAX_ACTIVITIES)
-				r = rw_fail(e, RW_EDATA, "--activity: a day holds at most %d activities",
-					    ENTRY_MAX_ACTIVITIES);
-			else
-				r = entry_parse_activity(v, &q.activities[q.n_activities++],
-							 "--activity", e);
-			break;
-		case O_PAIN:
-			q.set_pain = true;
-			r = entry_parse_pain(v, &q.pain, "--pain", e);
-			break;
-		case O_SYMPTOM:
-			if (q.n_symptoms >= ENTRY_MAX_SYMPTOMS)
-				r = rw_fail(e, RW_EDATA, "--symptom: a day holds at most %d symptoms",
-					    ENTRY_MAX_SYMPTOMS);
-			else
-				r = entry_parse_symptom(v, q.symptoms[q.n_symptoms++], "--symptom", e);
-			break;
-		case O_WEIGHT:
-			q.set_weight = true;
-			r = entry_parse_weight(v, &q.weight_dg, "--weight", e);
-			break;
-		case O_NOTE:
-			q.set_note = true;
-			r = entry_parse_note(v, q.note, "--note", e);
-			break;
-		case O_CLEAR_ACT:
-			q.clear_activities = true;
-			break;
-		case O_CLEAR_SYM:
-			q.clear_symptoms = true;
-			break;
-		case O_MED:
-			if (q.n_meds >= ENTRY_MAX_MEDS)
-				r = rw_fail(e, RW_EDATA, "--med: a day holds at most %d medications",
-					    ENTRY_MAX_MEDS);
-			else
-				r = entry_parse_med(v, &q.meds[q.n_meds++], "--med", e);
-			break;
-		case O_CLEAR_MEDS:
-			q.clear_meds = true;
-			break;
-		case O_FUTURE:
+		} else if (id == O_FUTURE) {
 			future = true;
-			break;
-		default:
+		} else if (id >= O_CLEAR && id < O_CLEAR + EF_COUNT) {
+			f = entry_field((enum entry_field_id)(id - O_CLEAR));
+			q.clear |= EF_BIT(f->id);
+		} else if (id >= O_FIELD && id < O_FIELD + EF_COUNT) {
+			f = entry_field((enum entry_field_id)(id - O_FIELD));
+			r = entry_change_text(&q, f, v, false, f->option, e);
+		} else {
 			r = rw_fail(e, RW_EUSAGE, "log: unexpected argument '%s'",
 				    rw_show(shown, sizeof shown, v));
 		}

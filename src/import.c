@@ -13,25 +13,16 @@
 #include "entry.h"
 #include "utf8.h"
 
-enum col {
-	C_DATE, C_REST, C_ACTIVITIES, C_PAIN, C_SYMPTOMS, C_WEIGHT, C_NOTE,
-	C_REQUIRED, /* the columns after this one are optional (empty when absent) */
-	C_MEDS = C_REQUIRED, C_TRACKED, C_COUNT
-};
-
-/* The entry columns import reads, by header name. */
-static const char *const col_names[C_COUNT] = {
-	"date", "rest_hours", "activities", "pain", "symptoms", "weight_kg", "note", "medications",
-	"tracked_hours"
-};
-
-#define HEADER_TEXT "date,rest_hours,activities,pain,symptoms,weight_kg,note"
-
+/* The entry columns are the fields of entry.h's table, found by their
+ * names; those marked csv_required must be there (every export has them),
+ * the others are empty when absent. */
 struct importer {
 	struct csv csv;
 	FILE *in;
 	char name[128];        /* the input as errors name it */
-	int col[C_COUNT];      /* field index of each entry column */
+	int col_date;          /* field index of the date column */
+	int col[EF_COUNT];     /* field index of each entry column, -1 when absent */
+	char required[256];    /* the required header, for errors */
 	int ncols;             /* fields in the header */
 	const char *header[CSV_MAX_FIELDS]; /* names for errors; point into hdr */
 	char hdr[1024];
@@ -41,6 +32,7 @@ struct importer {
 	bool utf16;            /* the file starts with a UTF-16 byte order mark */
 	bool first_read;
 	struct import_result *res;
+	struct entry_change change; /* the row being read */
 	char rec[IMPORT_RECORD_MAX + CSV_MAX_FIELDS];
 };
 
@@ -127,14 +119,16 @@ static int read_header(struct importer *x, struct rw_error *e)
 	if (x->utf16)
 		return rw_fail(e, RW_EDATA, "%s: line 1: the file is UTF-16; save it as UTF-8 CSV",
 			       x->name);
+	entry_csv_header(true, x->required, sizeof x->required);
 	if (r == CSV_END)
 		return rw_fail(e, RW_EDATA, "%s: the file is empty (expected the header line %s)",
-			       x->name, HEADER_TEXT);
+			       x->name, x->required);
 	if (r < 0)
 		return csv_error(x, r, e);
 	if ((r = check_utf8(x, e)))
 		return r;
-	for (k = 0; k < C_COUNT; k++)
+	x->col_date = -1;
+	for (k = 0; k < EF_COUNT; k++)
 		x->col[k] = -1;
 	x->ncols = x->csv.nfields;
 	for (i = 0; i < x->csv.nfields; i++) {
@@ -146,20 +140,22 @@ static int read_header(struct importer *x, struct rw_error *e)
 			x->header[i] = x->hdr + o;
 			o += len + 1;
 		}
-		for (k = 0; k < C_COUNT; k++) {
-			if (strcmp(h, col_names[k]) != 0)
+		for (k = -1; k < EF_COUNT; k++) {
+			int *col = k < 0 ? &x->col_date : &x->col[k];
+			const char *name = k < 0 ? "date" : entry_fields[k].name;
+			if (strcmp(h, name) != 0)
 				continue;
-			if (x->col[k] >= 0)
+			if (*col >= 0)
 				return rw_fail(e, RW_EDATA, "%s: line 1: the column %s appears twice",
-					       x->name, col_names[k]);
-			x->col[k] = i;
+					       x->name, name);
+			*col = i;
 		}
 	}
-	for (k = 0; k < C_REQUIRED; k++)
-		if (x->col[k] < 0)
+	for (k = -1; k < EF_COUNT; k++)
+		if ((k < 0 ? x->col_date : x->col[k]) < 0 && (k < 0 || entry_fields[k].csv_required))
 			return rw_fail(e, RW_EDATA,
-				       "%s: line 1: no %s column (the header must name %s)",
-				       x->name, col_names[k], HEADER_TEXT);
+				       "%s: line 1: no %s column (the header must name %s)", x->name,
+				       k < 0 ? "date" : entry_fields[k].name, x->required);
 	return 0;
 }
 
@@ -177,12 +173,12 @@ static void crlf_to_lf(char *s)
 static int row_entry(struct importer *x, struct entry *en, struct rw_error *e)
 {
 	const char *v;
-	char *note, shown[64];
+	char shown[64];
 	rw_day day;
 	size_t bit;
-	int r;
+	int r, k;
 
-	v = csv_field(&x->csv, x->col[C_DATE], NULL);
+	v = csv_field(&x->csv, x->col_date, NULL);
 	if (!*v)
 		return rw_fail(e, RW_EDATA, "date: the date is empty");
 	if (date_parse_iso(v, &day) != 0)
@@ -195,39 +191,23 @@ static int row_entry(struct importer *x, struct entry *en, struct rw_error *e)
 		return rw_fail(e, RW_EDATA, "date: %s appears twice in the file", v);
 	x->seen[bit / 8] |= (uint8_t)(1u << (bit % 8));
 	entry_init(en, day);
-
-	v = csv_field(&x->csv, x->col[C_REST], NULL);
-	if (*v) {
-		if ((r = entry_parse_rest(v, &en->rest_hours, "rest_hours", e)))
+	entry_change_init(&x->change);
+	for (k = 0; k < EF_COUNT; k++) {
+		const struct entry_field *f = &entry_fields[k];
+		if (x->col[k] < 0)
+			continue;
+		/* The record buffer is ours, so a text cell is tidied where it
+		 * lies, past the formula guard an export put before it
+		 * (docs/formats.md), its CRLFs read as LF. */
+		v = x->csv.rec + x->csv.off[x->col[k]];
+		if (f->csv_text) {
+			v = csv_unguard(v);
+			crlf_to_lf((char *)v);
+		}
+		if (*v && (r = entry_change_text(&x->change, f, v, true, f->name, e)))
 			return r;
-		en->has_rest = true;
 	}
-	v = csv_field(&x->csv, x->col[C_ACTIVITIES], NULL);
-	if ((r = entry_parse_activities(v, en, "activities", e)))
-		return r;
-	v = csv_field(&x->csv, x->col[C_PAIN], NULL);
-	if (*v && (r = entry_parse_pain(v, &en->pain, "pain", e)))
-		return r;
-	v = csv_unguard(csv_field(&x->csv, x->col[C_SYMPTOMS], NULL));
-	if ((r = entry_parse_symptoms(v, en, "symptoms", e)))
-		return r;
-	v = csv_field(&x->csv, x->col[C_WEIGHT], NULL);
-	if (*v && (r = entry_parse_weight(v, &en->weight_dg, "weight_kg", e)))
-		return r;
-	/* The record buffer is ours, so the note is tidied where it lies,
-	 * past the formula guard an export put before it (docs/formats.md). */
-	note = x->csv.rec + x->csv.off[x->col[C_NOTE]];
-	if (csv_unguard(note) != note)
-		note++;
-	crlf_to_lf(note);
-	if ((r = entry_parse_note(note, en->note, "note", e)))
-		return r;
-	if (x->col[C_MEDS] >= 0 &&
-	    (r = entry_parse_meds(csv_unguard(csv_field(&x->csv, x->col[C_MEDS], NULL)), en,
-				  "medications", e)))
-		return r;
-	v = x->col[C_TRACKED] >= 0 ? csv_field(&x->csv, x->col[C_TRACKED], NULL) : "";
-	if (*v && (r = entry_parse_tracked(v, &en->tracked_hours, "tracked_hours", e)))
+	if ((r = entry_apply(en, &x->change, ENTRY_NAME_COLUMN, e)))
 		return r;
 	return entry_validate(en, e);
 }

@@ -11,13 +11,25 @@
 #include "fmt4.h"
 #include "report.h"
 
-/* The columns of docs/formats.md, in order. */
-static const char header[] =
-	"date,rest_hours,activities,pain,symptoms,weight_kg,note,medications,tracked_hours,"
+/* The columns of docs/formats.md, in order: the date, the entry's columns
+ * (entry.h's table) and the model's, these. */
+static const char derived[] =
 	"activity_minutes,"
 	"rest_clock_hours,loss_days,level,clot_risk,red_flag,muscle_loss_low,"
 	"muscle_loss_high,cardio_loss_low,cardio_loss_high,bone_loss_low,bone_loss_high,"
 	"bed_days,urgency,clot_watch,pain_days\r\n";
+
+/* The header line, built once. */
+static const char *header(void)
+{
+	static char line[512];
+
+	if (!line[0]) {
+		size_t n = strlen(entry_csv_header(false, line, sizeof line));
+		snprintf(line + n, sizeof line - n, ",%s", derived);
+	}
+	return line;
+}
 
 /* A row: the note and the medications can double every byte when they are
  * all quotes (plus the guard's "'" of each text cell, within the spare
@@ -88,32 +100,17 @@ static char *put_num4(char *p, double v)
 static int row(void *ctx, const struct engine_proj *pr, const struct entry *en)
 {
 	struct row *w = ctx;
-	char *p = w->buf, tmp[MEDS_TEXT_MAX > SYMPTOMS_TEXT_MAX ? MEDS_TEXT_MAX : SYMPTOMS_TEXT_MAX];
-	int x, b;
+	char *p = w->buf, tmp[ENTRY_TEXT_MAX];
+	int x, b, i;
 
 	date_format(pr->day, p);
 	p += DATE_BUFSZ - 1;
 	*p++ = ',';
-	if (en->has_rest)
-		p = put_str(p, entry_format_rest(en->rest_hours, tmp, sizeof tmp));
-	*p++ = ',';
-	p = put_str(p, entry_format_activities(en, tmp, sizeof tmp));
-	*p++ = ',';
-	if (en->pain != PAIN_UNSET)
-		p = put_uint(p, (unsigned long)en->pain);
-	*p++ = ',';
-	p = put_field(p, entry_format_symptoms(en, tmp, sizeof tmp));
-	*p++ = ',';
-	if (en->weight_dg != WEIGHT_UNSET)
-		p = put_str(p, entry_format_weight(en->weight_dg, tmp, sizeof tmp));
-	*p++ = ',';
-	p = put_field(p, en->note);
-	*p++ = ',';
-	p = put_field(p, entry_format_meds(en, tmp, sizeof tmp));
-	*p++ = ',';
-	if (en->tracked_hours > 0)
-		p = put_str(p, entry_format_rest(en->tracked_hours, tmp, sizeof tmp));
-	*p++ = ',';
+	for (i = 0; i < EF_COUNT; i++) {
+		const char *s = entry_fields[i].text(en, tmp, sizeof tmp);
+		p = entry_fields[i].csv_text ? put_field(p, s) : put_str(p, s);
+		*p++ = ',';
+	}
 	p = put_uint(p, (unsigned long)(pr->activity_minutes > 0 ? pr->activity_minutes : 0));
 	p = put_num4(p, pr->rest_clock_hours);
 	p = put_num4(p, pr->loss_days);
@@ -146,7 +143,7 @@ int report_write_csv(FILE *f, struct journal *j, const struct report_opts *o,
 	if (!w)
 		return rw_fail(e, RW_ENOMEM, "out of memory");
 	w->f = f;
-	fputs(header, f);
+	fputs(header(), f);
 	r = journal_each(j, o->range.has_from ? o->range.from : date_min(),
 			 o->range.has_to ? o->range.to : date_max(), JOURNAL_LOGGED_ONLY, row, w, e);
 	free(w);

@@ -95,6 +95,60 @@ static void boolean(FILE *f, int b)
 	fputs(b ? "true" : "false", f);
 }
 
+/* A list item as JSON: a string, or {"m0": before ':', "m1": after}. */
+static void list_item(FILE *f, const struct entry_field *fd, const char *item, const char *sp)
+{
+	const char *colon = strchr(item, ':');
+
+	if (!fd->json_members[0]) {
+		jsonw_string(f, item);
+		return;
+	}
+	fprintf(f, "{\"%s\":%s", fd->json_members[0], sp);
+	if (colon) {
+		char m0[128];
+		snprintf(m0, sizeof m0, "%.*s", (int)(colon - item), item);
+		jsonw_string(f, m0);
+	} else {
+		jsonw_string(f, item);
+	}
+	fprintf(f, ",%s\"%s\":%s", sp, fd->json_members[1], sp);
+	if (!colon)
+		fputs("null", f);
+	else if (fd->json_m1_number)
+		fputs(colon + 1, f);
+	else
+		jsonw_string(f, colon + 1);
+	putc('}', f);
+}
+
+/* One entry field's value, by the table of entry.h. */
+static void field_value(FILE *f, const struct entry_field *fd, const struct entry *en,
+			const char *sp)
+{
+	char buf[ENTRY_TEXT_MAX];
+	const char *s;
+	int i;
+
+	if (fd->list) {
+		putc('[', f);
+		for (i = 0; i < fd->count(en); i++) {
+			if (i)
+				fputs(", ", f);
+			list_item(f, fd, fd->item(en, i, buf, sizeof buf), sp);
+		}
+		putc(']', f);
+		return;
+	}
+	s = fd->text(en, buf, sizeof buf);
+	if (!*s)
+		fputs(fd->json_unset, f);
+	else if (fd->json_string)
+		jsonw_string(f, s);
+	else
+		fputs(s, f);
+}
+
 void jsonw_day_fields(FILE *f, const struct engine_proj *p, const struct entry *en, int indent,
 		      int *first_key)
 {
@@ -103,8 +157,11 @@ void jsonw_day_fields(FILE *f, const struct engine_proj *p, const struct entry *
 		{ "cardio_loss_low", "cardio_loss_high" },
 		{ "bone_loss_low", "bone_loss_high" },
 	};
-	char buf[16];
+	static struct entry empty;
 	int x, b, i;
+
+	if (empty.pain != PAIN_UNSET)
+		entry_init(&empty, 0);
 #define first (*first_key)
 	key(f, "date", indent, &first);
 	jsonw_date(f, p->day);
@@ -140,51 +197,11 @@ void jsonw_day_fields(FILE *f, const struct engine_proj *p, const struct entry *
 	boolean(f, p->clot_watch);
 	key(f, "pain_days", indent, &first);
 	fprintf(f, "%d", p->pain_days);
-	key(f, "activities", indent, &first);
-	putc('[', f);
-	for (i = 0; en && i < en->n_activities; i++)
-		fprintf(f, "%s{\"kind\":%s\"%s\",%s\"minutes\":%s%d}", i ? ", " : "",
-			indent ? " " : "", entry_kind_name(en->activities[i].kind),
-			indent ? " " : "", indent ? " " : "", en->activities[i].minutes);
-	putc(']', f);
-	key(f, "pain", indent, &first);
-	if (en && en->pain != PAIN_UNSET)
-		fprintf(f, "%d", en->pain);
-	else
-		fputs("null", f);
-	key(f, "symptoms", indent, &first);
-	putc('[', f);
-	for (i = 0; en && i < en->n_symptoms; i++) {
-		if (i)
-			fputs(", ", f);
-		jsonw_string(f, en->symptoms[i]);
-	}
-	putc(']', f);
-	key(f, "weight_kg", indent, &first);
-	if (en && en->weight_dg != WEIGHT_UNSET)
-		fputs(entry_format_weight(en->weight_dg, buf, sizeof buf), f);
-	else
-		fputs("null", f);
-	key(f, "note", indent, &first);
-	if (en && en->note[0])
-		jsonw_string(f, en->note);
-	else
-		fputs("null", f);
-	key(f, "medications", indent, &first);
-	putc('[', f);
-	for (i = 0; en && i < en->n_meds; i++) {
-		fprintf(f, "%s{\"name\":%s", i ? ", " : "", indent ? " " : "");
-		jsonw_string(f, en->meds[i].name);
-		fprintf(f, ",%s\"dose\":%s", indent ? " " : "", indent ? " " : "");
-		if (en->meds[i].dose[0])
-			jsonw_string(f, en->meds[i].dose);
-		else
-			fputs("null", f);
-		putc('}', f);
-	}
-	putc(']', f);
-	key(f, "tracked_hours", indent, &first);
-	jsonw_num(f, en ? en->tracked_hours : 0);
+	for (i = 0; i < EF_COUNT; i++)
+		if (!entry_fields[i].json_output) {
+			key(f, entry_fields[i].name, indent, &first);
+			field_value(f, &entry_fields[i], en ? en : &empty, indent ? " " : "");
+		}
 #undef first
 }
 
