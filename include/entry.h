@@ -213,7 +213,8 @@ struct entry_field {
 	const char *(*text)(const struct entry *en, char *out, size_t n);
 	void (*clear)(struct entry *en);
 	void (*copy)(struct entry *dst, const struct entry *src);
-	/* Lists: add one item from its text, count, one item's text, remove. */
+	/* Lists: add one item from its text, count, one item's text (written
+	 * in out), remove. */
 	int (*add)(const char *item, struct entry *en, const char *field, struct rw_error *e);
 	int (*count)(const struct entry *en);
 	const char *(*item)(const struct entry *en, int i, char *out, size_t n);

@@ -136,9 +136,8 @@ static int syms_count(const struct entry *en)
 
 static const char *sym_item(const struct entry *en, int i, char *out, size_t n)
 {
-	(void)out;
-	(void)n;
-	return en->symptoms[i];
+	snprintf(out, n, "%s", en->symptoms[i]);
+	return out;
 }
 
 static void sym_remove(struct entry *en, int i)

@@ -1,6 +1,7 @@
 /* check_entry.c - parsing and validating the fields of a day. */
 #include <check.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -338,6 +339,161 @@ START_TEST(numbers)
 }
 END_TEST
 
+
+/* ---- the table of fields ------------------------------------------------- */
+
+/* A value of each field in its text form, as the journal and CSV hold it. */
+static const char *const samples[EF_COUNT] = {
+	[EF_REST] = "7.5",
+	[EF_ACTIVITIES] = "walking:20;cycling:15;walking:20",
+	[EF_PAIN] = "4",
+	[EF_SYMPTOMS] = "sciatica;fever",
+	[EF_WEIGHT] = "72.5",
+	[EF_NOTE] = "line one\nline two, \"quoted\"",
+	[EF_MEDS] = "ibuprofen:400mg;paracetamol;co-codamol:1x8/500mg",
+	[EF_TRACKED] = "3.25",
+};
+
+START_TEST(field_table_rows)
+{
+	int i, k;
+
+	for (i = 0; i < EF_COUNT; i++) {
+		const struct entry_field *f = entry_field((enum entry_field_id)i);
+		ck_assert_int_eq(f->id, i);
+		ck_assert_ptr_eq(entry_field_named(f->name), f);
+		ck_assert(f->parse && f->text && f->clear && f->copy);
+		ck_assert(!f->list || (f->add && f->count && f->item && f->remove && f->item_word));
+		ck_assert(!f->prompt || strstr(f->prompt, "%s"));
+		for (k = 0; k < i; k++)
+			ck_assert_str_ne(entry_fields[k].name, f->name);
+	}
+	ck_assert_ptr_null(entry_field_named("date"));
+	ck_assert_str_eq(entry_field_label(entry_field(EF_WEIGHT), ENTRY_NAME_OPTION, false),
+			 "--weight");
+	ck_assert_str_eq(entry_field_label(entry_field(EF_MEDS), ENTRY_NAME_WORD, true),
+			 "medication");
+	ck_assert_str_eq(entry_field_label(entry_field(EF_WEIGHT), ENTRY_NAME_COLUMN, false),
+			 "weight_kg");
+}
+END_TEST
+
+/* Every field: text -> parse -> text gives the same bytes, a copy and a
+ * second parse agree, clear leaves nothing, and a list is its items. */
+START_TEST(field_round_trip)
+{
+	static struct entry en, back, copy;
+	const struct entry_field *f = entry_field((enum entry_field_id)_i);
+	char a[ENTRY_TEXT_MAX], b[ENTRY_TEXT_MAX], joined[ENTRY_TEXT_MAX], item[128];
+	struct rw_error e;
+	int i;
+
+	entry_init(&en, 0);
+	entry_init(&back, 0);
+	entry_init(&copy, 0);
+	ck_assert_str_eq(f->text(&en, a, sizeof a), "");
+	ck_assert_int_eq(f->parse(samples[_i], &en, f->name, &e), 0);
+	ck_assert_str_eq(f->text(&en, a, sizeof a), samples[_i]);
+	ck_assert_int_eq(f->parse(f->text(&en, a, sizeof a), &back, f->name, &e), 0);
+	ck_assert_str_eq(f->text(&back, b, sizeof b), samples[_i]);
+	f->copy(&copy, &en);
+	ck_assert(!entry_field_differs(f, &copy, &en));
+	ck_assert(!entry_is_empty(&copy));
+	if (f->list) {
+		joined[0] = '\0';
+		for (i = 0; i < f->count(&en); i++) {
+			snprintf(joined + strlen(joined), sizeof joined - strlen(joined), "%s%s",
+				 i ? ";" : "", f->item(&en, i, item, sizeof item));
+		}
+		ck_assert_str_eq(joined, samples[_i]);
+		f->remove(&copy, 0);
+		ck_assert_int_eq(f->count(&copy), f->count(&en) - 1);
+		ck_assert_int_eq(f->add(f->item(&en, 0, item, sizeof item), &copy, f->name, &e), 0);
+		ck_assert_int_ge(entry_field_find(f, &copy, item), 0);
+	}
+	f->clear(&copy);
+	ck_assert_str_eq(f->text(&copy, a, sizeof a), "");
+	ck_assert(entry_is_empty(&copy));
+}
+END_TEST
+
+/* The CSV header built from the table is the contract's (docs/formats.md). */
+START_TEST(csv_header_from_the_table)
+{
+	static const char contract[] =
+		"date,rest_hours,activities,pain,symptoms,weight_kg,note,medications,tracked_hours,"
+		"activity_minutes,rest_clock_hours,loss_days,level,clot_risk,red_flag,"
+		"muscle_loss_low,muscle_loss_high,cardio_loss_low,cardio_loss_high,"
+		"bone_loss_low,bone_loss_high,bed_days,urgency,clot_watch,pain_days";
+	char h[512];
+	size_t n;
+
+	entry_csv_header(false, h, sizeof h);
+	n = strlen(h);
+	ck_assert_str_eq(h, "date,rest_hours,activities,pain,symptoms,weight_kg,note,"
+			    "medications,tracked_hours");
+	ck_assert(strncmp(contract, h, n) == 0 && contract[n] == ',');
+	ck_assert_str_eq(entry_csv_header(true, h, sizeof h),
+			 "date,rest_hours,activities,pain,symptoms,weight_kg,note");
+}
+END_TEST
+
+/* One change: cleared, set, removed, added and toggled, field by field. */
+START_TEST(apply_a_change)
+{
+	static struct entry en;
+	static struct entry_change c;
+	char t[ENTRY_TEXT_MAX];
+	struct rw_error e;
+
+	entry_init(&en, 0);
+	entry_parse_activities("walking:20", &en, "a", &e);
+	entry_parse_symptoms("fever;spasm", &en, "s", &e);
+	entry_change_init(&c);
+	ck_assert_int_eq(entry_change_text(&c, entry_field(EF_REST), "8", true, "--rest", &e), 0);
+	ck_assert_int_eq(entry_change_text(&c, entry_field(EF_ACTIVITIES), "cycling:5", false,
+					   "--activity", &e), 0);
+	ck_assert_int_eq(entry_change_text(&c, entry_field(EF_SYMPTOMS), "spasm", false, "s", &e), 0);
+	ck_assert_int_eq(entry_change_text(&c, entry_field(EF_SYMPTOMS), "sciatica", false, "s", &e),
+			 0);
+	c.toggle = EF_BIT(EF_SYMPTOMS);
+	c.clear = EF_BIT(EF_ACTIVITIES);
+	ck_assert_int_eq(entry_change_text(&c, entry_field(EF_PAIN), "11", true, "--pain", &e),
+			 RW_EDATA);
+	ck_assert_str_eq(e.msg, "--pain: 11 is more than 10");
+	ck_assert_int_eq(entry_apply(&en, &c, ENTRY_NAME_OPTION, &e), 0);
+	ck_assert(en.has_rest && en.rest_hours == 8);
+	ck_assert_str_eq(entry_format_activities(&en, t, sizeof t), "cycling:5");
+	ck_assert_str_eq(entry_format_symptoms(&en, t, sizeof t), "fever;sciatica");
+	ck_assert_int_eq(en.pain, PAIN_UNSET);
+}
+END_TEST
+
+/* A whole-list edit as removals and additions, applied to a list that
+ * changed meanwhile: both changes are kept. */
+START_TEST(list_diff_merges)
+{
+	static struct entry base, want, now;
+	static struct entry_change c;
+	const struct entry_field *f = entry_field(EF_ACTIVITIES);
+	char t[ENTRY_TEXT_MAX];
+	struct rw_error e;
+
+	entry_init(&base, 0);
+	entry_init(&want, 0);
+	entry_parse_activities("walking:30;physio:45;walking:30", &base, "a", &e);
+	entry_parse_activities("walking:30;cycling:20", &want, "a", &e);
+	now = base;
+	entry_parse_activities("walking:30;physio:45;walking:30;other:5", &now, "a", &e);
+	entry_change_init(&c);
+	entry_change_diff(&c, f, &base, &want);
+	ck_assert_str_eq(f->text(&c.del, t, sizeof t), "physio:45;walking:30");
+	ck_assert_str_eq(f->text(&c.add, t, sizeof t), "cycling:20");
+	ck_assert_int_eq(entry_apply(&now, &c, ENTRY_NAME_WORD, &e), 0);
+	ck_assert_str_eq(f->text(&now, t, sizeof t), "walking:30;other:5;cycling:20");
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("entry");
@@ -349,6 +505,11 @@ static Suite *suite(void)
 	tcase_add_test(tc, list_limits_and_symptoms);
 	tcase_add_test(tc, text_forms_round_trip);
 	tcase_add_test(tc, numbers);
+	tcase_add_test(tc, field_table_rows);
+	tcase_add_loop_test(tc, field_round_trip, 0, EF_COUNT);
+	tcase_add_test(tc, csv_header_from_the_table);
+	tcase_add_test(tc, apply_a_change);
+	tcase_add_test(tc, list_diff_merges);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,8 +1,7 @@
 /* today_edit.c - editing the day shown on Today: one prompt, picker,
  * question or $EDITOR run per key, validated with the entry.h parsers
  * (their message goes to the status line and nothing is saved), and every
- * confirmed edit stored by one journal_edit, a single transaction that
- * also recomputes the projections from that day on.
+ * confirmed edit stored by today_save (today_save.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,73 +10,6 @@
 #include "tui_app.h"
 #include "tui_editor.h"
 #include "tui_today.h"
-
-/* Inside the journal's transaction: change the one field. */
-static int apply(void *ctx, struct entry *en, bool existed, struct rw_error *e)
-{
-	struct today_edit *ed = ctx;
-	int r = 0, i;
-
-	(void)existed;
-	switch (ed->field) {
-	case TODAY_REST:
-		en->has_rest = !ed->clear;
-		en->rest_hours = ed->clear ? 0 : ed->rest;
-		break;
-	case TODAY_ACTIVITY:
-		for (i = 0; r == 0 && i < ed->n_acts; i++)
-			r = entry_add_activity(en, ed->acts[i], "activity", e);
-		break;
-	case TODAY_ACTIVITIES:
-		r = entry_parse_activities(ed->list, en, "activities", e);
-		break;
-	case TODAY_PAIN:
-		en->pain = ed->clear ? PAIN_UNSET : ed->pain;
-		break;
-	case TODAY_SYMPTOM:
-		ed->added = !entry_remove_symptom(en, ed->symptom);
-		if (ed->added)
-			r = entry_add_symptom(en, ed->symptom, "symptom", e);
-		break;
-	case TODAY_WEIGHT:
-		en->weight_dg = ed->clear ? WEIGHT_UNSET : ed->weight_dg;
-		break;
-	case TODAY_NOTE:
-		memcpy(en->note, ed->note, strlen(ed->note) + 1);
-		break;
-	case TODAY_COPY:
-		en->has_rest = ed->copy_has_rest;
-		en->rest_hours = ed->rest;
-		en->n_activities = ed->n_acts;
-		memcpy(en->activities, ed->acts, sizeof en->activities);
-		en->n_meds = ed->n_meds;
-		memcpy(en->meds, ed->meds, sizeof en->meds);
-		break;
-	case TODAY_MED:
-		r = entry_add_med(en, &ed->med, "medication", e);
-		break;
-	}
-	return r;
-}
-
-/* Store the edit in one transaction and say what was saved. */
-int today_save(struct tui *t, struct today *st, const char *what, struct rw_error *e)
-{
-	char date[DATE_BUFSZ];
-	int r;
-
-	if ((r = journal_edit(t->j, st->edit.day, apply, &st->edit, e)) != 0)
-		return r;
-	if (st->edit.field == TODAY_SYMPTOM)
-		tui_message(t, false, "%s %s on %s%s", st->edit.added ? "added" : "removed",
-			    st->edit.symptom, date_format(st->edit.day, date),
-			    st->edit.added && entry_symptom_is_red_flag(st->edit.symptom)
-				    ? ": a RED FLAG, see a doctor today"
-				    : "");
-	else
-		tui_message(t, false, "saved %s on %s", what, date_format(st->edit.day, date));
-	return 0;
-}
 
 /* A number typed with a decimal comma ("7,5") as the parsers read it;
  * anything else unchanged (the parser's error then names it). */
@@ -92,59 +24,38 @@ static const char *decimal_point(const char *text, char *buf, size_t n)
 	return buf;
 }
 
-/* r: hours 0-24; empty clears the field (the day stays logged). */
-static int enter_rest(struct tui *t, void *ctx, const char *text, struct rw_error *e)
+/* r p w n: the field's value from its prompt (entry.h's table names the
+ * field, its key and its prompt); empty clears it (the day stays logged). */
+static int enter_scalar(struct tui *t, void *ctx, const char *text, struct rw_error *e)
 {
 	struct today *st = ctx;
-	char num[32];
+	const struct entry_field *f = st->edit.f;
+	char num[32], what[64];
 	int r;
 
-	st->edit.field = TODAY_REST;
-	st->edit.clear = !*text;
-	if (*text && (r = entry_parse_rest(decimal_point(text, num, sizeof num), &st->edit.rest,
-					   "rest", e)) != 0)
+	today_edit_start(st, f);
+	st->edit.ask = true;
+	if (!*text)
+		st->edit.change.clear = EF_BIT(f->id);
+	else if ((r = entry_change_text(&st->edit.change, f,
+					f->decimal ? decimal_point(text, num, sizeof num) : text, true,
+					f->word, e)) != 0)
 		return r;
-	return today_save(t, st, *text ? "rest hours" : "rest hours (cleared)", e);
+	snprintf(what, sizeof what, "%s%s", f->said, *text ? "" : " (cleared)");
+	return today_save(t, st, what, e);
 }
 
-/* p: 0-10; empty clears. */
-static int enter_pain(struct tui *t, void *ctx, const char *text, struct rw_error *e)
+/* The prompt of key's field, prefilled with the day's value. */
+static void open_scalar(struct tui *t, struct today *st, const struct entry_field *f,
+			const char *date)
 {
-	struct today *st = ctx;
-	int r;
+	char label[96], buf[ENTRY_TEXT_MAX];
+	const char *at = strstr(f->prompt, "%s");
 
-	st->edit.field = TODAY_PAIN;
-	st->edit.clear = !*text;
-	if (*text && (r = entry_parse_pain(text, &st->edit.pain, "pain", e)) != 0)
-		return r;
-	return today_save(t, st, *text ? "pain" : "pain (cleared)", e);
-}
-
-/* w: kg with one decimal; empty clears. */
-static int enter_weight(struct tui *t, void *ctx, const char *text, struct rw_error *e)
-{
-	struct today *st = ctx;
-	char num[32];
-	int r;
-
-	st->edit.field = TODAY_WEIGHT;
-	st->edit.clear = !*text;
-	if (*text && (r = entry_parse_weight(decimal_point(text, num, sizeof num), &st->edit.weight_dg,
-					     "weight", e)) != 0)
-		return r;
-	return today_save(t, st, *text ? "weight" : "weight (cleared)", e);
-}
-
-/* n: one line; empty clears. */
-static int enter_note(struct tui *t, void *ctx, const char *text, struct rw_error *e)
-{
-	struct today *st = ctx;
-	int r;
-
-	st->edit.field = TODAY_NOTE;
-	if ((r = entry_parse_note(text, st->edit.note, "note", e)) != 0)
-		return r;
-	return today_save(t, st, *text ? "the note" : "the note (cleared)", e);
+	st->edit.f = f;
+	snprintf(label, sizeof label, "%.*s%s%s", (int)(at - f->prompt), f->prompt, date, at + 2);
+	tui_prompt_open(t, label, st->found ? f->text(&st->en, buf, sizeof buf) : "", f->prompt_max,
+			f->hint, enter_scalar, NULL, st);
 }
 
 /* The kind a typed prefix stands for, when exactly one starts with it. */
@@ -246,12 +157,11 @@ static int enter_activity(struct tui *t, void *ctx, const char *text, struct rw_
 		tui_message(t, false, "no activity added");
 		return 0;
 	}
-	st->edit.field = TODAY_ACTIVITY;
+	today_edit_start(st, entry_field(EF_ACTIVITIES));
 	entry_init(&probe, st->day);
 	if ((r = entry_parse_activities(norm, &probe, "activity", e)) != 0)
 		return r;
-	st->edit.n_acts = probe.n_activities;
-	memcpy(st->edit.acts, probe.activities, sizeof st->edit.acts);
+	st->edit.f->copy(&st->edit.change.add, &probe);
 	said[0] = '\0';
 	for (i = 0; i < probe.n_activities; i++)
 		o += snprintf(said + o, sizeof said - (size_t)o, "%s%s %d min", i ? ", " : "",
@@ -268,15 +178,21 @@ static int enter_activities(struct tui *t, void *ctx, const char *text, struct r
 	char norm[ACTIVITIES_TEXT_MAX];
 	int r;
 
-	st->edit.field = TODAY_ACTIVITIES;
-	if (strlen(text) >= sizeof st->edit.list)
+	const struct entry_field *f = entry_field(EF_ACTIVITIES);
+
+	today_edit_start(st, f);
+	if (strlen(text) >= ACTIVITIES_TEXT_MAX)
 		return rw_fail(e, RW_EDATA, "activities: the list is too long");
 	normalise_activities(text, norm, sizeof norm);
 	entry_init(&probe, st->edit.day);
 	if ((r = entry_parse_activities(norm, &probe, "activities", e)) != 0)
 		return r;
-	snprintf(st->edit.list, sizeof st->edit.list, "%s", norm);
-	return today_save(t, st, "the activities", e);
+	/* Replaced as typed, unless the list changed since the prompt
+	 * opened: then what was removed and added here is applied to it. */
+	f->copy(&st->edit.change.to, &probe);
+	st->edit.change.set = EF_BIT(f->id);
+	entry_change_diff(&st->edit.diff, f, &st->edit.base, &probe);
+	return today_save(t, st, f->said, e);
 }
 
 /* Tab: complete the kind before the ':' (as far as the kinds agree). */
@@ -309,9 +225,11 @@ static int enter_symptom(struct tui *t, void *ctx, const char *text, struct rw_e
 	struct today *st = ctx;
 	int r;
 
-	st->edit.field = TODAY_SYMPTOM;
-	if ((r = entry_parse_symptom(text, st->edit.symptom, "symptom", e)) != 0)
+	today_edit_start(st, entry_field(EF_SYMPTOMS));
+	if ((r = entry_parse_symptom(text, st->edit.symptom, "symptom", e)) != 0 ||
+	    (r = entry_change_text(&st->edit.change, st->edit.f, text, false, "symptom", e)) != 0)
 		return r;
+	st->edit.change.toggle = EF_BIT(EF_SYMPTOMS);
 	return today_save(t, st, "symptom", e);
 }
 
@@ -381,8 +299,9 @@ static void edit_note_outside(struct tui *t, struct today *st)
 	if (strcmp(text, old) == 0) {
 		tui_message(t, false, "the note is unchanged");
 	} else {
-		st->edit.field = TODAY_NOTE;
-		if (entry_parse_note(text, st->edit.note, "note", &e) != 0) {
+		today_edit_start(st, entry_field(EF_NOTE));
+		st->edit.ask = true;
+		if (entry_change_text(&st->edit.change, st->edit.f, text, true, "note", &e) != 0) {
 			keep_draft(t, st, text, e.msg);
 			return;
 		}
@@ -452,22 +371,22 @@ static bool previous_logged(struct tui *t, struct today *st, rw_day day, struct 
  * journal_edit (one undo step). */
 static void copy_previous(struct tui *t, struct today *st)
 {
+	static const enum entry_field_id copied[] = { EF_REST, EF_ACTIVITIES, EF_MEDS };
 	struct rw_error e = { 0, "" };
 	struct entry prev;
 	char date[DATE_BUFSZ], from[DATE_BUFSZ], num[40], h[32];
+	int i;
 
 	if (!previous_logged(t, st, st->day, &prev)) {
 		tui_message(t, false, "no logged day before %s to copy", date_format(st->day, date));
 		return;
 	}
-	st->edit.field = TODAY_COPY;
-	st->edit.copy_has_rest = prev.has_rest;
-	st->edit.rest = prev.rest_hours;
-	st->edit.n_acts = prev.n_activities;
-	memcpy(st->edit.acts, prev.activities, sizeof st->edit.acts);
-	st->edit.n_meds = prev.n_meds;
-	memcpy(st->edit.meds, prev.meds, sizeof st->edit.meds);
-	if (journal_edit(t->j, st->day, apply, &st->edit, &e) != 0) {
+	today_edit_start(st, NULL);
+	for (i = 0; i < 3; i++) {
+		entry_field(copied[i])->copy(&st->edit.change.to, &prev);
+		st->edit.change.set |= EF_BIT(copied[i]);
+	}
+	if (today_save(t, st, "the copy", &e) != 0) {
 		tui_message(t, true, "%s", e.msg);
 		return;
 	}
@@ -489,7 +408,12 @@ static bool ask_future(struct tui *t, struct today *st, int key)
 	char q[120], date[16];
 	long ahead = (long)(st->day - t->today);
 
-	if (ahead <= 0 || st->found || st->future_ok == st->day || !strchr("raApswnNym", key))
+	int i;
+	bool edits = strchr("aNy", key) != NULL; /* add an activity, the note's editor, copy */
+
+	for (i = 0; i < EF_COUNT; i++)
+		edits = edits || entry_fields[i].key == key;
+	if (ahead <= 0 || st->found || st->future_ok == st->day || !edits)
 		return false;
 	st->future_key = key;
 	snprintf(q, sizeof q, "%s is %ld day%s after today: log it anyway?", tui_date(st->day, date),
@@ -498,23 +422,33 @@ static bool ask_future(struct tui *t, struct today *st, int key)
 	return true;
 }
 
-/* Each prompt is prefilled with the current value (typing replaces it). */
+/* Each prompt is prefilled with the current value (typing replaces it);
+ * the day as it is now is kept, so that Enter can tell what changed
+ * elsewhere meanwhile. */
 bool tui_today_edit_key(struct tui *t, struct today *st, int key)
 {
-	char date[16], label[96], buf[NOTE_MAX + 1], num[32];
+	char date[16], label[96], buf[NOTE_MAX + 1];
 	const struct entry *en = &st->en;
+	int i;
 
 	if (key > 0 && key < 0x80 && ask_future(t, st, key))
 		return true;
 	st->edit.day = st->day;
+	if (st->found)
+		st->edit.base = st->en;
+	else
+		entry_init(&st->edit.base, st->day);
 	tui_date(st->day, date);
-	switch (key) {
-	case 'r':
-		snprintf(label, sizeof label, "Rest hours on %s (0-24)", date);
-		tui_prompt_open(t, label, st->found && en->has_rest ? entry_format_rest(en->rest_hours, num, sizeof num) : "",
-				24, "Hours lying down or in bed, sleep included. Enter saves, Esc cancels, empty clears.",
-				enter_rest, NULL, st);
+	if (key == 'n' && st->found && strchr(en->note, '\n')) {
+		tui_message(t, false, "the note has several lines: N edits it in $EDITOR");
 		return true;
+	}
+	for (i = 0; i < EF_COUNT; i++)
+		if (entry_fields[i].key == key && !entry_fields[i].list && entry_fields[i].prompt) {
+			open_scalar(t, st, &entry_fields[i], date);
+			return true;
+		}
+	switch (key) {
 	case 'a':
 		snprintf(label, sizeof label, "Add an activity on %s", date);
 		tui_prompt_open(t, label, "", 40,
@@ -524,32 +458,11 @@ bool tui_today_edit_key(struct tui *t, struct today *st, int key)
 	case 'A':
 		snprintf(label, sizeof label, "Activities on %s", date);
 		tui_prompt_open(t, label, st->found ? entry_format_activities(en, buf, sizeof buf) : "",
-				ACTIVITIES_TEXT_MAX - 1, "kind:min;kind:min (or walk 30, cycling 20) replaces the list; empty clears it.",
+				ACTIVITIES_TEXT_MAX - 1, entry_field(EF_ACTIVITIES)->hint,
 				enter_activities, complete_kind, st);
-		return true;
-	case 'p':
-		snprintf(label, sizeof label, "Pain on %s (0-10)", date);
-		snprintf(num, sizeof num, "%d", en->pain);
-		tui_prompt_open(t, label, st->found && en->pain != PAIN_UNSET ? num : "", 16,
-				"The day's average pain: 0 none, 10 the worst imaginable. Empty clears.",
-				enter_pain, NULL, st);
 		return true;
 	case 's':
 		open_symptoms(t, st);
-		return true;
-	case 'w':
-		snprintf(label, sizeof label, "Weight on %s (kg)", date);
-		tui_prompt_open(t, label, st->found && en->weight_dg != WEIGHT_UNSET ? entry_format_weight(en->weight_dg, num, sizeof num) : "",
-				16, "20-400 kg, one decimal, e.g. 72.5. Empty clears.", enter_weight, NULL, st);
-		return true;
-	case 'n':
-		if (st->found && strchr(en->note, '\n')) {
-			tui_message(t, false, "the note has several lines: N edits it in $EDITOR");
-			return true;
-		}
-		snprintf(label, sizeof label, "Note on %s", date);
-		tui_prompt_open(t, label, st->found ? en->note : "", NOTE_MAX,
-				"One line; N opens the note in $EDITOR for more. Empty clears.", enter_note, NULL, st);
 		return true;
 	case 'N':
 		edit_note_outside(t, st);

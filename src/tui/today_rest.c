@@ -135,10 +135,10 @@ static int enter_med(struct tui *t, void *ctx, const char *text, struct rw_error
 	char what[MED_NAME_MAX + MED_DOSE_MAX + 16];
 	int r;
 
-	st->edit.field = TODAY_MED;
-	if ((r = entry_parse_med(text, &st->edit.med, "medication", e)) != 0)
+	today_edit_start(st, entry_field(EF_MEDS));
+	if ((r = entry_change_text(&st->edit.change, st->edit.f, text, false, "medication", e)) != 0)
 		return r;
-	entry_med_text(&st->edit.med, what, sizeof what);
+	entry_med_text(&st->edit.change.add.meds[0], what, sizeof what);
 	return today_save(t, st, what, e);
 }
 

@@ -15,35 +15,23 @@ struct tui;
 #define TODAY_MAX_GAPS 4
 #define TODAY_FIELD_ROWS 7 /* rest, activities, pain, symptoms, weight, meds, note */
 
-enum today_field {
-	TODAY_REST,
-	TODAY_ACTIVITY,   /* add one or more */
-	TODAY_ACTIVITIES, /* replace the list */
-	TODAY_PAIN,
-	TODAY_SYMPTOM,    /* toggle one */
-	TODAY_WEIGHT,
-	TODAY_NOTE,
-	TODAY_COPY,       /* rest, activities and medications from another day */
-	TODAY_MED         /* add one medication */
-};
-
-/* The edit being confirmed: applied inside the journal's transaction. */
+/* The edit being confirmed: applied inside the journal's transaction by
+ * entry_apply (entry.h), to the day as it is when Enter is pressed. */
 struct today_edit {
-	enum today_field field;
 	rw_day day;
-	bool clear;
-	double rest;
-	int pain, weight_dg;
-	struct activity acts[ENTRY_MAX_ACTIVITIES]; /* added by a */
-	int n_acts;
-	bool copy_has_rest;
-	char list[ACTIVITIES_TEXT_MAX];
+	const struct entry_field *f; /* the field edited; NULL for y's copy */
+	struct entry_change change;  /* what the edit sets, adds or toggles */
+	struct entry_change diff;    /* A: the list edit as removals and additions */
+	struct entry base;           /* the day when the prompt opened */
+	bool ask;                    /* a scalar: ask when base's value changed meanwhile */
+	bool force;                  /* y to that question: save over it */
+	bool conflict;               /* out: it had changed (the day is in now) */
+	bool merged;                 /* out: A merged with a change made elsewhere */
+	bool added;                  /* out: s added the symptom (not removed it) */
+	struct entry now;            /* out: the day as it was at Enter */
 	char symptom[SYMPTOM_MAX + 1];
-	bool added; /* out: the symptom was added (not removed) */
-	char note[NOTE_MAX + 1];
-	struct medication med;                    /* added by m */
-	struct medication meds[ENTRY_MAX_MEDS];   /* copied by y */
-	int n_meds;
+	char what[ACTIVITIES_TEXT_MAX + 32]; /* "saved WHAT on DATE" */
+	char merged_list[ACTIVITIES_TEXT_MAX]; /* out: the list after a merge */
 };
 
 /* What Today shows for one day, read once per day and journal version. */
@@ -82,8 +70,11 @@ int today_draw_gauges(struct tui *t, struct today *st, int y, int x, int w);
  * returns the rows used. */
 int today_draw_compact(struct tui *t, struct today *st, int y, int w);
 
-/* Store st->edit in one transaction and say "saved WHAT on DATE". */
+/* Store st->edit in one transaction and say "saved WHAT on DATE"; when a
+ * field changed elsewhere under the prompt, show both values and ask. */
 int today_save(struct tui *t, struct today *st, const char *what, struct rw_error *e);
+/* Start st->edit for field f (NULL: several) on the day shown. */
+void today_edit_start(struct today *st, const struct entry_field *f);
 /* m: the medication prompt for the day shown (today_rest.c). */
 void today_med_prompt(struct tui *t, struct today *st, const char *date);
 
