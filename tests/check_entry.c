@@ -388,6 +388,7 @@ START_TEST(field_round_trip)
 	struct rw_error e;
 	int i;
 
+	ck_assert_msg(samples[_i] != NULL, "no sample value for %s in samples[]", f->name);
 	entry_init(&en, 0);
 	entry_init(&back, 0);
 	entry_init(&copy, 0);

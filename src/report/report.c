@@ -129,6 +129,17 @@ char *report_band_text(enum engine_loss x, double low, double high, const char *
 	return out;
 }
 
+/* A field's cell in its text form (entry.h's table); out keeps what it
+ * held (the "none" mark) when the field is unset. */
+static void field_cell(enum entry_field_id id, const struct entry *en, char *out, size_t n)
+{
+	char buf[ENTRY_TEXT_MAX];
+	const char *s = entry_field(id)->text(en, buf, sizeof buf);
+
+	if (*s)
+		snprintf(out, n, "%s", s);
+}
+
 void report_day_cells(const struct engine_proj *p, const struct entry *en, const char *none,
 		      const char *dash, struct report_cells *c)
 {
@@ -139,13 +150,10 @@ void report_day_cells(const struct engine_proj *p, const struct entry *en, const
 	snprintf(c->pain, sizeof c->pain, "%s", none);
 	snprintf(c->kg, sizeof c->kg, "%s", none);
 	if (en) {
-		if (en->has_rest)
-			entry_format_rest(en->rest_hours, c->rest, sizeof c->rest);
+		field_cell(EF_REST, en, c->rest, sizeof c->rest);
 		snprintf(c->act, sizeof c->act, "%d", p->activity_minutes);
-		if (en->pain != PAIN_UNSET)
-			snprintf(c->pain, sizeof c->pain, "%d", en->pain);
-		if (en->weight_dg != WEIGHT_UNSET)
-			entry_format_weight(en->weight_dg, c->kg, sizeof c->kg);
+		field_cell(EF_PAIN, en, c->pain, sizeof c->pain);
+		field_cell(EF_WEIGHT, en, c->kg, sizeof c->kg);
 	}
 	for (x = 0; x < LOSS_COUNT; x++) {
 		if (p->loss[x][BAND_HIGH] > 0)
