@@ -207,7 +207,9 @@ struct entry_field {
 	bool json_m1_number;      /* m1 is a number (else a string, null when absent) */
 
 	/* The text form (as in the journal and the CSV) into en: a scalar set,
-	 * a list replaced.  Empty text is never passed: it means unset. */
+	 * a list replaced.  Empty text is what the field's parser says: an
+	 * empty list, no note, an error for a number (import and the TUI
+	 * read an empty cell or prompt as unset before asking). */
 	int (*parse)(const char *s, struct entry *en, const char *field, struct rw_error *e);
 	/* The text form; "" when unset.  May return a pointer into en. */
 	const char *(*text)(const struct entry *en, char *out, size_t n);
