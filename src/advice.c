@@ -53,10 +53,11 @@ char *advice_hours(double h, double limit, char *out, size_t n)
 }
 
 /* One end of a band as a person reads it: one decimal, "<0.1" above zero
- * but under 0.05, "0" for none. */
+ * but under 0.05, "0" for none.  What a full recovery leaves under the
+ * engine's tolerance of 1e-9 (docs/model.md) is rounding residue: none. */
 static void band_end(double v, char *out, size_t n)
 {
-	if (!(v > 0))
+	if (!(v > 1e-9))
 		snprintf(out, n, "0");
 	else if (v < 0.05)
 		snprintf(out, n, "<0.1");

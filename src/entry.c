@@ -488,7 +488,10 @@ char *entry_format_rest(double hours, char *out, size_t n)
 		if (read_decimal(out, &neg, &back, &d, &too_long) && back == hours)
 			return out;
 	}
-	snprintf(out, n, "%.17g", hours);
+	/* A computed value (tracked hours are seconds / 3600) has no short
+	 * form: 15 significant digits, the most read_decimal takes back, so
+	 * that an export imports again and exports the same bytes. */
+	snprintf(out, n, "%.*f", hours >= 10 ? 13 : hours >= 1 ? 14 : 15, hours);
 	return out;
 }
 

@@ -122,9 +122,13 @@ static void rest(struct tui *t, struct view *v, const struct entry *en)
 		snprintf(line, sizeof line, "- (not typed: the %g h night%s counts)", t->params.sleep_hours,
 			 en->tracked_hours > 0 ? " and the tracked hours" : "");
 	block(t, v, "Rest", LABEL_W, en->has_rest ? ROLE_NORMAL : ROLE_DIM, line);
-	if (en->tracked_hours > 0)
-		snprintf(line, sizeof line, "%s h lying down (b, or down/up)",
-			 entry_format_rest(en->tracked_hours, num, sizeof num));
+	if (en->tracked_hours > 0) {
+		/* minutes / 60 rarely ends: one decimal, without a bare ".0" */
+		size_t k = (size_t)snprintf(num, sizeof num, "%.1f", en->tracked_hours);
+		if (k > 2 && strcmp(num + k - 2, ".0") == 0)
+			num[k - 2] = '\0';
+		snprintf(line, sizeof line, "%s h lying down (b, or down/up)", num);
+	}
 	block(t, v, "Tracked", LABEL_W, en->tracked_hours > 0 ? ROLE_NORMAL : ROLE_DIM,
 	      en->tracked_hours > 0 ? line : "-");
 }

@@ -133,6 +133,12 @@ t_example_f_long_gap_red_flags_and_pain() {
 		cardio_loss_high=0.0 bone_loss_low=0.0083 bone_loss_high=0.0806
 	rw report --format json
 	expect_eq "$(json '[x["urgency"] for x in d["days"]][:3]')" '["none", "urgent", "emergency"]'
+	# d7's muscle and fitness are back to 0 / 0; what the arithmetic leaves
+	# (about 1e-15) reads as 0 where people read it, never "<0.1".
+	RESTWATCH_TODAY=2026-03-08 rw status
+	expect_match "$OUT" 'muscle 0% cardio 0% bone <0\.1-0\.1%'
+	RESTWATCH_TODAY=2026-03-08 rw report
+	expect_no_match "$OUT" 'muscle 0-<0\.1|cardio 0-<0\.1'
 }
 
 t_day_without_rest_hours_counts_as_sleep() {

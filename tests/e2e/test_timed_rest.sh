@@ -226,6 +226,16 @@ EOF
 	"$RESTWATCH" --db "$TMP/b.db" import "$TMP/a.csv" >/dev/null || fail "import"
 	"$RESTWATCH" --db "$TMP/b.db" report --format csv >"$TMP/b.csv"
 	cmp -s "$TMP/a.csv" "$TMP/b.csv" || fail "round trip: $(diff "$TMP/a.csv" "$TMP/b.csv")"
+	# 2 h 50 min is 2.8333… h, which has no short decimal form: the export
+	# still imports and exports the same bytes.
+	at 2026-03-11T12:00 down --at 09:10
+	at 2026-03-11T12:00 up
+	RESTWATCH_TODAY=2026-03-11 rw report --format csv
+	expect_match "$OUT" '2026-03-11,,,,,,,,2\.83333333333333,'
+	RESTWATCH_TODAY=2026-03-11 "$RESTWATCH" --db "$DB" report --format csv >"$TMP/c1.csv"
+	"$RESTWATCH" --db "$TMP/d.db" import "$TMP/c1.csv" >/dev/null || fail "import of 2.8333 h"
+	RESTWATCH_TODAY=2026-03-11 "$RESTWATCH" --db "$TMP/d.db" report --format csv >"$TMP/c2.csv"
+	cmp -s "$TMP/c1.csv" "$TMP/c2.csv" || fail "round trip of 2.8333 h: $(diff "$TMP/c1.csv" "$TMP/c2.csv")"
 	# a bad medication in a file names the line and the column
 	printf 'date,rest_hours,activities,pain,symptoms,weight_kg,note,medications\r\n2026-03-01,,,,,,,Bad\r\n' >"$TMP/bad.csv"
 	rw --db "$TMP/c.db" import "$TMP/bad.csv"
