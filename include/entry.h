@@ -111,6 +111,11 @@ int entry_parse_note(const char *s, char out[NOTE_MAX + 1], const char *field,
  * infinity, blanks or trailing junk; at most 15 significant digits. */
 int entry_parse_number(const char *s, double *out, const char *field, struct rw_error *e);
 
+/* A number a person typed with a decimal comma ("7,5") as the parsers
+ * read it ("7.5", in buf); any other text unchanged, so that the parser's
+ * error names it.  Files always use the point (docs/formats.md). */
+const char *entry_decimal_point(const char *text, char *buf, size_t n);
+
 /* List forms used in storage and CSV: "kind:min;kind:min" and "name;name".
  * Empty text is an empty list.  The parsers replace the entry's list. */
 int entry_parse_activities(const char *s, struct entry *en, const char *field,

@@ -92,7 +92,10 @@ static int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e)
 			f = entry_field((enum entry_field_id)(id - O_CLEAR));
 			q.clear |= EF_BIT(f->id);
 		} else if (id >= O_FIELD && id < O_FIELD + EF_COUNT) {
+			char num[32]; /* a person's "7,5" (docs/formats.md) */
 			f = entry_field((enum entry_field_id)(id - O_FIELD));
+			if (f->decimal)
+				v = entry_decimal_point(v, num, sizeof num);
 			r = entry_change_text(&q, f, v, false, f->option, e);
 		} else {
 			r = rw_fail(e, RW_EUSAGE, "log: unexpected argument '%s'",

@@ -202,6 +202,17 @@ int entry_parse_number(const char *s, double *out, const char *field, struct rw_
 	return 0;
 }
 
+const char *entry_decimal_point(const char *text, char *buf, size_t n)
+{
+	const char *comma = strchr(text, ',');
+
+	if (!comma || strchr(comma + 1, ',') || strchr(text, '.') || strlen(text) >= n)
+		return text;
+	snprintf(buf, n, "%s", text);
+	buf[comma - text] = '.';
+	return buf;
+}
+
 int entry_parse_rest(const char *s, double *hours, const char *field, struct rw_error *e)
 {
 	bool neg, too_long;

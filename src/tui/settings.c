@@ -76,9 +76,11 @@ static int enter_value(struct tui *t, void *ctx, const char *text, struct rw_err
 {
 	struct settings *st = ctx;
 	double v;
+	char num[32];
 	int r;
 
-	if ((r = entry_parse_number(text, &v, st->editing->name, e)) != 0 ||
+	if ((r = entry_parse_number(entry_decimal_point(text, num, sizeof num), &v,
+				    st->editing->name, e)) != 0 ||
 	    (r = journal_set_param(t->j, st->editing->name, v, e)) != 0)
 		return r;
 	tui_message(t, false, "set %s to %g; projections recomputed", st->editing->name, v);

@@ -11,19 +11,6 @@
 #include "tui_editor.h"
 #include "tui_today.h"
 
-/* A number typed with a decimal comma ("7,5") as the parsers read it;
- * anything else unchanged (the parser's error then names it). */
-static const char *decimal_point(const char *text, char *buf, size_t n)
-{
-	const char *comma = strchr(text, ',');
-
-	if (!comma || strchr(comma + 1, ',') || strchr(text, '.') || strlen(text) >= n)
-		return text;
-	snprintf(buf, n, "%s", text);
-	buf[comma - text] = '.';
-	return buf;
-}
-
 /* r p w n: the field's value from its prompt (entry.h's table names the
  * field, its key and its prompt); empty clears it (the day stays logged). */
 static int enter_scalar(struct tui *t, void *ctx, const char *text, struct rw_error *e)
@@ -38,7 +25,7 @@ static int enter_scalar(struct tui *t, void *ctx, const char *text, struct rw_er
 	if (!*text)
 		st->edit.change.clear = EF_BIT(f->id);
 	else if ((r = entry_change_text(&st->edit.change, f,
-					f->decimal ? decimal_point(text, num, sizeof num) : text, true,
+					f->decimal ? entry_decimal_point(text, num, sizeof num) : text, true,
 					f->word, e)) != 0)
 		return r;
 	snprintf(what, sizeof what, "%s%s", f->said, *text ? "" : " (cleared)");

@@ -66,6 +66,19 @@ t_log_and_read_back() {
 	expect_eq "$(sql 'PRAGMA integrity_check')" ok
 }
 
+# INTERFACE: numbers a person types take a decimal comma; files do not.
+t_log_takes_a_decimal_comma() {
+	rw log --date 2026-03-02 --rest 12,5 --weight 80,5
+	expect_rc 0
+	expect_eq "$(sql "SELECT printf('%g|%g', rest_hours, weight_kg) FROM days")" '12.5|80.5'
+	rw log --date 2026-03-02 --rest 1,2,5
+	expect_rc 65
+	expect_match "$ERR" "--rest: '1,2,5' is not a number of hours"
+	printf 'date,rest_hours,activities,pain,symptoms,weight_kg,note\r\n2026-03-03,"7,5",,,,,\r\n' >"$TMP/comma.csv"
+	rw import "$TMP/comma.csv"
+	expect_rc 65
+}
+
 t_log_updates_and_lists_add() {
 	rw log --date 2026-03-02 --rest 10 --activity walking:20 --symptom stiffness
 	rw log --date 2026-03-02 --pain 4 --activity cycling:15 --symptom stiffness

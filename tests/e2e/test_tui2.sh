@@ -397,6 +397,11 @@ t_decimal_comma_in_rest_and_weight() {
 	keys w && text '72,4' && keys Enter
 	wait_for 'saved weight' || return
 	wait_sql "select printf('%g|%g', rest_hours, weight_kg) from days" '7.5|72.4' || return
+	# Settings: a parameter typed with a comma
+	keys 5 && wait_for 'Engine parameters' || return
+	keys Enter C-u && text '7,5' && keys Enter
+	wait_for 'set sleep_hours to 7\.5' || return
+	wait_sql "select value from settings where key = 'sleep_hours'" '7.5' || return
 	quit_and_check
 }
 
