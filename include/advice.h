@@ -44,6 +44,10 @@ char *advice_todo_for(const struct engine_proj *proj, const struct entry *en,
 char *advice_red_flag(const struct engine_proj *proj, const struct entry *en, char *out,
 		      size_t n);
 
+/* What a red flag of tier u asks, in a few words: "emergency department
+ * now (999 in the UK, ...)" or "see a doctor today"; "" for none. */
+const char *advice_red_flag_action(enum engine_urgency u);
+
 /* One ASCII line for a shell prompt or a status bar, e.g.
  * "2026-03-06 clot-risk | rest clock 120 h of 48 h | muscle 3.0-4.4% cardio
  *  0.9-4.4% bone 0.1-0.4% | <what to do>"; a red flag comes first and then

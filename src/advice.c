@@ -204,6 +204,19 @@ char *advice_red_flag(const struct engine_proj *proj, const struct entry *en, ch
 	return out;
 }
 
+const char *advice_red_flag_action(enum engine_urgency u)
+{
+	static char emergency[96];
+
+	if (u == URGENCY_EMERGENCY) {
+		if (!emergency[0])
+			snprintf(emergency, sizeof emergency, "emergency department now (%s)",
+				 advice_emergency_numbers);
+		return emergency;
+	}
+	return u == URGENCY_URGENT ? "see a doctor today" : "";
+}
+
 char *advice_todo_for(const struct engine_proj *proj, const struct entry *en,
 		      const struct engine_params *p, char *out, size_t n)
 {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "advice.h"
 #include "tui_app.h"
 
 /* ---- the picker ------------------------------------------------------------ */
@@ -196,8 +197,9 @@ void tui_picker_draw(struct tui *t)
 		used = tui_textf(t, ry, x + 2, w - 4, base, "[%c] %s",
 				 p->items[row].checked ? 'x' : ' ', p->items[row].name);
 		if (p->items[row].flagged)
-			tui_text(t, ry, x + 3 + used, w - 5 - used, sel ? ROLE_SEL : ROLE_ALERT,
-				 " RED FLAG: see a doctor ");
+			tui_textf(t, ry, x + 3 + used, w - 5 - used, sel ? ROLE_SEL : ROLE_ALERT,
+				  " RED FLAG: %s ",
+				  advice_red_flag_action(entry_symptom_urgency(p->items[row].name)));
 	}
 	tui_textf(t, y + h - 1, x + 2, w - 4, ROLE_DIM, " type to filter %s Up/Down %s Space toggles %s Enter toggles and closes %s Esc ",
 		  tui_glyph(t, G_DASH), tui_glyph(t, G_DASH), tui_glyph(t, G_DASH), tui_glyph(t, G_DASH));

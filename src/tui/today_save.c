@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "advice.h"
 #include "tui_app.h"
 #include "tui_today.h"
 #include "utf8.h"
@@ -121,10 +122,12 @@ int today_save(struct tui *t, struct today *st, const char *what, struct rw_erro
 	}
 	date_format(ed->day, date);
 	if (ed->f && ed->f->id == EF_SYMPTOMS)
-		tui_message(t, false, "%s %s on %s%s", ed->added ? "added" : "removed", ed->symptom,
+		tui_message(t, false, "%s %s on %s%s%s", ed->added ? "added" : "removed", ed->symptom,
 			    date, ed->added && entry_symptom_is_red_flag(ed->symptom)
-					  ? ": a RED FLAG, see a doctor today"
-					  : "");
+					  ? ": a RED FLAG, "
+					  : "",
+			    ed->added ? advice_red_flag_action(entry_symptom_urgency(ed->symptom))
+				      : "");
 	else if (ed->merged)
 		tui_message(t, false, "saved %s on %s, merged with a change made elsewhere: now %s",
 			    ed->what, date, ed->merged_list);

@@ -141,11 +141,14 @@ t_symptom_picker_and_red_flags() {
 	tui_start
 	tui_ready || return
 	keys s
-	wait_for 'fever +RED FLAG: see a doctor' || return
+	wait_for 'fever +RED FLAG: see a doctor today' || return
+	# each red flag in its own tier's words (docs/model.md)
+	wait_for 'saddle-numbness +RED FLAG: emergency department now' || return
+	expect_no_match "$(screen)" 'saddle-numbness +RED FLAG: see a doctor'
 	wait_for '\[ \] sciatica' || return
 	# Typing filters; Enter takes the first match.
 	text fev && keys Enter
-	wait_for 'added fever on 2026-03-10: a RED FLAG' || return
+	wait_for 'added fever on 2026-03-10: a RED FLAG, see a doctor today' || return
 	wait_for 'fever RED FLAG' || return
 	wait_for 'URGENT: fever' || return
 	wait_for '! URGENT red flag 2026-03-10 *$' || return
@@ -168,6 +171,8 @@ t_symptom_picker_and_red_flags() {
 	keys Escape
 	wait_for 'cancelled' || return
 	wait_sql "select symptoms from days" 'fever;numbness'
+	keys s && text saddle-n && keys Enter
+	wait_for 'added saddle-numbness on 2026-03-10: a RED FLAG, emergency department now \(999' || return
 	quit_and_check
 }
 
