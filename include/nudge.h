@@ -15,6 +15,12 @@
  * (which may run past midnight). */
 bool nudge_due(const struct engine_params *p, int64_t down_at, int64_t now);
 
+/* The nudge for someone down for seconds: "down 1 h 20 min: time to get
+ * up and walk a little"; after a red flag (urgency of the last logged day)
+ * no walking advice: "down 1 h 20 min: the red flag comes first: see a
+ * doctor today" (docs/model.md). */
+char *nudge_text(enum engine_urgency urgency, int64_t seconds, char *out, size_t n);
+
 /* The nudge line due at now ("down 1 h 20 min: time to get up and walk a
  * little"), or "" when none is. */
 int nudge_line(struct journal *j, int64_t now, char *out, size_t n, struct rw_error *e);

@@ -86,7 +86,7 @@ int tui_rest_forms(struct tui *t, char forms[][64], int n, enum tui_role *role)
 
 bool tui_rest_tick(struct tui *t)
 {
-	char line[128], span[32];
+	char line[160];
 	int64_t now;
 	bool redraw;
 
@@ -98,9 +98,9 @@ bool tui_rest_tick(struct tui *t)
 	if (nudge_due(&t->params, t->down_since, now) &&
 	    (!t->nudged_at || now - t->nudged_at >= (int64_t)(t->params.nudge_minutes * 60))) {
 		t->nudged_at = now;
-		snprintf(line, sizeof line, "down %s: time to get up and walk a little (b when up)",
-			 clock_span_text(now - t->down_since, span, sizeof span));
-		tui_message(t, true, "%s", line);
+		nudge_text(t->last.found ? t->last.proj.urgency : URGENCY_NONE, now - t->down_since,
+			   line, sizeof line);
+		tui_message(t, true, "%s (b when up)", line);
 		if (!t->no_bell)
 			beep();
 		redraw = true;

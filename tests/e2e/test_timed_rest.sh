@@ -170,6 +170,22 @@ t_nudge_and_status() {
 	expect_eq "$(json 'd["nudge"]')" null
 }
 
+# After a red flag the nudge says what comes first, never to go walking.
+t_nudge_after_a_red_flag() {
+	export TZ=UTC
+	RESTWATCH_TODAY=2026-03-10 rw log --rest 20 --symptom saddle-numbness
+	at 2026-03-10T09:00 down --at 07:00
+	at 2026-03-10T09:00 nudge
+	expect_rc 0
+	expect_eq "$OUT" "down 2 h: the red flag comes first: emergency department now (999 in the UK, 112 in the EU, 911 in the US)"
+	at 2026-03-10T09:00 status
+	expect_match "$OUT" '^EMERGENCY: saddle-numbness'
+	expect_no_match "$OUT" 'walk'
+	RESTWATCH_TODAY=2026-03-10 rw log --clear-symptoms --symptom fever
+	at 2026-03-10T09:00 nudge
+	expect_eq "$OUT" "down 2 h: the red flag comes first: see a doctor today"
+}
+
 t_medications() {
 	export TZ=UTC
 	RESTWATCH_TODAY=2026-03-10
