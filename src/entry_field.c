@@ -296,7 +296,7 @@ const struct entry_field entry_fields[EF_COUNT] = {
 	  true, true, false, false, false, "null", { NULL, NULL }, false,
 	  SCALAR(weight_parse, weight_text, weight_clear, weight_copy) },
 	{ EF_NOTE, "note", "--note", NULL, "note", "the note", NULL, 'n', "Note on %s",
-	  "One line; N opens the note in $EDITOR for more. Empty clears.", NOTE_MAX, false,
+	  "One line; N opens the note in $VISUAL or $EDITOR for more. Empty clears.", NOTE_MAX, false,
 	  false, true, true, false, true, "null", { NULL, NULL }, false,
 	  SCALAR(note_parse, note_text, note_clear, note_copy) },
 	{ EF_MEDS, "medications", "--med", "--clear-meds", "medications", "medications",

@@ -427,7 +427,7 @@ bool tui_today_edit_key(struct tui *t, struct today *st, int key)
 		entry_init(&st->edit.base, st->day);
 	tui_date(st->day, date);
 	if (key == 'n' && st->found && strchr(en->note, '\n')) {
-		tui_message(t, false, "the note has several lines: N edits it in $EDITOR");
+		tui_message(t, false, "the note has several lines: N edits it in $VISUAL or $EDITOR");
 		return true;
 	}
 	for (i = 0; i < EF_COUNT; i++)

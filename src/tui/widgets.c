@@ -153,6 +153,9 @@ void tui_line_paste(struct tui_line *l, const wchar_t *s, size_t n)
 {
 	size_t i;
 
+	/* the line break that ends a copied line is not part of the text */
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
 	for (i = 0; i < n; i++) {
 		if (s[i] == '\n' && i > 0 && s[i - 1] == '\r')
 			continue;

@@ -109,6 +109,19 @@ t_paste_goes_into_the_note_prompt_as_text() {
 	quit_and_check
 }
 
+# A line copied with its line break: the break is not text.
+t_paste_drops_the_final_line_break() {
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	keys n
+	wait_for 'Note on Tue 2026-03-10' || return
+	paste $'slept badly\n'
+	wait_for 'Note on Tue 2026-03-10: slept badly' || return
+	keys Enter
+	wait_sql "select '[' || note || ']' from days" '[slept badly]' || return
+	quit_and_check
+}
+
 t_paste_without_a_prompt_is_ignored() {
 	TUI_W=80 TUI_H=24 tui_start
 	tui_ready || return
