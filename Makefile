@@ -57,7 +57,7 @@ ALL_CFLAGS = -std=c11 -ffp-contract=off -D_XOPEN_SOURCE=700 -DRESTWATCH_VERSION=
 	$(WARN) $(HARDEN_CFLAGS) -Iinclude -I$(BUILD) $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(HARDEN_LDFLAGS) $(LDFLAGS)
 
-LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c src/report/*.c src/tui/*.c))
+LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c src/journal/*.c src/report/*.c src/tui/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema.o $(BUILD)/schema_expect.o
 SCHEMA  := $(sort $(wildcard schema/*.sql))
 UNIT    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/check_*.c))

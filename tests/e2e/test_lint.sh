@@ -73,8 +73,19 @@ copy_tree_again() {
 
 t_an_unlisted_long_file_fails_even_beside_exceptions() {
 	copy_tree
-	sed -i '/^src\/journal\.c /d' "$TMP/tree/tools/lint-long-files"
-	expect_lint_fails '^lint: src/journal\.c: [0-9]+ lines, more than 600' "journal.c unlisted"
+	for f in listed unlisted; do
+		for i in $(seq 1 601); do echo "/* line $i */"; done >"$TMP/tree/src/$f.c"
+	done
+	echo 'src/listed.c  a long file listed with its reason' >>"$TMP/tree/tools/lint-long-files"
+	expect_lint_fails '^lint: src/unlisted\.c: 601 lines, more than 600' "unlisted.c beside listed.c"
+	expect_no_match "$OUT" 'src/listed\.c' "the listed file is not a problem"
+}
+
+t_the_empty_list_of_exceptions_is_kept() {
+	expect_eq "$(grep -cv '^#' "$TOP/tools/lint-long-files")" "0" "no file is over the limit"
+	copy_tree
+	lint_tree
+	expect_rc 0 "lint with an empty list of exceptions"
 }
 
 t_sqlite3_outside_the_journal_fails() {
@@ -88,10 +99,15 @@ t_sqlite3_outside_the_journal_fails() {
 
 t_sqlite3_under_src_journal_passes() {
 	copy_tree
-	mkdir "$TMP/tree/src/journal"
-	printf '/* read.c - the journal'"'"'s reads. */\n#include <sqlite3.h>\n' >"$TMP/tree/src/journal/read.c"
+	printf '/* extra.c - more of the journal. */\n#include <sqlite3.h>\n' >"$TMP/tree/src/journal/extra.c"
 	lint_tree
 	expect_rc 0 "sqlite3.h in src/journal/"
+}
+
+t_sqlite3_in_a_file_named_journal_c_fails() {
+	copy_tree
+	printf '/* journal.c - not the journal any more. */\n#include <sqlite3.h>\n' >"$TMP/tree/src/journal.c"
+	expect_lint_fails '^lint: src/journal\.c:2: includes sqlite3\.h' "sqlite3.h in src/journal.c"
 }
 
 t_curses_outside_the_tui_fails() {

@@ -11,8 +11,8 @@
 
 SOURCE_DIR=${SOURCE_DIR:-$(cd "$E2E_DIR/../.." && pwd)}
 
-# Only journal.c speaks SQL, and the SQL of every sqlite3_exec and
-# sqlite3_prepare call (and of journal.c's wrappers around them, exec and
+# Only src/journal/ speaks SQL, and the SQL of every sqlite3_exec and
+# sqlite3_prepare call (and of the journal's wrappers around them, exec and
 # pragma_rows) is a string literal, an entry of the stmt_sql table of
 # literals, a static const literal, the compiled-in schema, or the one
 # buffer kind allowed: "PRAGMA name = %d" formatted with integers (SQLite
@@ -78,30 +78,34 @@ for d in ('src', 'include'):
     for root, _, names in os.walk(os.path.join(top, d)):
         files += [os.path.join(root, f) for f in names if f.endswith(('.c', '.h'))]
 calls = 0
+tables = 0
+macros_seen = set()
 for path in sorted(files):
     rel = os.path.relpath(path, top)
     text = strip_comments(open(path, encoding='utf-8', errors='replace').read())
-    if re.search(r'#\s*include\s*[<"]sqlite3\.h[>"]', text) and rel != 'src/journal.c':
-        problem('%s includes sqlite3.h: only src/journal.c may speak SQL' % rel)
+    journal = rel.startswith('src/journal/')
+    if re.search(r'#\s*include\s*[<"]sqlite3\.h[>"]', text) and not journal:
+        problem('%s includes sqlite3.h: only src/journal/ may speak SQL' % rel)
     for m in re.finditer(r'\b(sqlite3_v?mprintf|sqlite3_v?snprintf|sqlite3_str_\w+)\s*\(', text):
         problem('%s:%d: %s builds text that could become SQL'
                 % (rel, text.count('\n', 0, m.start()) + 1, m.group(1)))
-    if rel != 'src/journal.c':
+    if not journal:
         continue
     # The macros spliced into statements must be literals themselves.
     for name in ('DAY_COLS', 'PROJ_COLS', 'PROJ_SELECT', 'PROJ_FROM'):
         m = re.search(r'#define\s+%s\s+((?:[^\n]*\\\n)*[^\n]*)' % name, text)
-        if not m or not is_literal(m.group(1).replace('\\\n', ' ')):
-            problem('journal.c: %s is not a string literal' % name)
+        if m:
+            macros_seen.add(name)
+        if m and not is_literal(m.group(1).replace('\\\n', ' ')):
+            problem('%s: %s is not a string literal' % (rel, name))
     # The statement table holds literals only.
     m = re.search(r'static const char \*const stmt_sql\[S_COUNT\] = \{(.*?)\n\};', text, re.S)
-    if not m:
-        problem('journal.c: no stmt_sql table of literals found')
-    else:
+    if m:
+        tables += 1
         for entry in re.split(r',\s*(?=\[S_)', m.group(1).strip().rstrip(',')):
             e = re.fullmatch(r'\s*\[S_\w+\]\s*=\s*(.*)', entry, re.S)
             if not e or not is_literal(e.group(1)):
-                problem('journal.c: stmt_sql entry is not a literal: %s' % entry.strip()[:60])
+                problem('%s: stmt_sql entry is not a literal: %s' % (rel, entry.strip()[:60]))
     const_arrays = {m.group(1) for m in
                     re.finditer(r'static const char (\w+)\[\] =\s*(?:"(?:[^"\\]|\\.)*"\s*)+;', text)}
     # Buffers that SQL is formatted into: integers into PRAGMAs only.
@@ -112,10 +116,10 @@ for path in sorted(files):
             fmt = ''.join(re.findall(r'"((?:[^"\\]|\\.)*)"', a[2]))
             line = text.count('\n', 0, m.start()) + 1
             if not re.fullmatch(r'PRAGMA [a-z_]+ = %d(; PRAGMA [a-z_]+ = %d)*', fmt):
-                problem('journal.c:%d: SQL formatted with "%s"' % (line, fmt))
+                problem('%s:%d: SQL formatted with "%s"' % (rel, line, fmt))
             for v in a[3:]:
                 if not re.fullmatch(r"[A-Z_]+|schema_steps\[[a-z_ -1]+\]\.version", v):
-                    problem('journal.c:%d: %s formatted into SQL is not a constant integer' % (line, v))
+                    problem('%s:%d: %s formatted into SQL is not a constant integer' % (rel, line, v))
             buffers.add(line)
     allowed = {'stmt_sql[id]', 'schema_steps[k].sql'} | const_arrays
     wrappers = {'exec': 1, 'pragma_rows': 1}
@@ -129,7 +133,7 @@ for path in sorted(files):
         calls += 1
         sql = a[1] if len(a) > 1 else ''
         if name.startswith('sqlite3_prepare16'):
-            problem('journal.c:%d: %s' % (line, name))
+            problem('%s:%d: %s' % (rel, line, name))
         elif is_literal(sql) or sql in allowed:
             continue
         elif sql == 'sql':
@@ -140,9 +144,14 @@ for path in sorted(files):
                 continue
             if any(0 < line - b < 12 for b in buffers):
                 continue
-            problem('journal.c:%d: %s runs the variable sql, not formatted from integers just above' % (line, name))
+            problem('%s:%d: %s runs the variable sql, not formatted from integers just above' % (rel, line, name))
         else:
-            problem('journal.c:%d: %s runs %s, which is not constant SQL' % (line, name, sql))
+            problem('%s:%d: %s runs %s, which is not constant SQL' % (rel, line, name, sql))
+for name in ('DAY_COLS', 'PROJ_COLS', 'PROJ_SELECT', 'PROJ_FROM'):
+    if name not in macros_seen:
+        problem('src/journal/: %s is not defined' % name)
+if tables != 1:
+    problem('src/journal/: %d stmt_sql tables of literals found, not 1' % tables)
 if calls < 10:
     problem('only %d calls that run SQL were found: the check does not see the code' % calls)
 print('# sql_is_never_built_from_text: %d calls that run SQL checked' % calls, file=open(3, 'w', closefd=False))

@@ -1,0 +1,196 @@
+/* internal.h - what the files of src/journal/ share, and nothing outside
+ * them sees: the journal handle, the prepared statements by id, the named
+ * columns of every SELECT, and the row, bind and transaction helpers.
+ * Only src/journal/ includes sqlite3.h; include/journal.h is the public API.
+ *
+ * The files: core.c (statements, errors, transactions), rows.c (rows to and
+ * from structs), settings.c, read.c, write.c (edits and the recompute of
+ * the projections), undo.c (the change history), rest.c (timed rest),
+ * file.c (where the journal lives, its header), open.c (create, migrate),
+ * backup.c and check.c.
+ */
+#ifndef RESTWATCH_JOURNAL_INTERNAL_H
+#define RESTWATCH_JOURNAL_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include <sqlite3.h>
+
+#include "journal.h"
+
+/* "RWJ1": marks a restwatch journal in the SQLite header (PRAGMA application_id). */
+#define APPLICATION_ID 0x52574a31
+
+enum stmt_id {
+	S_BEGIN,
+	S_BEGIN_READ,
+	S_COMMIT,
+	S_ROLLBACK,
+	S_GET_DAY,
+	S_PUT_DAY,
+	S_DEL_DAY,
+	S_FIRST_DAY,
+	S_LAST_DAY,
+	S_COUNT_DAYS,
+	S_DAYS_FROM,
+	S_GET_PROJ,
+	S_PUT_PROJ,
+	S_TRIM_PROJ,
+	S_EACH,
+	S_SETTINGS,
+	S_SET_SETTING,
+	S_NEW_CHANGE,
+	S_SAVE_DAY,
+	S_SAVE_NO_DAY,
+	S_SAVE_SETTING,
+	S_LAST_CHANGE,
+	S_CHANGE_DAYS,
+	S_CHANGE_SETTINGS,
+	S_DEL_CHANGE,
+	S_SET_CHANGE_WHAT,
+	S_CLEAR_PROJ,
+	S_DATA_VERSION,
+	S_OPEN_STRETCH,
+	S_STRETCH_AT,
+	S_STRETCH_OVERLAP,
+	S_NEW_STRETCH,
+	S_CLOSE_STRETCH,
+	S_SAVE_STRETCH,
+	S_SAVE_NO_STRETCH,
+	S_CHANGE_STRETCHES,
+	S_PUT_STRETCH,
+	S_DEL_STRETCH,
+	S_STRETCHES,
+	S_MED_LISTS,
+	S_FREELIST,
+	S_COUNT
+};
+
+#define DAY_COLS \
+	"rest_hours, activities, pain, symptoms, weight_kg, note, medications, tracked_hours"
+#define PROJ_COLS                                                                    \
+	"logged, activity_minutes, rest_clock_hours, loss_days, level, clot_risk, " \
+	"red_flag, muscle_loss_low, muscle_loss_high, cardio_loss_low, "             \
+	"cardio_loss_high, bone_loss_low, bone_loss_high, bed_days, urgency, "      \
+	"clot_watch, pain_days, gap_days, since_clot"
+/* What row_proj reads: the stored columns and the day's rest hours, which
+ * a projection shows but the days table holds.  PC_* name the columns
+ * relative to the first; PC_COUNT columns in all. */
+#define PROJ_SELECT                                                                    \
+	"p.logged, p.activity_minutes, p.rest_clock_hours, p.loss_days, p.level, "    \
+	"p.clot_risk, p.red_flag, p.muscle_loss_low, p.muscle_loss_high, "            \
+	"p.cardio_loss_low, p.cardio_loss_high, p.bone_loss_low, p.bone_loss_high, " \
+	"p.bed_days, p.urgency, p.clot_watch, p.pain_days, p.gap_days, p.since_clot, " \
+	"d.rest_hours"
+enum {
+	PC_LOGGED, PC_ACT, PC_CLOCK, PC_LOSS_DAYS, PC_LEVEL, PC_CLOT, PC_RED, PC_LOSS,
+	PC_BED = PC_LOSS + LOSS_COUNT * BAND_COUNT, PC_URGENCY, PC_WATCH, PC_PAIN_DAYS,
+	PC_GAP, PC_SINCE_CLOT, PC_REST, PC_COUNT
+};
+/* S_EACH: the date, the projection, then the day's date and DAY_COLS. */
+enum { EACH_DATE = 0, EACH_PROJ = 1, EACH_DAY_DATE = EACH_PROJ + PC_COUNT,
+       EACH_DAY = EACH_DAY_DATE + 1 };
+#define PROJ_FROM " FROM projections p LEFT JOIN days d ON d.date = p.date"
+
+/* DAY_COLS, relative to the first (S_GET_DAY, S_CHANGE_DAYS, S_EACH). */
+enum {
+	DC_REST, DC_ACTS, DC_PAIN, DC_SYMS, DC_WEIGHT, DC_NOTE, DC_MEDS, DC_TRACKED, DC_COUNT
+};
+/* S_DAYS_FROM: what the engine reads of a day. */
+enum { DF_DATE, DF_REST, DF_ACTS, DF_SYMS, DF_PAIN, DF_TRACKED };
+/* S_SETTINGS and S_CHANGE_SETTINGS. */
+enum { SET_KEY, SET_VALUE };
+/* S_LAST_CHANGE. */
+enum { LC_ID, LC_WHAT };
+/* S_CHANGE_DAYS: the date, whether it had an entry, then DAY_COLS. */
+enum { CD_DATE, CD_EXISTED, CD_DAY };
+/* S_OPEN_STRETCH. */
+enum { OS_ID, OS_DOWN };
+/* S_CHANGE_STRETCHES. */
+enum { CS_ID, CS_EXISTED, CS_DOWN, CS_UP };
+/* S_STRETCHES. */
+enum { ST_ID, ST_DOWN, ST_UP };
+/* A SELECT of one value (count(*), a date, a PRAGMA): its only column. */
+#define ONE_COL 0
+
+struct journal {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *stmt[S_COUNT];
+	uint64_t own_changes; /* commits made through this handle */
+	dev_t dev;            /* the file opened: a path that names another */
+	ino_t ino;            /* file now (replaced, deleted) is not written */
+};
+
+/* What the first 100 bytes of the file say (file.c). */
+struct header {
+	uint32_t version;
+	bool wal;
+	uint32_t largest_root; /* auto-vacuum's largest root page, 0 when off */
+};
+
+/* core.c: statements and errors */
+int jn_fail(struct journal *j, int rc, struct rw_error *e);
+int jn_stmt(struct journal *j, enum stmt_id id, sqlite3_stmt **out, struct rw_error *e);
+void jn_done(sqlite3_stmt *s);
+int jn_run(struct journal *j, sqlite3_stmt *s, struct rw_error *e);
+int jn_run_id(struct journal *j, enum stmt_id id, struct rw_error *e);
+void jn_bind_day(sqlite3_stmt *s, int col, rw_day day);
+bool jn_col_day(sqlite3_stmt *s, int col, rw_day *day);
+const char *jn_col_text(sqlite3_stmt *s, int col);
+
+/* core.c: transactions */
+int jn_begin(struct journal *j, struct rw_error *e);
+int jn_commit(struct journal *j, struct rw_error *e);
+int jn_read_begin(struct journal *j, bool *started, struct rw_error *e);
+int jn_read_end(struct journal *j, bool started, int code);
+int jn_rollback(struct journal *j, int code);
+
+/* rows.c */
+bool jn_stored_number(sqlite3_stmt *s, int col);
+int jn_row_entry(struct journal *j, sqlite3_stmt *s, int col, rw_day day, struct entry *en,
+		 struct rw_error *e);
+int jn_row_proj(struct journal *j, sqlite3_stmt *s, int col, rw_day day, struct engine_proj *p,
+		struct rw_error *e);
+void jn_bind_proj(sqlite3_stmt *s, const struct engine_proj *p);
+int jn_row_engine_day(struct journal *j, sqlite3_stmt *s, struct engine_day *d,
+		      struct rw_error *e);
+bool jn_proj_equal(const struct engine_proj *a, const struct engine_proj *b);
+int jn_get_entry(struct journal *j, rw_day day, struct entry *en, bool *found,
+		 struct rw_error *e);
+int jn_put_entry(struct journal *j, const struct entry *en, struct rw_error *e);
+int jn_del_entry(struct journal *j, rw_day day, struct rw_error *e);
+int jn_get_proj(struct journal *j, rw_day day, struct engine_proj *p, bool *found,
+		struct rw_error *e);
+
+/* settings.c */
+bool jn_param_damaged(sqlite3_stmt *s, const struct engine_param_info *info, double *v,
+		      char *why, size_t n);
+int jn_load_params(struct journal *j, struct engine_params *p, struct rw_error *e);
+int jn_store_param(struct journal *j, const char *key, double value, struct rw_error *e);
+
+/* read.c */
+int jn_bounds(struct journal *j, rw_day *first, rw_day *last, bool *found, struct rw_error *e);
+
+/* write.c */
+int jn_recompute(struct journal *j, rw_day from, rw_day changed_to, struct rw_error *e);
+
+/* undo.c */
+int jn_new_change(struct journal *j, const char *what, sqlite3_int64 *id, struct rw_error *e);
+int jn_save_day(struct journal *j, sqlite3_int64 id, rw_day day, struct rw_error *e);
+int jn_save_setting(struct journal *j, sqlite3_int64 id, const char *key, struct rw_error *e);
+
+/* rest.c */
+int jn_undo_stretches(struct journal *j, sqlite3_int64 change, struct rw_error *e);
+
+/* file.c */
+int jn_read_header(const char *path, struct header *h, struct rw_error *e);
+
+/* check.c */
+int jn_days_agree(struct journal *j, rw_day from, rw_day to, struct rw_error *e);
+int jn_day_agrees(struct journal *j, rw_day day, bool found, struct rw_error *e);
+int jn_schema_exact(struct journal *j, int version, struct rw_error *e);
+
+#endif

@@ -1,0 +1,203 @@
+/* read.c - the journal's public reads: bounds, one day, the last day, the
+ * walk over a span, the data version and the medication names.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* First and last logged days. */
+int jn_bounds(struct journal *j, rw_day *first, rw_day *last, bool *found,
+	      struct rw_error *e)
+{
+	sqlite3_stmt *s = NULL;
+	enum stmt_id ids[2] = { S_FIRST_DAY, S_LAST_DAY };
+	rw_day *outs[2] = { first, last };
+	int i, r, rc;
+
+	*found = false;
+	for (i = 0; i < 2; i++) {
+		if ((r = jn_stmt(j, ids[i], &s, e)))
+			return r;
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW && !jn_col_day(s, ONE_COL, outs[i])) {
+			jn_done(s);
+			return rw_fail(e, RW_EIO, "%s: a stored date is damaged", j->path);
+		}
+		jn_done(s);
+		if (rc == SQLITE_DONE)
+			return 0;
+		if (rc != SQLITE_ROW)
+			return jn_fail(j, rc, e);
+	}
+	*found = true;
+	return 0;
+}
+
+int journal_params(struct journal *j, struct engine_params *p, struct rw_error *e)
+{
+	return jn_load_params(j, p, e);
+}
+
+int journal_get_entry(struct journal *j, rw_day day, struct entry *en, bool *found,
+		      struct rw_error *e)
+{
+	int r = jn_days_agree(j, day, day, e);
+	return r ? r : jn_get_entry(j, day, en, found, e);
+}
+
+int journal_get_proj(struct journal *j, rw_day day, struct engine_proj *proj, bool *found,
+		     struct rw_error *e)
+{
+	return jn_get_proj(j, day, proj, found, e);
+}
+
+int journal_bounds(struct journal *j, rw_day *first, rw_day *last, long *logged,
+		   bool *found, struct rw_error *e)
+{
+	sqlite3_stmt *s = NULL;
+	bool started;
+	int r, rc;
+
+	if ((r = jn_read_begin(j, &started, e)))
+		return r;
+	r = jn_bounds(j, first, last, found, e);
+	if (r == 0 && logged) {
+		*logged = 0;
+		if ((r = jn_stmt(j, S_COUNT_DAYS, &s, e)) == 0) {
+			rc = sqlite3_step(s);
+			if (rc == SQLITE_ROW)
+				*logged = (long)sqlite3_column_int64(s, ONE_COL);
+			else
+				r = jn_fail(j, rc, e);
+			jn_done(s);
+		}
+	}
+	return jn_read_end(j, started, r);
+}
+
+int journal_last(struct journal *j, struct engine_proj *proj, struct entry *en, bool *found,
+		 struct rw_error *e)
+{
+	rw_day first, last;
+	bool have, started;
+	int r;
+
+	*found = false;
+	if ((r = jn_read_begin(j, &started, e)))
+		return r;
+	r = jn_bounds(j, &first, &last, found, e);
+	if (r == 0 && *found && (r = jn_days_agree(j, last, last, e)) == 0)
+		r = jn_get_proj(j, last, proj, &have, e);
+	if (r == 0 && *found && !have)
+		r = rw_fail(e, RW_EIO, "%s: the projections are missing; run restwatch check",
+			    j->path);
+	if (r == 0 && *found)
+		r = jn_get_entry(j, last, en, &have, e);
+	return jn_read_end(j, started, r);
+}
+
+int journal_snapshot_begin(struct journal *j, struct rw_error *e)
+{
+	return jn_run_id(j, S_BEGIN_READ, e);
+}
+
+void journal_snapshot_end(struct journal *j)
+{
+	if (!sqlite3_get_autocommit(j->db))
+		jn_run_id(j, S_COMMIT, NULL);
+}
+
+int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
+		 journal_day_fn fn, void *ctx, struct rw_error *e)
+{
+	sqlite3_stmt *s = NULL;
+	struct engine_proj proj;
+	struct entry *en;
+	int r, rc;
+
+	if (from > to)
+		return 0;
+	if (!(en = malloc(sizeof *en)))
+		return rw_fail(e, RW_ENOMEM, "out of memory");
+	if ((r = jn_days_agree(j, from, to, e)) || (r = jn_stmt(j, S_EACH, &s, e))) {
+		free(en);
+		return r;
+	}
+	jn_bind_day(s, 1, from);
+	jn_bind_day(s, 2, to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		rw_day day;
+		bool logged = sqlite3_column_type(s, EACH_DAY_DATE) != SQLITE_NULL;
+		if (!logged && (flags & JOURNAL_LOGGED_ONLY))
+			continue;
+		if (!jn_col_day(s, EACH_DATE, &day)) {
+			r = rw_fail(e, RW_EIO, "%s: a stored date is damaged", j->path);
+			break;
+		}
+		if ((r = jn_row_proj(j, s, EACH_PROJ, day, &proj, e)))
+			break;
+		if (logged && !(flags & JOURNAL_PROJ_ONLY)) {
+			if ((r = jn_row_entry(j, s, EACH_DAY, day, en, e)))
+				break;
+		}
+		if ((r = fn(ctx, &proj, logged && !(flags & JOURNAL_PROJ_ONLY) ? en : NULL)))
+			break;
+	}
+	if (r == 0 && rc != SQLITE_DONE)
+		r = jn_fail(j, rc, e);
+	jn_done(s);
+	free(en);
+	return r;
+}
+
+int journal_version(struct journal *j, uint64_t *version, struct rw_error *e)
+{
+	sqlite3_stmt *s = NULL;
+	int r = jn_stmt(j, S_DATA_VERSION, &s, e), rc;
+
+	if (r)
+		return r;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*version = ((uint64_t)sqlite3_column_int64(s, ONE_COL) << 32) ^ j->own_changes;
+	else
+		r = jn_fail(j, rc, e);
+	jn_done(s);
+	return r;
+}
+
+int journal_med_names(struct journal *j, char names[][MED_NAME_MAX + 1], int max, int *n,
+		      struct rw_error *e)
+{
+	sqlite3_stmt *s = NULL;
+	struct entry *en = malloc(sizeof *en);
+	bool started;
+	int r, rc, i, k;
+
+	*n = 0;
+	if (!en)
+		return rw_fail(e, RW_ENOMEM, "out of memory");
+	if ((r = jn_read_begin(j, &started, e))) {
+		free(en);
+		return r;
+	}
+	if ((r = jn_stmt(j, S_MED_LISTS, &s, e)) == 0) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
+			entry_init(en, 0);
+			if (entry_parse_meds(jn_col_text(s, ONE_COL), en, "medications", NULL))
+				continue; /* check names a damaged list */
+			for (i = 0; i < en->n_meds && *n < max; i++) {
+				for (k = 0; k < *n && strcmp(names[k], en->meds[i].name); k++)
+					;
+				if (k == *n)
+					memcpy(names[(*n)++], en->meds[i].name, MED_NAME_MAX + 1);
+			}
+		}
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			r = jn_fail(j, rc, e);
+		jn_done(s);
+	}
+	free(en);
+	return jn_read_end(j, started, r);
+}
