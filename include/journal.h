@@ -148,9 +148,31 @@ int journal_set_param(struct journal *j, const char *name, double value,
 		      struct rw_error *e);
 int journal_reset_params(struct journal *j, struct rw_error *e);
 
-/* Revert the most recent change; what (n bytes) receives its description,
- * e.g. "log 2026-03-02".  RW_EDATA when there is nothing to undo. */
-int journal_undo(struct journal *j, char *what, size_t n, struct rw_error *e);
+/* What an undo reverted or a redo made again. */
+struct journal_change {
+	char kind[16];   /* log, delete, import, config, down or up */
+	char what[128];  /* as recorded: "log 2026-03-10", "import 3 days (2026-03-01
+			    to 2026-03-03)", "config clot_days 3", "up 2026-03-10 09:00" */
+	rw_day from, to; /* the days whose entries it touched; from > to when none */
+	const char *field; /* a log that changed one field: its name ("rest",
+			      "pain", "activities"...), else NULL */
+	char value[64];  /* that field's value in the change ("24 h"), "" when
+			    the change cleared it */
+	char text[256];  /* the words that name it: "rest 24 h on 2026-03-10",
+			    "pain cleared on 2026-03-10", "log 2026-03-10 (rest,
+			    pain)" for several fields, else what */
+};
+
+/* Revert the most recent change (one transaction, the projections
+ * recomputed) and say which in *c.  The change moves to the redo stack.
+ * RW_EDATA when there is nothing to undo. */
+int journal_undo(struct journal *j, struct journal_change *c, struct rw_error *e);
+
+/* Make the most recently undone change again, as a new undoable change
+ * (one transaction, the projections recomputed), and say which in *c.
+ * Any other change empties the redo stack.  RW_EDATA when there is
+ * nothing to redo. */
+int journal_redo(struct journal *j, struct journal_change *c, struct rw_error *e);
 
 /* --- whole file --------------------------------------------------------- */
 

@@ -1,6 +1,7 @@
 /* check_journal.c - the SQLite journal: creation, refusal of foreign and
- * newer files, undo of every kind of change, backup, and stored projections
- * equal to a full recompute after any sequence of edits. */
+ * newer files, undo and redo of every kind of change and how they name it,
+ * backup, and stored projections equal to a full recompute after any
+ * sequence of edits, undos and redos. */
 #include <check.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -238,7 +239,8 @@ START_TEST(undo_each_kind_of_change)
 {
 	struct journal *j = open_ok(path);
 	struct rw_error e = { 0, "" };
-	char what[128], *before, *after;
+	struct journal_change c;
+	char *before, *after;
 	int d;
 
 	for (d = 0; d < 10; d++)
@@ -247,8 +249,8 @@ START_TEST(undo_each_kind_of_change)
 	/* log on a new day */
 	before = dump(j);
 	log_day(j, day(2026, 3, 20), 20, 0);
-	ck_assert_int_eq(journal_undo(j, what, sizeof what, &e), 0);
-	ck_assert_str_eq(what, "log 2026-03-20");
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_str_eq(c.what, "log 2026-03-20");
 	after = dump(j);
 	ck_assert_str_eq(after, before);
 	free(after);
@@ -256,7 +258,7 @@ START_TEST(undo_each_kind_of_change)
 
 	/* log changing an existing day */
 	log_day(j, day(2026, 3, 3), 8, 120);
-	ck_assert_int_eq(journal_undo(j, what, sizeof what, &e), 0);
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
 	after = dump(j);
 	ck_assert_str_eq(after, before);
 	free(after);
@@ -264,8 +266,8 @@ START_TEST(undo_each_kind_of_change)
 	/* delete */
 	ck_assert_int_eq(journal_delete(j, day(2026, 3, 1), &e), 0);
 	ck_assert_int_eq(journal_delete(j, day(2026, 3, 1), &e), RW_EDATA);
-	ck_assert_int_eq(journal_undo(j, what, sizeof what, &e), 0);
-	ck_assert_str_eq(what, "delete 2026-03-01");
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_str_eq(c.what, "delete 2026-03-01");
 	after = dump(j);
 	ck_assert_str_eq(after, before);
 	free(after);
@@ -278,11 +280,11 @@ START_TEST(undo_each_kind_of_change)
 	after = dump(j);
 	ck_assert_str_eq(after, before);
 	free(after);
-	ck_assert_int_eq(journal_undo(j, what, sizeof what, &e), 0);
-	ck_assert_str_eq(what, "config --reset");
-	ck_assert_int_eq(journal_undo(j, what, sizeof what, &e), 0);
-	ck_assert_int_eq(journal_undo(j, what, sizeof what, &e), 0);
-	ck_assert_str_eq(what, "config sleep_hours 7");
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_str_eq(c.what, "config --reset");
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_str_eq(c.what, "config sleep_hours 7");
 	after = dump(j);
 	ck_assert_str_eq(after, before);
 	free(after);
@@ -317,7 +319,8 @@ START_TEST(import_all_or_nothing_and_undo)
 	struct rw_error e = { 0, "" };
 	struct feed bad = { 0, 30, day(2026, 2, 20), true };
 	struct feed good = { 0, 30, day(2026, 2, 20), false };
-	char what[128], *before, *after;
+	struct journal_change c;
+	char *before, *after;
 	long count = -1;
 	int d;
 
@@ -333,13 +336,13 @@ START_TEST(import_all_or_nothing_and_undo)
 	ck_assert_int_eq(journal_import(j, next_entry, &good, &count, &e), 0);
 	ck_assert_int_eq(count, 30);
 	assert_sound(j);
-	ck_assert_int_eq(journal_undo(j, what, sizeof what, &e), 0);
-	ck_assert_str_eq(what, "import 30 days (2026-02-20 to 2026-03-21)");
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_str_eq(c.what, "import 30 days (2026-02-20 to 2026-03-21)");
 	after = dump(j);
 	ck_assert_str_eq(after, before);
 	free(after);
 	free(before);
-	ck_assert_int_eq(journal_undo(j, what, sizeof what, &e), 0);
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
 	journal_close(j);
 }
 END_TEST
@@ -348,8 +351,8 @@ START_TEST(nothing_to_undo)
 {
 	struct journal *j = open_ok(path);
 	struct rw_error e = { 0, "" };
-	char what[64];
-	ck_assert_int_eq(journal_undo(j, what, sizeof what, &e), RW_EDATA);
+	struct journal_change c;
+	ck_assert_int_eq(journal_undo(j, &c, &e), RW_EDATA);
 	ck_assert_ptr_nonnull(strstr(e.msg, "nothing to undo"));
 	journal_close(j);
 }
@@ -426,8 +429,11 @@ START_TEST(incremental_equals_full)
 		} else if (op < 9) {
 			journal_delete(j, d, &e); /* may have no entry: fine */
 		} else {
-			char what[64];
-			journal_undo(j, what, sizeof what, &e);
+			struct journal_change c;
+			if (op == 9 && (seed >> 2) % 2)
+				journal_undo(j, &c, &e);
+			else
+				journal_redo(j, &c, &e); /* may have nothing to redo: fine */
 		}
 		if (k % 50 == 49)
 			assert_sound(j);
@@ -601,6 +607,197 @@ START_TEST(no_write_after_the_file_was_replaced)
 }
 END_TEST
 
+/* --- redo ------------------------------------------------------------------ */
+
+static int clear_rest(void *ctx, struct entry *en, bool existed, struct rw_error *e)
+{
+	(void)ctx, (void)existed, (void)e;
+	en->has_rest = false;
+	return 0;
+}
+
+START_TEST(undo_and_redo_name_the_change)
+{
+	struct journal *j = open_ok(path);
+	struct rw_error e = { 0, "" };
+	struct journal_change c;
+
+	log_day(j, day(2026, 3, 9), 8, 0);
+	log_day(j, day(2026, 3, 10), 24, 0);
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_str_eq(c.text, "rest 24 h on 2026-03-10");
+	ck_assert_str_eq(c.kind, "log");
+	ck_assert_str_eq(c.what, "log 2026-03-10");
+	ck_assert_str_eq(c.field, "rest");
+	ck_assert_str_eq(c.value, "24 h");
+	ck_assert_int_eq(c.from, day(2026, 3, 10));
+	ck_assert_int_eq(c.to, day(2026, 3, 10));
+	ck_assert_int_eq(journal_redo(j, &c, &e), 0);
+	ck_assert_str_eq(c.text, "rest 24 h on 2026-03-10");
+
+	log_day(j, day(2026, 3, 9), 14, 30); /* two fields */
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_str_eq(c.text, "log 2026-03-09 (rest, activities)");
+	ck_assert_ptr_null(c.field);
+
+	ck_assert_int_eq(journal_edit(j, day(2026, 3, 10), clear_rest, NULL, &e), 0);
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_str_eq(c.text, "rest cleared on 2026-03-10");
+	ck_assert_str_eq(c.value, "");
+
+	ck_assert_int_eq(journal_delete(j, day(2026, 3, 9), &e), 0);
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_str_eq(c.text, "delete 2026-03-09");
+	ck_assert_str_eq(c.kind, "delete");
+	ck_assert_ptr_null(c.field);
+	assert_sound(j);
+	journal_close(j);
+}
+END_TEST
+
+START_TEST(redo_after_undo_restores_each_state)
+{
+	struct journal *j = open_ok(path);
+	struct rw_error e = { 0, "" };
+	struct journal_change c;
+	char *none, *one, *two, *now;
+	rw_day first, last;
+	bool found;
+
+	none = dump(j);
+	log_day(j, day(2026, 3, 1), 24, 0);
+	log_day(j, day(2026, 3, 2), 24, 0);
+	one = dump(j);
+	log_day(j, day(2026, 3, 1), 8, 60); /* changes a day, the clock after it */
+	two = dump(j);
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	now = dump(j);
+	ck_assert_str_eq(now, none);
+	free(now);
+	ck_assert_int_eq(journal_redo(j, &c, &e), 0);
+	ck_assert_str_eq(c.text, "rest 24 h on 2026-03-01");
+	ck_assert_int_eq(journal_redo(j, &c, &e), 0);
+	ck_assert_str_eq(c.text, "rest 24 h on 2026-03-02");
+	now = dump(j);
+	ck_assert_str_eq(now, one);
+	free(now);
+	assert_sound(j);
+	ck_assert_int_eq(journal_redo(j, &c, &e), 0);
+	ck_assert_str_eq(c.text, "log 2026-03-01 (rest, activities)");
+	now = dump(j);
+	ck_assert_str_eq(now, two);
+	free(now);
+	assert_sound(j);
+	ck_assert_int_eq(journal_redo(j, &c, &e), RW_EDATA);
+	ck_assert_ptr_nonnull(strstr(e.msg, "nothing to redo"));
+	/* what was redone undoes again, back to the start */
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_int_eq(journal_undo(j, &c, &e), RW_EDATA);
+	ck_assert_int_eq(journal_bounds(j, &first, &last, NULL, &found, &e), 0);
+	ck_assert(!found);
+	free(none);
+	free(one);
+	free(two);
+	journal_close(j);
+}
+END_TEST
+
+START_TEST(a_new_change_clears_redo)
+{
+	struct journal *j = open_ok(path);
+	struct rw_error e = { 0, "" };
+	struct journal_change c;
+	char *before, *after;
+
+	log_day(j, day(2026, 3, 1), 24, 0);
+	log_day(j, day(2026, 3, 2), 24, 0);
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	log_day(j, day(2026, 3, 5), 10, 0);
+	before = dump(j);
+	ck_assert_int_eq(journal_redo(j, &c, &e), RW_EDATA);
+	after = dump(j);
+	ck_assert_str_eq(after, before);
+	free(after);
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_str_eq(c.what, "log 2026-03-05");
+	ck_assert_int_eq(journal_undo(j, &c, &e), RW_EDATA);
+	/* a change that changes nothing (the same value) keeps the redo */
+	ck_assert_int_eq(journal_redo(j, &c, &e), 0);
+	ck_assert_int_eq(journal_set_param(j, "sleep_hours", 8, &e), 0);
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_int_eq(journal_set_param(j, "sleep_hours", 8, &e), 0);
+	ck_assert_int_eq(journal_redo(j, &c, &e), 0);
+	ck_assert_str_eq(c.what, "log 2026-03-05");
+	free(before);
+	journal_close(j);
+}
+END_TEST
+
+/* Undo then redo of change made by step leaves the journal as step left it. */
+static void undo_redo_equal(struct journal *j, const char *what)
+{
+	struct rw_error e = { 0, "" };
+	struct journal_change c;
+	char *made = dump(j), *now;
+
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_str_eq(c.what, what);
+	now = dump(j);
+	ck_assert_str_ne(now, made);
+	free(now);
+	ck_assert_int_eq(journal_redo(j, &c, &e), 0);
+	ck_assert_str_eq(c.what, what);
+	ck_assert_str_eq(c.text, what);
+	now = dump(j);
+	ck_assert_str_eq(now, made);
+	free(now);
+	free(made);
+	assert_sound(j);
+}
+
+START_TEST(redo_of_import_config_reset_down_up)
+{
+	struct journal *j = open_ok(path);
+	struct rw_error e = { 0, "" };
+	struct feed good = { 0, 30, day(2026, 2, 20), false };
+	struct journal_stretch st;
+	struct journal_change c;
+	int64_t at = 1773100800; /* 2026-03-10 00:00 UTC */
+	rw_day up_day;
+	bool found;
+	long count;
+
+	setenv("TZ", "UTC", 1);
+	log_day(j, day(2026, 3, 1), 24, 0);
+	ck_assert_int_eq(journal_import(j, next_entry, &good, &count, &e), 0);
+	undo_redo_equal(j, "import 30 days (2026-02-20 to 2026-03-21)");
+	ck_assert_int_eq(journal_set_param(j, "sleep_hours", 6, &e), 0);
+	undo_redo_equal(j, "config sleep_hours 6");
+	ck_assert_int_eq(journal_reset_params(j, &e), 0);
+	undo_redo_equal(j, "config --reset");
+
+	ck_assert_int_eq(journal_down(j, at + 9 * 3600, &e), 0);
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_int_eq(journal_open_stretch(j, &st, &found, &e), 0);
+	ck_assert(!found);
+	ck_assert_int_eq(journal_redo(j, &c, &e), 0);
+	ck_assert_str_eq(c.kind, "down");
+	ck_assert_int_eq(journal_open_stretch(j, &st, &found, &e), 0);
+	ck_assert(found);
+	ck_assert_int_eq(st.down_at, at + 9 * 3600);
+	ck_assert_int_eq(journal_up(j, at + 12 * 3600, &up_day, &e), 0);
+	undo_redo_equal(j, "up 2026-03-10 12:00");
+	ck_assert_int_eq(journal_open_stretch(j, &st, &found, &e), 0);
+	ck_assert(!found);
+	journal_close(j);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("journal");
@@ -616,6 +813,10 @@ static Suite *suite(void)
 	tcase_add_test(tc, undo_each_kind_of_change);
 	tcase_add_test(tc, import_all_or_nothing_and_undo);
 	tcase_add_test(tc, nothing_to_undo);
+	tcase_add_test(tc, undo_and_redo_name_the_change);
+	tcase_add_test(tc, redo_after_undo_restores_each_state);
+	tcase_add_test(tc, a_new_change_clears_redo);
+	tcase_add_test(tc, redo_of_import_config_reset_down_up);
 	tcase_add_test(tc, failed_edit_changes_nothing);
 	tcase_add_test(tc, backup_is_a_journal);
 	tcase_add_test(tc, incremental_equals_full);

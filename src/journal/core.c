@@ -31,14 +31,35 @@ static const char *const stmt_sql[S_COUNT] = {
 		   " WHERE p.date BETWEEN ?1 AND ?2 ORDER BY p.date",
 	[S_SETTINGS] = "SELECT key, value FROM settings",
 	[S_SET_SETTING] = "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
-	[S_NEW_CHANGE] = "INSERT INTO changes (at, what) VALUES (?1, ?2)",
+	/* The undo stack has positive ids, the newest highest; the redo stack
+	 * negative ones, the newest lowest (undo.c). */
+	[S_NEW_CHANGE] = "INSERT INTO changes (id, at, what) VALUES "
+			 "(max(coalesce((SELECT max(id) FROM changes), 0), 0) + 1, ?1, ?2)",
+	[S_NEW_UNDONE] = "INSERT INTO changes (id, at, what) VALUES "
+			 "(min(coalesce((SELECT min(id) FROM changes), 0), 0) - 1, ?1, ?2)",
+	[S_CLEAR_REDO] = "DELETE FROM changes WHERE id < 0",
 	[S_SAVE_DAY] = "INSERT OR IGNORE INTO change_days (change_id, date, existed, " DAY_COLS
 		       ") SELECT ?1, date, 1, " DAY_COLS " FROM days WHERE date = ?2",
 	[S_SAVE_NO_DAY] = "INSERT OR IGNORE INTO change_days (change_id, date, existed) "
 			  "VALUES (?1, ?2, 0)",
 	[S_SAVE_SETTING] = "INSERT OR IGNORE INTO change_settings (change_id, key, value) "
 			   "SELECT ?1, key, value FROM settings WHERE key = ?2",
-	[S_LAST_CHANGE] = "SELECT id, what FROM changes ORDER BY id DESC LIMIT 1",
+	[S_LAST_CHANGE] = "SELECT id, what FROM changes WHERE id > 0 ORDER BY id DESC LIMIT 1",
+	[S_LAST_UNDONE] = "SELECT id, what FROM changes WHERE id < 0 ORDER BY id LIMIT 1",
+	/* What change ?1 touched, as it is now, kept as change ?2's images. */
+	[S_KEEP_DAYS] = "INSERT INTO change_days (change_id, date, existed, " DAY_COLS
+			") SELECT ?2, date, 1, " DAY_COLS " FROM days WHERE date IN "
+			"(SELECT date FROM change_days WHERE change_id = ?1)",
+	[S_KEEP_NO_DAYS] = "INSERT OR IGNORE INTO change_days (change_id, date, existed) "
+			   "SELECT ?2, date, 0 FROM change_days WHERE change_id = ?1",
+	[S_KEEP_SETTINGS] = "INSERT INTO change_settings (change_id, key, value) SELECT ?2, key, "
+			    "value FROM settings WHERE key IN "
+			    "(SELECT key FROM change_settings WHERE change_id = ?1)",
+	[S_KEEP_STRETCHES] = "INSERT INTO change_stretches (change_id, id, existed, down_at, up_at) "
+			     "SELECT ?2, id, 1, down_at, up_at FROM stretches WHERE id IN "
+			     "(SELECT id FROM change_stretches WHERE change_id = ?1)",
+	[S_KEEP_NO_STRETCHES] = "INSERT OR IGNORE INTO change_stretches (change_id, id, existed) "
+				"SELECT ?2, id, 0 FROM change_stretches WHERE change_id = ?1",
 	[S_CHANGE_DAYS] = "SELECT date, existed, " DAY_COLS
 			  " FROM change_days WHERE change_id = ?1",
 	[S_CHANGE_SETTINGS] = "SELECT key, value FROM change_settings WHERE change_id = ?1",

@@ -65,6 +65,14 @@ enum stmt_id {
 	S_STRETCHES,
 	S_MED_LISTS,
 	S_FREELIST,
+	S_LAST_UNDONE,
+	S_NEW_UNDONE,
+	S_CLEAR_REDO,
+	S_KEEP_DAYS,
+	S_KEEP_NO_DAYS,
+	S_KEEP_SETTINGS,
+	S_KEEP_STRETCHES,
+	S_KEEP_NO_STRETCHES,
 	S_COUNT
 };
 
@@ -102,7 +110,7 @@ enum {
 enum { DF_DATE, DF_REST, DF_ACTS, DF_SYMS, DF_PAIN, DF_TRACKED };
 /* S_SETTINGS and S_CHANGE_SETTINGS. */
 enum { SET_KEY, SET_VALUE };
-/* S_LAST_CHANGE. */
+/* S_LAST_CHANGE and S_LAST_UNDONE. */
 enum { LC_ID, LC_WHAT };
 /* S_CHANGE_DAYS: the date, whether it had an entry, then DAY_COLS. */
 enum { CD_DATE, CD_EXISTED, CD_DAY };
@@ -181,6 +189,10 @@ int jn_recompute(struct journal *j, rw_day from, rw_day changed_to, struct rw_er
 int jn_new_change(struct journal *j, const char *what, sqlite3_int64 *id, struct rw_error *e);
 int jn_save_day(struct journal *j, sqlite3_int64 id, rw_day day, struct rw_error *e);
 int jn_save_setting(struct journal *j, sqlite3_int64 id, const char *key, struct rw_error *e);
+
+/* describe.c: how undo and redo name a change to one day */
+void jn_describe_day(const struct entry *before, const struct entry *after,
+		     struct journal_change *c);
 
 /* rest.c */
 int jn_undo_stretches(struct journal *j, sqlite3_int64 change, struct rw_error *e);

@@ -27,7 +27,7 @@
 
 #define TICK_MS 250
 
-enum { K_CTRL_L = 12, K_ESC = 27 };
+enum { K_CTRL_L = 12, K_CTRL_R = 18, K_ESC = 27 };
 
 static const struct tui_screen *const screens[TUI_SCREENS] = {
 	&tui_screen_today, &tui_screen_journal, &tui_screen_trends,
@@ -115,20 +115,20 @@ void tui_show(struct tui *t, int screen)
 }
 
 /* u on any screen: the journal's own undo, then say what it reverted so
- * nothing changes silently. */
-void tui_undo(struct tui *t)
+ * nothing changes silently; U or Ctrl-R redoes it, until another change. */
+void tui_undo(struct tui *t, bool redo)
 {
 	struct rw_error e = { 0, "" };
-	char what[128];
+	struct journal_change c;
 
-	if (journal_undo(t->j, what, sizeof what, &e) != 0) {
+	if ((redo ? journal_redo(t->j, &c, &e) : journal_undo(t->j, &c, &e)) != 0) {
 		if (e.code == RW_EDATA)
-			tui_message(t, false, "nothing to undo");
+			tui_message(t, false, redo ? "nothing to redo" : "nothing to undo");
 		else
 			tui_message(t, true, "%s", e.msg);
 		return;
 	}
-	tui_message(t, false, "undone: %s", what);
+	tui_message(t, false, redo ? "redone: %s (u undoes)" : "undone: %s (U redoes)", c.text);
 }
 
 /* ---- the frame --------------------------------------------------------- */
@@ -382,8 +382,8 @@ static void dispatch(struct tui *t, const struct tui_key *k)
 			t->help = true;
 			t->help_top = 0;
 			return;
-		case 'u':
-			tui_undo(t);
+		case 'u': case 'U': case K_CTRL_R:
+			tui_undo(t, k->code != 'u');
 			return;
 		case K_CTRL_L:
 			clearok(curscr, TRUE);

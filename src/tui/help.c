@@ -10,6 +10,7 @@ const struct tui_help tui_global_help[] = {
 	{ "1 2 3 4 5", "Today, Journal, Trends, Report, Settings" },
 	{ "Tab  Shift-Tab", "next / previous screen" },
 	{ "u", "undo the last change, and say what it was" },
+	{ "U  Ctrl-R", "redo what u undid" },
 	{ "?  F1", "this help (Up/Down scroll it, any other key closes it)" },
 	{ "Ctrl-L", "redraw the screen" },
 	{ "mouse", "click: pick a tab, day or field, again: open; wheel: scroll" },

@@ -71,7 +71,7 @@ void tui_message(struct tui *t, bool error, const char *fmt, ...)
 void tui_show(struct tui *t, int screen);
 
 /* Undo the journal's last change and say what it was. */
-void tui_undo(struct tui *t);
+void tui_undo(struct tui *t, bool redo);
 
 /* Show the cursor at y, x after this frame (a widget being edited). */
 void tui_cursor(struct tui *t, int y, int x);

@@ -155,7 +155,7 @@ t_delete_and_undo() {
 	expect_eq "$OUT" "undone: delete 2026-03-02"
 	expect_eq "$(sql 'SELECT count(*) FROM days')" 2
 	rw undo
-	expect_eq "$OUT" "undone: log 2026-03-03"
+	expect_eq "$OUT" "undone: rest 24 h on 2026-03-03"
 	rw undo
 	rw undo
 	expect_rc 65

@@ -236,7 +236,8 @@ PY
 	rw check
 	calibrate 'rw undo' "$RESTWATCH" --db "$DB" import "$TMP/imp-$N_IMPORT.csv"
 	rw undo
-	expect_eq "$(sql 'SELECT count(*) FROM changes')" 0 "changes after the calibration runs"
+	# (an undone change waits with a negative id for redo; the next change drops it)
+	expect_eq "$(sql 'SELECT count(*) FROM changes WHERE id > 0')" 0 "changes after the calibration runs"
 	: >"$ledger"
 	for ((i = 0; i < N_IMPORT; i++)); do
 		# shellcheck disable=SC2046
@@ -248,7 +249,7 @@ PY
 	done
 	sound "at the end"
 	sql "SELECT date, note FROM days" >"$TMP/days"
-	sql "SELECT change_id, date, existed, ifnull(note, '') FROM change_days ORDER BY change_id, date" >"$TMP/changes"
+	sql "SELECT change_id, date, existed, ifnull(note, '') FROM change_days WHERE change_id > 0 ORDER BY change_id, date" >"$TMP/changes"
 	python3 - "$ledger" "$TMP/days" "$TMP/changes" "$RUN_US" "$HELD_US" "$SEED" <<'PY' || fail "ledger check failed"
 import sys, datetime, collections
 ledger, days, changes, t, held, seed = sys.argv[1:7]

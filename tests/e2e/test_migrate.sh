@@ -57,7 +57,7 @@ of note "quoted"'
 	expect_rc 0
 	rw undo
 	expect_rc 0
-	expect_eq "$OUT" "undone: log 2026-03-07"
+	expect_eq "$OUT" "undone: rest 8 h on 2026-03-07"
 }
 
 t_v1_export_imports() {

@@ -124,11 +124,11 @@ t_undo_reverts_and_says_what() {
 	wait_for 'Rest +7 h' || return
 	wait_sql "select printf('%g', rest_hours) from days" 7
 	keys u
-	wait_for 'undone: log 2026-03-10' || return
+	wait_for 'undone: rest 7 h on 2026-03-10 \(U redoes\)' || return
 	wait_for 'Rest +6 h' || return
 	wait_sql "select printf('%g', rest_hours) from days" 6
 	keys u
-	wait_for 'undone: log 2026-03-10' || return
+	wait_for 'undone: rest 6 h on 2026-03-10' || return
 	wait_for 'not logged: any edit below logs it' || return
 	wait_sql 'select count(*) from days' 0
 	keys u
@@ -481,7 +481,7 @@ t_cli_change_shows_up_while_open() {
 	wait_for '2 days logged' 2 || return
 	# The TUI's own edit and the CLI's both count; undo takes the last.
 	keys u
-	wait_for 'undone: log 2026-03-09' || return
+	wait_for 'undone: rest 12 h on 2026-03-09' || return
 	wait_for '1 day logged' || return
 	quit_and_check
 }
