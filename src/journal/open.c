@@ -169,6 +169,49 @@ static int root_agrees(struct journal *j, const struct header *h, struct rw_erro
 	return 0;
 }
 
+/* 0 (none), 1 (full) or 2 (incremental), or -1 when it cannot be read. */
+static int auto_vacuum_mode(sqlite3 *db)
+{
+	sqlite3_stmt *s = NULL;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA auto_vacuum", -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, ONE_COL);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* Does PRAGMA integrity_check find nothing wrong? */
+static bool sound(sqlite3 *db)
+{
+	sqlite3_stmt *s = NULL;
+	bool ok = false;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check(1)", -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		ok = strcmp(jn_col_text(s, ONE_COL), "ok") == 0;
+	sqlite3_finalize(s);
+	return ok;
+}
+
+/* A journal made before schema 3 has no auto-vacuum, so its file never
+ * shrinks when its span does.  It is converted once, after any migration
+ * and outside its transaction: VACUUM rewrites the whole file in one
+ * transaction of its own, so a kill leaves the old file whole and the next
+ * open tries again (README, Reliability, gives the cost).  Only a sound
+ * journal is converted: VACUUM rebuilds every index from its table and
+ * would hide damage that check should report.  A journal that cannot be
+ * converted now (read-only, locked, a full disk) is used as it is. */
+static void convert_to_incremental(struct journal *j, const struct header *h)
+{
+	if (h->largest_root != 0 || sqlite3_db_readonly(j->db, "main") != 0 ||
+	    auto_vacuum_mode(j->db) != 0 || !sound(j->db))
+		return;
+	if (exec(j->db, "PRAGMA auto_vacuum = INCREMENTAL; VACUUM") != SQLITE_OK)
+		exec(j->db, "PRAGMA auto_vacuum = NONE");
+}
+
 int journal_open(struct journal **out, const char *path, struct rw_error *e)
 {
 	struct journal *j;
@@ -234,6 +277,7 @@ int journal_open(struct journal **out, const char *path, struct rw_error *e)
 	if ((h.version < (uint32_t)schema_steps[schema_step_count - 1].version || !h.wal) &&
 	    (r = migrate(j, &h, e)))
 		goto fail;
+	convert_to_incremental(j, &h);
 	*out = j;
 	return 0;
 fail:

@@ -6,11 +6,15 @@
 # clot_hours becomes clot_days, the projections are rebuilt with the engine's
 # version 2, and undo cannot cross the migration.  A kill during the
 # migration leaves a journal that opens as version 1 or the current one.
+# Made without auto-vacuum, it is converted once to incremental auto-vacuum,
+# so that it shrinks when its span does; a kill during the conversion leaves
+# it sound, converted or not, and the next run converts it.
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 FIXTURE=$DATA_DIR/v1-journal.db
 KILLRUN=$(dirname "$RESTWATCH")/tests/tools/killrun
+exec 3>&1 # information lines, shown whether the test passes or not
 
 fresh_copy() {
 	rm -f "$DB" "$DB-wal" "$DB-shm"
@@ -98,6 +102,118 @@ t_kill_during_migration() {
 	done
 	echo "# kills: $ones left version 1, $twos the current version"
 	[ "$ones" -gt 0 ] || fail "no kill landed inside the migration"
+}
+
+# header_u32 OFFSET: the 4-byte big-endian number at OFFSET of the journal.
+header_u32() {
+	od -An -tu1 -j "$1" -N 4 "$DB" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }'
+}
+
+# days_csv N: N days from 2016-01-01 in import's layout.
+days_csv() {
+	python3 -c '
+import datetime, sys
+d = datetime.date(2016, 1, 1)
+sys.stdout.write("date,rest_hours,activities,pain,symptoms,weight_kg,note\r\n")
+for i in range(int(sys.argv[1])):
+    sys.stdout.write("%s,%d,walking:%d,%d,,,day %d\r\n"
+                     % (d + datetime.timedelta(i), 8 + i % 16, 10 + i % 50, i % 11, i))
+' "$1"
+}
+
+v1_days() {
+	sqlite3 "$1" "SELECT date, rest_hours, activities, pain, symptoms, weight_kg, note FROM days ORDER BY date"
+}
+
+t_v1_journal_converts_to_incremental_vacuum_and_shrinks() {
+	local big held small
+	fresh_copy
+	expect_eq "$(sql 'PRAGMA auto_vacuum')" 0 "the fixture has no auto-vacuum"
+	rw status
+	expect_rc 0 "status on a version-1 journal"
+	expect_eq "$(sql 'PRAGMA auto_vacuum')" 2 "incremental auto-vacuum after the first run"
+	sql 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	# what open reads of the header before SQLite does: the largest root
+	# page and the incremental-vacuum flag
+	expect_eq "$(header_u32 52)" "$(sql 'SELECT max(rootpage) FROM sqlite_schema')" "largest root page"
+	expect_eq "$(header_u32 64)" 1 "incremental-vacuum flag"
+	days_csv 3000 >"$TMP/days.csv"
+	rw import "$TMP/days.csv"
+	expect_rc 0 "import of 3,000 days"
+	sql 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	big=$(stat -c %s "$DB")
+	rw undo
+	expect_rc 0 "undo of the import"
+	sql 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	held=$(stat -c %s "$DB")
+	# the next change drops what undo kept for redo: its pages are free
+	rw config nudge_minutes 45
+	expect_rc 0 "a change after the undo"
+	sql 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	small=$(( $(stat -c %s "$DB") - $(sql 'PRAGMA freelist_count') * $(sql 'PRAGMA page_size') ))
+	echo "# a version-1 journal, converted: $big bytes with 3,000 days imported, $held after the undo (the import kept for redo), $small in use after the next change" >&3
+	[ "$held" -lt $((big / 3)) ] || fail "the file stayed $held bytes after the undo (was $big)"
+	[ "$small" -lt $((big / 4)) ] || fail "$small bytes in use after the next change (was $big)"
+	rw status
+	expect_rc 0 "the header check accepts the converted journal"
+	rw check
+	expect_rc 0 "check after the conversion and the undo"
+	expect_eq "$(v1_days "$DB")" "$(v1_days "$FIXTURE")" "the version-1 days after the undo"
+}
+
+# A damaged journal is not converted: VACUUM would rebuild the index from
+# the table and so hide the damage check must report.
+t_damaged_v1_journal_is_not_converted() {
+	fresh_copy
+	# one date in the days table (not in its index) changed: they disagree
+	python3 -c '
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+page = db.execute("SELECT rootpage FROM sqlite_schema WHERE name = \"days\"").fetchone()[0]
+size = db.execute("PRAGMA page_size").fetchone()[0]
+db.close()
+with open(sys.argv[1], "r+b") as f:
+    f.seek((page - 1) * size)
+    data = bytearray(f.read(size))
+    i = data.index(b"2026-03-04")
+    data[i + 9] = ord("8")
+    f.seek((page - 1) * size)
+    f.write(data)
+' "$DB"
+	expect_match "$(sqlite3 "$DB" 'PRAGMA integrity_check')" 'missing from index' "the fixture is damaged"
+	rw status
+	expect_eq "$(sqlite3 "$DB" 'PRAGMA auto_vacuum')" 0 "the damaged journal is not converted"
+	rw check
+	expect_rc 74 "check still finds the damage"
+}
+
+# Kills from the migration's write lock on (the conversion follows it): the
+# journal is sound at version 1 or the current one, converted or not, and
+# the next run migrates and converts it with every day kept.
+t_kill_during_conversion() {
+	local i out v av unconverted=0 converted=0 want
+	[ -x "$KILLRUN" ] || fail "$KILLRUN is missing"
+	fresh_copy
+	rw show --json
+	want=$OUT
+	for ((i = 0; i < 40; i++)); do
+		fresh_copy
+		out=$("$KILLRUN" -l "$DB-shm" $((RANDOM % 12000)) "$RESTWATCH" --db "$DB" status)
+		v=$(sqlite3 "$DB" 'PRAGMA user_version')
+		av=$(sqlite3 "$DB" 'PRAGMA auto_vacuum')
+		case $v/$av in
+		1/0 | 3/0) unconverted=$((unconverted + 1)) ;;
+		3/2) converted=$((converted + 1)) ;;
+		*) fail "run $i ($out): user_version $v, auto_vacuum $av" ;;
+		esac
+		expect_eq "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok "run $i ($out): integrity"
+		rw show --json
+		expect_rc 0 "run $i ($out): show after the kill"
+		expect_eq "$OUT" "$want" "run $i ($out): the migrated journal"
+		expect_eq "$(sqlite3 "$DB" 'PRAGMA auto_vacuum')" 2 "run $i ($out): converted by the next run"
+	done
+	echo "# kills during the migration and the conversion: $unconverted left it unconverted, $converted converted" >&3
+	[ "$unconverted" -gt 0 ] || fail "no kill landed before the conversion was done"
 }
 
 run_tests
