@@ -5,8 +5,9 @@
  *
  * The files: core.c (statements, errors, transactions), rows.c (rows to and
  * from structs), settings.c, read.c, write.c (edits and the recompute of
- * the projections), undo.c (the change history), rest.c (timed rest),
- * file.c (where the journal lives, its header), open.c (create, migrate),
+ * the projections), undo.c (the change history, undo and redo), describe.c
+ * (how they name a change), rest.c (timed rest), file.c (where the journal
+ * lives, its header), open.c (create, migrate, convert to auto-vacuum),
  * backup.c and check.c.
  */
 #ifndef RESTWATCH_JOURNAL_INTERNAL_H
