@@ -616,6 +616,20 @@ static int clear_rest(void *ctx, struct entry *en, bool existed, struct rw_error
 	return 0;
 }
 
+static int set_weight(void *ctx, struct entry *en, bool existed, struct rw_error *e)
+{
+	(void)ctx, (void)existed, (void)e;
+	en->weight_dg = 725;
+	return 0;
+}
+
+static int set_long_note(void *ctx, struct entry *en, bool existed, struct rw_error *e)
+{
+	(void)ctx, (void)existed, (void)e;
+	snprintf(en->note, sizeof en->note, "%s", "slept badly, the left leg ached all night");
+	return 0;
+}
+
 START_TEST(undo_and_redo_name_the_change)
 {
 	struct journal *j = open_ok(path);
@@ -644,6 +658,14 @@ START_TEST(undo_and_redo_name_the_change)
 	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
 	ck_assert_str_eq(c.text, "rest cleared on 2026-03-10");
 	ck_assert_str_eq(c.value, "");
+
+	/* every field of the day-field table is named, with its unit */
+	ck_assert_int_eq(journal_edit(j, day(2026, 3, 10), set_weight, NULL, &e), 0);
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_str_eq(c.text, "weight 72.5 kg on 2026-03-10");
+	ck_assert_int_eq(journal_edit(j, day(2026, 3, 10), set_long_note, NULL, &e), 0);
+	ck_assert_int_eq(journal_undo(j, &c, &e), 0);
+	ck_assert_str_eq(c.text, "note \"slept badly, the left le…\" on 2026-03-10");
 
 	ck_assert_int_eq(journal_delete(j, day(2026, 3, 9), &e), 0);
 	ck_assert_int_eq(journal_undo(j, &c, &e), 0);

@@ -1,6 +1,8 @@
 /* describe.c - how undo and redo name a change to one day: the field it
  * changed and the value the change gave it ("rest 24 h on 2026-03-10"), or
- * the fields when it changed several.  Pure: no SQL.
+ * the fields when it changed several.  The fields are the day-field table's
+ * (include/entry.h), so a new field is named with no change here.  Pure: no
+ * SQL.
  */
 #include "internal.h"
 
@@ -9,13 +11,7 @@
 
 #include "utf8.h"
 
-enum { F_REST, F_ACTS, F_PAIN, F_SYMS, F_WEIGHT, F_NOTE, F_MEDS, F_TRACKED, F_COUNT };
-
-static const char *const field_name[F_COUNT] = {
-	"rest", "activities", "pain", "symptoms", "weight", "note", "medications", "tracked rest",
-};
-
-/* Bytes of the note shown: cut at a character boundary, then "…". */
+/* Bytes of a note shown: cut at a character boundary, then "…". */
 #define NOTE_SHOWN 24
 
 /* How many bytes of s, whole characters, fit in max bytes. */
@@ -28,79 +24,41 @@ static size_t fit(const char *s, size_t max)
 	return len;
 }
 
-/* The start of a note, quoted. */
-static void note_value(const char *note, char *out, size_t n)
+/* Field f of en as a person reads it, "" when it is not set: the table's
+ * text form with its unit, a note quoted and cut. */
+static void field_value(const struct entry_field *f, const struct entry *en, char *out,
+			size_t n)
 {
-	size_t len = fit(note, NOTE_SHOWN);
+	char text[ENTRY_TEXT_MAX];
+	const char *t = f->text(en, text, sizeof text);
+	size_t len;
 
-	snprintf(out, n, "\"%.*s%s\"", (int)len, note, note[len] ? "…" : "");
-}
-
-/* Field f of en as shown, "" when it is not set. */
-static void field_value(const struct entry *en, int f, char *out, size_t n)
-{
-	char buf[MEDS_TEXT_MAX > ACTIVITIES_TEXT_MAX ? MEDS_TEXT_MAX : ACTIVITIES_TEXT_MAX];
-	char num[32];
-
-	out[0] = '\0';
-	switch (f) {
-	case F_REST:
-		if (en->has_rest)
-			snprintf(out, n, "%s h", entry_format_rest(en->rest_hours, num, sizeof num));
-		break;
-	case F_ACTS:
-		snprintf(out, n, "%s", entry_format_activities(en, buf, sizeof buf));
-		break;
-	case F_PAIN:
-		if (en->pain != PAIN_UNSET)
-			snprintf(out, n, "%d", en->pain);
-		break;
-	case F_SYMS:
-		snprintf(out, n, "%s", entry_format_symptoms(en, buf, sizeof buf));
-		break;
-	case F_WEIGHT:
-		if (en->weight_dg != WEIGHT_UNSET)
-			snprintf(out, n, "%s kg", entry_format_weight(en->weight_dg, num, sizeof num));
-		break;
-	case F_NOTE:
-		if (en->note[0])
-			note_value(en->note, out, n);
-		break;
-	case F_MEDS:
-		snprintf(out, n, "%s", entry_format_meds(en, buf, sizeof buf));
-		break;
-	default:
-		if (en->tracked_hours > 0)
-			snprintf(out, n, "%s h", entry_format_rest(en->tracked_hours, num, sizeof num));
-		break;
+	if (!t[0]) {
+		out[0] = '\0';
+	} else if (f->id == EF_NOTE) {
+		len = fit(t, NOTE_SHOWN);
+		snprintf(out, n, "\"%.*s%s\"", (int)len, t, t[len] ? "…" : "");
+	} else {
+		len = fit(t, n - sizeof " kg…");
+		snprintf(out, n, "%.*s%s%s", (int)len, t, t[len] ? "…" : "",
+			 f->id == EF_WEIGHT ? " kg" : f->id == EF_REST || f->id == EF_TRACKED ? " h" : "");
 	}
-}
-
-static bool field_differs(const struct entry *a, const struct entry *b, int f)
-{
-	char va[MEDS_TEXT_MAX + ACTIVITIES_TEXT_MAX], vb[MEDS_TEXT_MAX + ACTIVITIES_TEXT_MAX];
-
-	if (f == F_NOTE)
-		return strcmp(a->note, b->note) != 0;
-	field_value(a, f, va, sizeof va);
-	field_value(b, f, vb, sizeof vb);
-	return strcmp(va, vb) != 0;
 }
 
 void jn_describe_day(const struct entry *before, const struct entry *after,
 		     struct journal_change *c)
 {
-	char date[DATE_BUFSZ], list[96] = "", value[MEDS_TEXT_MAX + 8];
-	int f, changed = 0, which = 0;
-	size_t len;
+	const struct entry_field *one = NULL;
+	char date[DATE_BUFSZ], list[96] = "";
+	int i, changed = 0;
 
 	date_format(after->day, date);
-	for (f = 0; f < F_COUNT; f++) {
-		if (!field_differs(before, after, f))
+	for (i = 0; i < EF_COUNT; i++) {
+		if (!entry_field_differs(&entry_fields[i], before, after))
 			continue;
 		snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
-			 changed ? ", " : "", field_name[f]);
-		which = f;
+			 changed ? ", " : "", entry_fields[i].word);
+		one = &entry_fields[i];
 		changed++;
 	}
 	if (changed == 0)
@@ -109,10 +67,8 @@ void jn_describe_day(const struct entry *before, const struct entry *after,
 		snprintf(c->text, sizeof c->text, "%s (%s)", c->what, list);
 		return;
 	}
-	c->field = field_name[which];
-	field_value(after, which, value, sizeof value);
-	len = fit(value, sizeof c->value - sizeof "…");
-	snprintf(c->value, sizeof c->value, "%.*s%s", (int)len, value, value[len] ? "…" : "");
+	c->field = one->word;
+	field_value(one, after, c->value, sizeof c->value);
 	if (c->value[0])
 		snprintf(c->text, sizeof c->text, "%s %s on %s", c->field, c->value, date);
 	else
