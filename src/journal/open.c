@@ -72,9 +72,10 @@ static int temp_beside(const char *path, char **tmp, int *fd, struct rw_error *e
 }
 
 /* Create a journal at path atomically: built in a temporary file, synced,
- * then linked into place, so that a kill at any moment leaves either no
+ * then linked into place (renamed over path when over_empty: an empty file
+ * someone made for it), so that a kill at any moment leaves either no
  * journal or a complete one.  Another process creating it first is fine. */
-static int create(const char *path, struct rw_error *e)
+static int create(const char *path, bool over_empty, struct rw_error *e)
 {
 	char *tmp;
 	int fd, r;
@@ -88,7 +89,7 @@ static int create(const char *path, struct rw_error *e)
 			r = rw_fail(e, RW_ECANTCREAT, "%s: cannot sync: %s", path, strerror(errno));
 		close(fd);
 	}
-	if (r == 0 && link(tmp, path) != 0 && errno != EEXIST) {
+	if (r == 0 && (over_empty || (link(tmp, path) != 0 && errno != EEXIST))) {
 		if (rename(tmp, path) != 0)
 			r = rw_fail(e, RW_ECANTCREAT, "%s: cannot create: %s", path, strerror(errno));
 	}
@@ -212,6 +213,30 @@ static void convert_to_incremental(struct journal *j, const struct header *h)
 		exec(j->db, "PRAGMA auto_vacuum = NONE");
 }
 
+/* An empty regular file at path (mktemp's, or a sqlite3 shell's that made
+ * no table) is a journal not used yet: it becomes a new one.  Its inode is
+ * locked meanwhile and checked again once locked, so that of two processes
+ * only the first replaces it and the second opens what the first made.  A
+ * file with a write-ahead log beside it may hold its pages there: left
+ * alone (and refused by the header check). */
+static int create_in_empty(const char *path, struct rw_error *e)
+{
+	struct flock lk = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+	struct stat a, b, w;
+	char wal[4096];
+	int fd = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC), r = 0;
+
+	if (fd < 0)
+		return 0; /* the header check says what is wrong */
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	if (fcntl(fd, F_SETLKW, &lk) == 0 && fstat(fd, &a) == 0 && S_ISREG(a.st_mode) &&
+	    a.st_size == 0 && lstat(path, &b) == 0 && a.st_dev == b.st_dev &&
+	    a.st_ino == b.st_ino && !(stat(wal, &w) == 0 && w.st_size > 0))
+		r = create(path, true, e);
+	close(fd);
+	return r;
+}
+
 int journal_open(struct journal **out, const char *path, struct rw_error *e)
 {
 	struct journal *j;
@@ -234,7 +259,14 @@ int journal_open(struct journal **out, const char *path, struct rw_error *e)
 				    path);
 			goto fail;
 		}
-		if ((r = create(path, e)))
+		if ((r = create(path, false, e)))
+			goto fail;
+		if (stat(path, &st) != 0) {
+			r = rw_fail(e, RW_EIO, "%s: %s", path, strerror(errno));
+			goto fail;
+		}
+	} else if (S_ISREG(st.st_mode) && st.st_size == 0) {
+		if ((r = create_in_empty(path, e)))
 			goto fail;
 		if (stat(path, &st) != 0) {
 			r = rw_fail(e, RW_EIO, "%s: %s", path, strerror(errno));

@@ -259,11 +259,24 @@ t_refused_journals() {
 	expect_one_error_line
 	expect_eq "$(file_sum "$TMP/text.db")" "$sum"
 
+	# an empty file (mktemp's) is a journal not used yet: made one, 0600
 	: >"$TMP/empty.db"
-	OUT=$("$RESTWATCH" --db "$TMP/empty.db" show 2>"$TMP/e"); RC=$?; ERR=$(cat "$TMP/e")
+	chmod 644 "$TMP/empty.db"
+	OUT=$("$RESTWATCH" --db "$TMP/empty.db" log --rest 8 2>"$TMP/e"); RC=$?; ERR=$(cat "$TMP/e")
+	expect_rc 0
+	expect_eq "$(sqlite3 "$TMP/empty.db" 'SELECT count(*) FROM days')" 1
+	expect_eq "$(stat -c %a "$TMP/empty.db")" 600
+	# but not through a symbolic link, nor one whose pages may be in a -wal
+	: >"$TMP/empty2.db"
+	ln -s "$TMP/empty2.db" "$TMP/link.db"
+	OUT=$("$RESTWATCH" --db "$TMP/link.db" show 2>"$TMP/e"); RC=$?; ERR=$(cat "$TMP/e")
 	expect_rc 74
 	expect_match "$ERR" "empty file"
-	expect_eq "$(stat -c %s "$TMP/empty.db")" 0
+	expect_eq "$(stat -c %s "$TMP/empty2.db")" 0
+	printf 'x' >"$TMP/empty2.db-wal"
+	OUT=$("$RESTWATCH" --db "$TMP/empty2.db" show 2>"$TMP/e"); RC=$?; ERR=$(cat "$TMP/e")
+	expect_rc 74
+	expect_eq "$(stat -c %s "$TMP/empty2.db")" 0
 
 	sqlite3 "$TMP/other.db" "CREATE TABLE t (x); INSERT INTO t VALUES (1)"
 	sum=$(file_sum "$TMP/other.db")
