@@ -389,7 +389,7 @@ static void charts(FILE *f, const struct bins *b, const struct report_summary *s
 
 static int day_row(void *ctx, const struct engine_proj *p, const struct entry *en)
 {
-	FILE *f = ctx;
+	FILE *f = ((struct report_run *)ctx)->f;
 	struct report_cells c;
 	char date[DATE_BUFSZ];
 	int x, i;
@@ -508,64 +508,57 @@ static int weeks(FILE *f, struct journal *j, const struct report_summary *s,
 	return r;
 }
 
-/* The document: summary and warnings, charts from a second pass over the
- * days, the table from a third. */
-int report_write_html(FILE *f, struct journal *j, const struct report_opts *o,
-		      struct rw_error *e)
+/* The document up to the days' table: summary and warnings, then charts
+ * from a second pass over the days (the summary was the first). */
+static int begin(struct report_run *run, struct rw_error *e)
 {
-	struct report_summary s;
-	struct bins *b = NULL;
+	const struct report_summary *s = run->s;
+	struct bins *b = run->state;
+	FILE *f = run->f;
 	char period[64];
 	int r;
 
-	if ((r = report_summarize(j, o, &s, e)))
-		return r;
-	report_period_text(&s, period, sizeof period);
+	report_period_text(s, period, sizeof period);
 	fprintf(f, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 		   "<meta name=\"generator\" content=\"restwatch %s\">\n"
 		   "<title>", RESTWATCH_VERSION);
-	if (o->name) {
-		html_esc(f, o->name);
+	if (run->o->name) {
+		html_esc(f, run->o->name);
 		fputs(": ", f);
 	}
 	fprintf(f, "restwatch history report, %s</title>\n", period);
 	fputs(html_style, f);
 	fputs("</head>\n<body>\n<header>\n<h1>restwatch history report</h1>\n", f);
-	if (o->name) {
+	if (run->o->name) {
 		fputs("<p class=\"name\">Name: ", f);
-		html_esc(f, o->name);
+		html_esc(f, run->o->name);
 		fputs("</p>\n", f);
 	}
 	fprintf(f, "<p class=\"period\">%s</p>\n<p class=\"notice\">", period);
 	html_esc(f, advice_disclaimer);
 	fputs("</p>\n</header>\n<main>\n", f);
-	if (s.empty) {
+	run->walk = !s->empty;
+	if (s->empty) {
 		fputs("<p>No days logged in this period.</p>\n", f);
-		goto done;
+		return 0;
 	}
-	summary(f, &s);
-	warnings(f, &s);
-	episodes(f, &s);
+	summary(f, s);
+	warnings(f, s);
+	episodes(f, s);
 
-	if (!(b = calloc(1, sizeof *b))) {
-		r = rw_fail(e, RW_ENOMEM, "out of memory");
-		goto out;
-	}
-	b->per = chart_days_per_col((size_t)s.days, MAX_COLS);
-	if (!(b->chunk = malloc(S_COUNT * b->per * sizeof *b->chunk))) {
-		r = rw_fail(e, RW_ENOMEM, "out of memory");
-		goto out;
-	}
-	if ((r = journal_each(j, s.first, s.last, 0, bin_day, b, e)))
-		goto out;
+	b->per = chart_days_per_col((size_t)s->days, MAX_COLS);
+	if (!(b->chunk = malloc(S_COUNT * b->per * sizeof *b->chunk)))
+		return rw_fail(e, RW_ENOMEM, "out of memory");
+	if ((r = journal_each(run->j, s->first, s->last, 0, bin_day, b, e)))
+		return r;
 	bins_flush(b);
 	if (b->cols)
-		charts(f, b, &s);
+		charts(f, b, s);
 
-	if (s.long_span && (r = weeks(f, j, &s, e)))
-		goto out;
-	fprintf(f, "<section id=\"days\">\n<h2>Days%s</h2>\n", s.long_span ? " (the last 28)" : "");
+	if (s->long_span && (r = weeks(f, run->j, s, e)))
+		return r;
+	fprintf(f, "<section id=\"days\">\n<h2>Days%s</h2>\n", s->long_span ? " (the last 28)" : "");
 	fputs("<p>Losses are percent, low" DASH "high band; symptoms in bold are red flags.</p>\n"
 	      "<div class=\"scroll\" role=\"region\" aria-label=\"Days, a table that scrolls "
 	      "sideways\" tabindex=\"0\">\n"
@@ -579,16 +572,27 @@ int report_write_html(FILE *f, struct journal *j, const struct report_opts *o,
 	      "<th scope=\"col\">Note</th></tr></thead>\n"
 	      "<tbody>\n",
 	      f);
-	if ((r = journal_each(j, report_days_from(&s), s.last, 0, day_row, f, e)))
-		goto out;
-	fputs("</tbody>\n</table>\n</div>\n</section>\n", f);
-done:
-	fprintf(f, "</main>\n<footer>\n<p>Written by restwatch %s.</p>\n</footer>\n</body>\n"
-		   "</html>\n", RESTWATCH_VERSION);
-out:
-	if (b)
-		free(b->chunk);
-	free(b);
-	report_summary_free(&s);
-	return r;
+	run->from = report_days_from(s);
+	return 0;
 }
+
+/* The table's end and the footer. */
+static int end(struct report_run *run, int r, struct rw_error *e)
+{
+	struct bins *b = run->state;
+
+	(void)e;
+	free(b->chunk);
+	if (r)
+		return r;
+	if (!run->s->empty)
+		fputs("</tbody>\n</table>\n</div>\n</section>\n", run->f);
+	fprintf(run->f, "</main>\n<footer>\n<p>Written by restwatch %s.</p>\n</footer>\n</body>\n"
+			"</html>\n", RESTWATCH_VERSION);
+	return 0;
+}
+
+const struct report_format report_html = {
+	.name = "html", .ext = "html", .mime = "text/html; charset=utf-8", .summary = true,
+	.state_size = sizeof(struct bins), .begin = begin, .day = day_row, .end = end,
+};

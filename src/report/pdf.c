@@ -443,9 +443,10 @@ static int document(struct pdf *p, struct journal *j, struct rw_error *e)
 	return 0;
 }
 
+/* One day of the walk into p->days, for the charts. */
 static int gather(void *ctx, const struct engine_proj *pr, const struct entry *en)
 {
-	struct pdf *p = ctx;
+	struct pdf *p = ((struct report_run *)ctx)->state;
 	struct pdf_day *d = &p->days[pr->day - p->s->first];
 
 	d->clock = (float)pr->rest_clock_hours;
@@ -525,40 +526,45 @@ static int render(struct pdf *p, FILE *f, struct journal *j, struct rw_error *e)
 	return r;
 }
 
-int report_write_pdf(FILE *f, struct journal *j, const struct report_opts *o,
-		     struct rw_error *e)
+/* The libraries, the page, and a long period's weeks; the walk gathers
+ * the days (gather) for the charts. */
+static int begin(struct report_run *run, struct rw_error *e)
 {
-	struct report_summary s;
-	struct pdf p;
+	const struct report_summary *s = run->s;
+	struct pdf *p = run->state;
 	int r;
 
-	if ((r = pdf_api_load(e)) || (r = report_summarize(j, o, &s, e)))
+	if ((r = pdf_api_load(e)))
 		return r;
-	memset(&p, 0, sizeof p);
-	p.s = &s;
-	p.o = o;
-	p.m = 42;
-	paper_size(o->paper, &p.pw, &p.ph);
-	if (!s.empty) {
-		p.ndays = (size_t)(s.last - s.first) + 1;
-		if (!(p.days = calloc(p.ndays, sizeof *p.days))) {
-			r = rw_fail(e, RW_ENOMEM, "out of memory");
-			goto out;
-		}
-		if ((r = journal_each(j, s.first, s.last, 0, gather, &p, e)))
-			goto out;
-		if (s.long_span &&
-		    (r = report_each_week(j, s.first, s.last, keep_week, &p, e)) == RW_ENOMEM) {
-			r = rw_fail(e, RW_ENOMEM, "out of memory");
-			goto out;
-		}
-		if (r)
-			goto out;
-	}
-	r = render(&p, f, j, e);
-out:
-	free(p.weeks);
-	free(p.days);
-	report_summary_free(&s);
+	p->s = s;
+	p->o = run->o;
+	p->m = 42;
+	paper_size(run->o->paper, &p->pw, &p->ph);
+	run->walk = !s->empty;
+	if (s->empty)
+		return 0;
+	p->ndays = (size_t)(s->last - s->first) + 1;
+	if (!(p->days = calloc(p->ndays, sizeof *p->days)))
+		return rw_fail(e, RW_ENOMEM, "out of memory");
+	if (s->long_span &&
+	    (r = report_each_week(run->j, s->first, s->last, keep_week, p, e)) == RW_ENOMEM)
+		return rw_fail(e, RW_ENOMEM, "out of memory");
 	return r;
 }
+
+/* The document, drawn once the days are gathered. */
+static int end(struct report_run *run, int r, struct rw_error *e)
+{
+	struct pdf *p = run->state;
+
+	if (!r)
+		r = render(p, run->f, run->j, e);
+	free(p->weeks);
+	free(p->days);
+	return r;
+}
+
+const struct report_format report_pdf = {
+	.name = "pdf", .ext = "pdf", .mime = "application/pdf", .binary = true, .summary = true,
+	.state_size = sizeof(struct pdf), .begin = begin, .day = gather, .end = end,
+};

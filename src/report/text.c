@@ -169,7 +169,7 @@ static void table_head(FILE *f, const struct report_summary *s)
 /* One calendar day: a line of numbers, then the note wrapped under it. */
 static int day_row(void *ctx, const struct engine_proj *p, const struct entry *en)
 {
-	FILE *f = ctx;
+	FILE *f = ((struct report_run *)ctx)->f;
 	struct report_cells c;
 	char date[DATE_BUFSZ], clock[32];
 	int i;
@@ -218,33 +218,37 @@ static int day_row(void *ctx, const struct engine_proj *p, const struct entry *e
 	return 0;
 }
 
-/* Title and notice, summary, warnings, then the days. */
-int report_write_text(FILE *f, struct journal *j, const struct report_opts *o,
-		      struct rw_error *e)
+/* Title and notice, summary, warnings, up to the days' table head. */
+static int begin(struct report_run *run, struct rw_error *e)
 {
-	struct report_summary s;
+	const struct report_summary *s = run->s;
+	FILE *f = run->f;
 	char period[64];
-	int r;
 
-	if ((r = report_summarize(j, o, &s, e)))
-		return r;
-	fprintf(f, "restwatch history report, %s\n", report_period_text(&s, period, sizeof period));
-	if (o->name)
-		fprintf(f, "Name: %s\n", o->name);
+	fprintf(f, "restwatch history report, %s\n", report_period_text(s, period, sizeof period));
+	if (run->o->name)
+		fprintf(f, "Name: %s\n", run->o->name);
 	wrap(f, advice_disclaimer, 0, 0, WIDTH);
 	putc('\n', f);
-	if (s.empty) {
+	run->walk = !s->empty;
+	if (s->empty) {
 		fputs("No days logged in this period.\n", f);
-		goto out;
+		return 0;
 	}
-	summary(f, &s);
-	warnings(f, &s);
-	episodes(f, &s);
-	if (s.long_span && (r = weeks(f, j, &s, e)))
-		goto out;
-	table_head(f, &s);
-	r = journal_each(j, report_days_from(&s), s.last, 0, day_row, f, e);
-out:
-	report_summary_free(&s);
-	return r;
+	summary(f, s);
+	warnings(f, s);
+	episodes(f, s);
+	if (s->long_span) {
+		int r = weeks(f, run->j, s, e);
+		if (r)
+			return r;
+	}
+	table_head(f, s);
+	run->from = report_days_from(s);
+	return 0;
 }
+
+const struct report_format report_text = {
+	.name = "text", .ext = "txt", .mime = "text/plain; charset=utf-8", .summary = true,
+	.begin = begin, .day = day_row,
+};

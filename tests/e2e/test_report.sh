@@ -392,6 +392,24 @@ t_unknown_format_is_usage() {
 	[ ! -e "$DB" ] || fail "a usage error created the journal"
 }
 
+# The message lists the formats from the one table (src/report/report.c);
+# the help's list says the same, and each format writes.
+t_format_lists_agree() {
+	local list help f
+	rw report --format xml
+	list=$(printf '%s' "$ERR" | sed -n 's/.*is not a format (\(.*\))$/\1/p' |
+		sed 's/, / /g; s/ or / /')
+	expect_eq "$list" "text markdown csv json html pdf" "the message's list"
+	help=$("$RESTWATCH" report --help | sed -n 's/.*\[--format \([a-z|]*\)\].*/\1/p' | tr '|' ' ')
+	expect_eq "$help" "$list" "the help's list"
+	fixture
+	for f in $list; do
+		rw report --format "$f" -o "$TMP/all.$f"
+		expect_rc 0
+		[ -s "$TMP/all.$f" ] || fail "--format $f wrote nothing"
+	done
+}
+
 t_output_file_atomic_0600() {
 	fixture
 	printf 'old\n' >"$TMP/out.csv"
