@@ -56,6 +56,8 @@ struct report_warning {
 	char symptom[SYMPTOM_MAX + 1]; /* the red flag, for WARN_RED_FLAG */
 	bool began_before;          /* on the period's first day, passed before it */
 	double rest_clock_hours;
+	long episode;               /* the index in episodes of the rest episode
+				     * whose days hold it; -1 for none */
 };
 
 /* A rest episode: from its first day with the rest clock running to its
@@ -140,6 +142,18 @@ struct report_episode_cells {
 };
 void report_episode_cells(const struct report_episode *ep, const char *none, const char *dash,
 			  struct report_episode_cells *c);
+
+/* The heading of a group of warnings (docs/formats.md, episodes): episode
+ * k's dates, days and red-flag days (the red flags themselves lead the
+ * warnings), "Rest episode 2026-02-20 to 2026-02-26 (7 days, 1 red-flag
+ * day)", or
+ * for k -1 the warnings outside any episode. */
+char *report_group_heading(const struct report_summary *s, long k, char *out, size_t n);
+
+/* Whether warning i starts a new group among the rest-clock warnings
+ * (those that are not red flags, in date order): the first of them, or
+ * the first of another episode. */
+bool report_group_starts(const struct report_summary *s, size_t i);
 
 /* One sentence for a warning, e.g. "rest passed 48 h (rest clock 53 h): a
  * short walk or water therapy". */

@@ -37,11 +37,11 @@ static void summary(FILE *f, const struct report_summary *s)
 	fputs("</dl>\n</section>\n", f);
 }
 
-/* Red flags first (in the alert colour), then the rest-clock warnings. */
+/* Red flags first (in the alert colour), then the rest-clock warnings
+ * grouped by episode, a list each (docs/formats.md, episodes). */
 static void warnings(FILE *f, const struct report_summary *s)
 {
 	char text[512], date[DATE_BUFSZ];
-	int pass;
 	size_t i;
 
 	fputs("<section id=\"warnings\">\n<h2>Warnings</h2>\n", f);
@@ -49,19 +49,21 @@ static void warnings(FILE *f, const struct report_summary *s)
 		fputs("<p>None.</p>\n</section>\n", f);
 		return;
 	}
-	fputs("<ul class=\"warnings\">\n", f);
-	for (pass = 0; pass < 2; pass++) {
-		for (i = 0; i < s->n_warnings; i++) {
-			const struct report_warning *w = &s->warnings[i];
-			bool red = w->kind == WARN_RED_FLAG;
-			if (red != (pass == 0))
-				continue;
-			date_format(w->day, date);
-			fprintf(f, "<li%s><time datetime=\"%s\">%s</time>: ",
-				red ? " class=\"red-flag\"" : "", date, date);
-			html_esc_dates(f, report_warning_text(w, &s->params, text, sizeof text));
-			fputs("</li>\n", f);
+	for (i = 0; i < s->n_warnings; i++) {
+		const struct report_warning *w = &s->warnings[i];
+		bool red = w->kind == WARN_RED_FLAG;
+		if (i == 0 && red)
+			fputs("<ul class=\"warnings\">\n", f);
+		if (report_group_starts(s, i)) {
+			fputs(i ? "</ul>\n<h3 class=\"episode\">" : "<h3 class=\"episode\">", f);
+			html_esc_dates(f, report_group_heading(s, w->episode, text, sizeof text));
+			fputs("</h3>\n<ul class=\"warnings\">\n", f);
 		}
+		date_format(w->day, date);
+		fprintf(f, "<li%s><time datetime=\"%s\">%s</time>: ",
+			red ? " class=\"red-flag\"" : "", date, date);
+		html_esc_dates(f, report_warning_text(w, &s->params, text, sizeof text));
+		fputs("</li>\n", f);
 	}
 	fputs("</ul>\n</section>\n", f);
 }

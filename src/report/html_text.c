@@ -129,6 +129,7 @@ const char html_style[] =
 	"dl.summary dd{margin:0 0 .4rem}}\n"
 	"ul.warnings{padding-left:1.2rem;margin:0}\n"
 	"ul.warnings li{margin:.15rem 0}\n"
+	"h3.episode{font-size:1rem;margin:.6rem 0 .2rem}\n"
 	".red-flag{color:var(--flag);font-weight:700}\n"
 	"figure{margin:0 0 1rem;break-inside:avoid;page-break-inside:avoid}\n"
 	"figcaption{font-weight:600;margin-bottom:.2rem}\n"

@@ -51,7 +51,7 @@ static const char *warning_kind_name(enum warning_kind k)
 
 static void summary(FILE *f, const struct report_summary *s)
 {
-	char text[256];
+	char text[512];
 	size_t i;
 	int k;
 
@@ -131,7 +131,10 @@ static void summary(FILE *f, const struct report_summary *s)
 		jsonw_date(f, w->day);
 		fprintf(f, ", \"kind\": \"%s\", \"text\": ", warning_kind_name(w->kind));
 		jsonw_string(f, report_warning_text(w, &s->params, text, sizeof text));
-		fputc('}', f);
+		if (w->episode >= 0)
+			fprintf(f, ", \"episode\": %ld}", w->episode);
+		else
+			fputs(", \"episode\": null}", f);
 	}
 	fprintf(f, "%s]\n  }", s->n_warnings ? "\n    " : "");
 }

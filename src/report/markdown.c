@@ -61,26 +61,27 @@ static void summary(FILE *f, const struct report_summary *s)
 	}
 }
 
-/* Red flags first (in bold), then the rest-clock warnings. */
+/* Red flags first (in bold), then the rest-clock warnings grouped by
+ * episode (docs/formats.md, episodes). */
 static void warnings(FILE *f, const struct report_summary *s)
 {
 	char text[512], date[DATE_BUFSZ];
-	int pass;
 	size_t i;
 
 	fputs("\n## Warnings\n\n", f);
 	if (!s->n_warnings)
 		fputs("None.\n", f);
-	for (pass = 0; pass < 2; pass++) {
-		for (i = 0; i < s->n_warnings; i++) {
-			const struct report_warning *w = &s->warnings[i];
-			bool red = w->kind == WARN_RED_FLAG;
-			if (red != (pass == 0))
-				continue;
-			fprintf(f, "- **%s:** %s", date_format(w->day, date), red ? "**" : "");
-			md_text(f, report_warning_text(w, &s->params, text, sizeof text));
-			fputs(red ? "**\n" : "\n", f);
+	for (i = 0; i < s->n_warnings; i++) {
+		const struct report_warning *w = &s->warnings[i];
+		bool red = w->kind == WARN_RED_FLAG;
+		if (report_group_starts(s, i)) {
+			fputs(i ? "\n### " : "### ", f);
+			md_text(f, report_group_heading(s, w->episode, text, sizeof text));
+			fputs("\n\n", f);
 		}
+		fprintf(f, "- **%s:** %s", date_format(w->day, date), red ? "**" : "");
+		md_text(f, report_warning_text(w, &s->params, text, sizeof text));
+		fputs(red ? "**\n" : "\n", f);
 	}
 }
 

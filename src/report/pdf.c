@@ -100,7 +100,24 @@ static void dated_line(struct pdf *p, rw_day day, const char *text, enum pdf_fon
 			 text) + 2;
 }
 
-/* Warnings of one kind (red flags or the others), at most max of them
+/* The heading of a group of warnings: their episode. */
+static void group_line(struct pdf *p, long episode)
+{
+	char text[200];
+	bool draw = p->draw;
+	double h;
+
+	report_group_heading(p->s, episode, text, sizeof text);
+	p->draw = false;
+	h = pdf_text(p, p->m, 0, width(p), F_BOLD, &pdf_ink, PANGO_ALIGN_LEFT, false, text);
+	p->draw = draw;
+	need(p, h + 14);
+	p->y += pdf_text(p, p->m, p->y, width(p), F_BOLD, &pdf_ink, PANGO_ALIGN_LEFT, false,
+			 text) + 2;
+}
+
+/* Warnings of one kind (red flags, or the others grouped by episode), at
+ * most max of them
  * (all when max is 0); returns how many were left out. */
 static size_t warning_list(struct pdf *p, bool red, size_t max)
 {
@@ -116,6 +133,8 @@ static size_t warning_list(struct pdf *p, bool red, size_t max)
 			left++;
 			continue;
 		}
+		if (report_group_starts(s, i))
+			group_line(p, w->episode);
 		report_warning_text(w, &s->params, text, sizeof text);
 		dated_line(p, w->day, text, red ? F_BOLD : F_BODY, red ? &pdf_red : &pdf_ink);
 		shown++;

@@ -83,24 +83,26 @@ static void summary(FILE *f, const struct report_summary *s)
 		item(f, lines[i].label, lines[i].text);
 }
 
-/* Red flags first, then the rest-clock warnings, each in date order. */
+/* Red flags first, then the rest-clock warnings grouped by episode, each
+ * in date order (docs/formats.md, episodes). */
 static void warnings(FILE *f, const struct report_summary *s)
 {
 	char text[512], date[DATE_BUFSZ];
-	int pass;
 	size_t i;
 
 	fputs("\nWarnings\n", f);
 	if (!s->n_warnings)
 		fputs("  none\n", f);
-	for (pass = 0; pass < 2; pass++) {
-		for (i = 0; i < s->n_warnings; i++) {
-			const struct report_warning *w = &s->warnings[i];
-			if ((w->kind == WARN_RED_FLAG) != (pass == 0))
-				continue;
-			fprintf(f, "  %s  ", date_format(w->day, date));
-			wrap(f, report_warning_text(w, &s->params, text, sizeof text), 14, 14, WIDTH);
+	for (i = 0; i < s->n_warnings; i++) {
+		const struct report_warning *w = &s->warnings[i];
+		bool red = w->kind == WARN_RED_FLAG;
+		if (report_group_starts(s, i)) {
+			fputs("  ", f);
+			wrap(f, report_group_heading(s, w->episode, text, sizeof text), 2, 4, WIDTH);
 		}
+		fprintf(f, "%s%s  ", red ? "  " : "    ", date_format(w->day, date));
+		wrap(f, report_warning_text(w, &s->params, text, sizeof text), red ? 14 : 16,
+		     red ? 14 : 16, WIDTH);
 	}
 }
 
