@@ -261,12 +261,12 @@ t_html_well_formed_and_self_contained() {
 	expect_match "$h" '@media print' "print CSS"
 	expect_match "$h" '@page' "page margins"
 	expect_match "$h" 'break-inside: *avoid|page-break-inside: *avoid' "rows kept whole"
-	expect_eq "$(grep -c '<svg class="chart"' "$TMP/r.html")" 5 "charts"
+	expect_eq "$(grep -c '<svg class="chart"' "$TMP/r.html")" 6 "charts (rest hours, the rest clock, pain, three losses)"
 	expect_match "$h" 'style="fill:var\(--warn\)">48 h</text>' "the 48 h line"
 	expect_match "$h" '<polygon style="fill:var\(--muscle\)"' "the muscle band"
 	# Every chart has a title and a description; every header a scope.
-	expect_eq "$(grep -c '^<title>' "$TMP/r.html")" 6 "the page's title and 5 chart titles"
-	expect_eq "$(grep -c '^<desc>' "$TMP/r.html")" 5 "chart descriptions"
+	expect_eq "$(grep -c '^<title>' "$TMP/r.html")" 7 "the page's title and 6 chart titles"
+	expect_eq "$(grep -c '^<desc>' "$TMP/r.html")" 6 "chart descriptions"
 	expect_eq "$(grep -o '<th[ >]' "$TMP/r.html" | wc -l)" \
 		"$(grep -o '<th scope="col">' "$TMP/r.html" | wc -l)" "th with scope"
 	expect_match "$h" '@media \(prefers-color-scheme:dark\)' "dark mode"
