@@ -131,6 +131,14 @@ int report_summarize(struct journal *j, const struct report_opts *o,
 		     struct report_summary *s, struct rw_error *e);
 void report_summary_free(struct report_summary *s);
 
+/* The same, calling fn(ctx, ...) on each day of s->first..s->last as the
+ * summary's walk reaches it (s->first, s->last and s->long_span are set
+ * by then), so that a writer needs no walk of its own; a non-zero return
+ * stops the walk and is returned. */
+int report_summarize_each(struct journal *j, const struct report_opts *o,
+			  struct report_summary *s, journal_day_fn fn, void *ctx,
+			  struct rw_error *e);
+
 /* An episode's cells as text: "2026-02-20", "2026-02-28", days, peak
  * (an episode that began before the period is marked "<" before its first
  * date by each format);
@@ -183,6 +191,8 @@ struct report_format {
 	const char *mime;
 	bool binary;       /* never written to a terminal */
 	bool summary;      /* report_summarize before begin */
+	bool day_in_summary; /* day rides on the summary's walk (before begin)
+			      * instead of a walk of its own */
 	size_t state_size;
 	/* The document up to the days; NULL for nothing. */
 	int (*begin)(struct report_run *run, struct rw_error *e);
@@ -277,6 +287,19 @@ typedef int (*report_week_fn)(void *ctx, const struct report_week *w);
  * and is returned. */
 int report_each_week(struct journal *j, rw_day first, rw_day last, report_week_fn fn,
 		     void *ctx, struct rw_error *e);
+
+/* The same weeks from a walk the caller makes (the PDF gathers its days in
+ * the same pass): begin, then each day in order, then end; fn is called
+ * as above. */
+struct report_week_acc {
+	struct report_week w;
+	report_week_fn fn;
+	void *ctx;
+};
+void report_week_begin(struct report_week_acc *a, rw_day first, report_week_fn fn, void *ctx);
+int report_week_day(struct report_week_acc *a, const struct engine_proj *p,
+		    const struct entry *en);
+int report_week_end(struct report_week_acc *a);
 
 /* How far a level goes: clot-risk > deconditioning > resting > recovering
  * > none. */

@@ -393,19 +393,24 @@ int report_run(FILE *f, struct journal *j, const struct report_format *fmt,
 	struct report_summary s;
 	int r = 0;
 
+	if (fmt->state_size && !(run.state = calloc(1, fmt->state_size)))
+		return rw_fail(e, RW_ENOMEM, "out of memory");
 	if (fmt->summary) {
-		if ((r = report_summarize(j, o, &s, e)))
-			return r;
 		run.s = &s;
-	}
-	if (fmt->state_size && !(run.state = calloc(1, fmt->state_size))) {
-		r = rw_fail(e, RW_ENOMEM, "out of memory");
-		goto out;
+		r = report_summarize_each(j, o, &s, fmt->day_in_summary ? fmt->day : NULL, &run, e);
+		if (r) {
+			/* The summary is freed; a writer whose days rode on its
+			 * walk cleans up. */
+			run.s = NULL;
+			if (fmt->day_in_summary && fmt->end)
+				r = fmt->end(&run, r, e);
+			goto out;
+		}
 	}
 	default_walk(&run);
 	if (fmt->begin)
 		r = fmt->begin(&run, e);
-	if (!r && run.walk && fmt->day)
+	if (!r && run.walk && fmt->day && !fmt->day_in_summary)
 		r = journal_each(j, run.from, run.to, run.flags, fmt->day, &run, e);
 	if (fmt->end)
 		r = fmt->end(&run, r, e);

@@ -19,6 +19,8 @@ struct acc {
 	size_t cap;
 	size_t ep_cap;
 	bool in_episode;
+	journal_day_fn also;    /* a writer's own walk over the same days */
+	void *also_ctx;
 	bool running_before;    /* the rest clock ran on the day before the period */
 };
 
@@ -233,7 +235,7 @@ static int visit(void *ctx, const struct engine_proj *p, const struct entry *en)
 		}
 	}
 	s->current = *p;
-	return 0;
+	return a->also ? a->also(a->also_ctx, p, en) : 0;
 }
 
 /* Calendar days from `from` to `to`, the days after `until` left out (a
@@ -285,7 +287,14 @@ static void red_flags_first(struct report_summary *s)
 int report_summarize(struct journal *j, const struct report_opts *o,
 		     struct report_summary *s, struct rw_error *e)
 {
-	struct acc a = { .s = s, .e = e };
+	return report_summarize_each(j, o, s, NULL, NULL, e);
+}
+
+int report_summarize_each(struct journal *j, const struct report_opts *o,
+			  struct report_summary *s, journal_day_fn fn, void *ctx,
+			  struct rw_error *e)
+{
+	struct acc a = { .s = s, .e = e, .also = fn, .also_ctx = ctx };
 	rw_day first, last;
 	bool found;
 	long span;
