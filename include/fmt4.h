@@ -13,4 +13,8 @@
  * holds none: losses are at most 100, the clock at most 24 h a day). */
 size_t fmt4(char out[FMT4_MAX], double v);
 
+/* Write v / 10^dec (v >= 0, dec 0 to 2) with dec decimals and a NUL, e.g.
+ * 725 and 2 as "7.25"; out holds 24 bytes. */
+void fmt_scaled(char *out, long long v, int dec);
+
 #endif

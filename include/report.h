@@ -56,6 +56,8 @@ struct report_warning {
 	char symptom[SYMPTOM_MAX + 1]; /* the red flag, for WARN_RED_FLAG */
 	bool began_before;          /* on the period's first day, passed before it */
 	double rest_clock_hours;
+	long episode;               /* the index in episodes of the rest episode
+				     * whose days hold it; -1 for none */
 };
 
 /* A rest episode: from its first day with the rest clock running to its
@@ -129,6 +131,14 @@ int report_summarize(struct journal *j, const struct report_opts *o,
 		     struct report_summary *s, struct rw_error *e);
 void report_summary_free(struct report_summary *s);
 
+/* The same, calling fn(ctx, ...) on each day of s->first..s->last as the
+ * summary's walk reaches it (s->first, s->last and s->long_span are set
+ * by then), so that a writer needs no walk of its own; a non-zero return
+ * stops the walk and is returned. */
+int report_summarize_each(struct journal *j, const struct report_opts *o,
+			  struct report_summary *s, journal_day_fn fn, void *ctx,
+			  struct rw_error *e);
+
 /* An episode's cells as text: "2026-02-20", "2026-02-28", days, peak
  * (an episode that began before the period is marked "<" before its first
  * date by each format);
@@ -141,41 +151,89 @@ struct report_episode_cells {
 void report_episode_cells(const struct report_episode *ep, const char *none, const char *dash,
 			  struct report_episode_cells *c);
 
+/* The heading of a group of warnings (docs/formats.md, episodes): episode
+ * k's dates, days and red-flag days (the red flags themselves lead the
+ * warnings), "Rest episode 2026-02-20 to 2026-02-26 (7 days, 1 red-flag
+ * day)", or
+ * for k -1 the warnings outside any episode. */
+char *report_group_heading(const struct report_summary *s, long k, char *out, size_t n);
+
+/* Whether warning i starts a new group among the rest-clock warnings
+ * (those that are not red flags, in date order): the first of them, or
+ * the first of another episode. */
+bool report_group_starts(const struct report_summary *s, size_t i);
+
 /* One sentence for a warning, e.g. "rest passed 48 h (rest clock 53 h): a
  * short walk or water therapy". */
 char *report_warning_text(const struct report_warning *w, const struct engine_params *p,
 			  char *out, size_t n);
 
-enum report_format {
-	REPORT_TEXT,
-	REPORT_MARKDOWN,
-	REPORT_CSV,
-	REPORT_JSON,
-	REPORT_HTML,
-	REPORT_PDF,
-	REPORT_FORMATS
+/* A report format (docs/formats.md): what report.c needs to write it.
+ * report_write takes the snapshot, summarizes the period when the format
+ * asks, calls begin, walks the days from..to with day (ctx is the struct
+ * report_run), then end, once each. */
+struct report_run {
+	FILE *f;
+	struct journal *j;
+	const struct report_opts *o;
+	struct report_summary *s; /* NULL unless the format asks for it */
+	rw_day from, to;          /* the days walked: the days covered, or for a
+				   * format without a summary --from/--to; begin
+				   * may change them */
+	unsigned flags;           /* journal_each's flags */
+	bool walk;                /* whether to walk the days; begin may clear it */
+	void *state;              /* state_size zeroed bytes, freed after end */
 };
 
-/* "text", "markdown", "csv", "json", "html", "pdf". */
-const char *report_format_name(enum report_format fmt);
-int report_format_parse(const char *name, enum report_format *fmt);
-/* A file name's extension for fmt: "txt", "md", "csv", "json", "html", "pdf". */
-const char *report_format_extension(enum report_format fmt);
-/* "text, markdown, csv, json, html or pdf", for messages. */
-extern const char report_format_list[];
-/* Whether fmt's output is binary (not for a terminal). */
-bool report_format_binary(enum report_format fmt);
+struct report_format {
+	const char *name;  /* --format's argument */
+	const char *ext;   /* a file name's extension */
+	const char *mime;
+	bool binary;       /* never written to a terminal */
+	bool summary;      /* report_summarize before begin */
+	bool day_in_summary; /* day rides on the summary's walk (before begin)
+			      * instead of a walk of its own */
+	size_t state_size;
+	/* The document up to the days; NULL for nothing. */
+	int (*begin)(struct report_run *run, struct rw_error *e);
+	/* One day of the walk; NULL for no walk. */
+	journal_day_fn day;
+	/* Called last whenever begin was called, with the status so far: the
+	 * rest of the document when r is 0, and any clean-up; returns the
+	 * status.  NULL to return r. */
+	int (*end)(struct report_run *run, int r, struct rw_error *e);
+};
 
-/* Write the report in fmt to f. */
-int report_write(FILE *f, struct journal *j, enum report_format fmt,
+/* The writers, one file each under src/report/. */
+extern const struct report_format report_text, report_markdown, report_csv, report_json,
+	report_html, report_pdf;
+
+/* Every format in the order the CLI lists and the TUI cycles them;
+ * report_formats[0] is the default. */
+extern const struct report_format *const report_formats[];
+extern const size_t report_format_count;
+
+/* The format named name, or NULL. */
+const struct report_format *report_format_find(const char *name);
+
+/* "text, markdown, csv, json, html or pdf", for messages. */
+char *report_format_list(char *out, size_t n);
+
+/* Write the report in fmt to f, inside one journal snapshot. */
+int report_write(FILE *f, struct journal *j, const struct report_format *fmt,
 		 const struct report_opts *o, struct rw_error *e);
+
+/* The same without the snapshot (the CSV fuzz target calls it with a
+ * journal_each of its own). */
+int report_run(FILE *f, struct journal *j, const struct report_format *fmt,
+	       const struct report_opts *o, struct rw_error *e);
 
 /* Write the report to path as file_out_open says (fileio.h): a regular
  * file atomically (a temporary 0600 file beside it, synced, then renamed
  * over it; a symbolic link's target, the link kept), standard output, a FIFO
  * or a device straight.  RW_ECANTCREAT when the file cannot be created or is
  * the journal (or its -wal, -shm); the old file stays as it was on failure. */
-int report_write_path(const char *path, struct journal *j, enum report_format fmt,
+int report_write_path(const char *path, struct journal *j, const struct report_format *fmt,
 		      const struct report_opts *o, struct rw_error *e);
 
 /* Shared by the formats people read (text, markdown, html). */
@@ -230,6 +288,19 @@ typedef int (*report_week_fn)(void *ctx, const struct report_week *w);
 int report_each_week(struct journal *j, rw_day first, rw_day last, report_week_fn fn,
 		     void *ctx, struct rw_error *e);
 
+/* The same weeks from a walk the caller makes (the PDF gathers its days in
+ * the same pass): begin, then each day in order, then end; fn is called
+ * as above. */
+struct report_week_acc {
+	struct report_week w;
+	report_week_fn fn;
+	void *ctx;
+};
+void report_week_begin(struct report_week_acc *a, rw_day first, report_week_fn fn, void *ctx);
+int report_week_day(struct report_week_acc *a, const struct engine_proj *p,
+		    const struct entry *en);
+int report_week_end(struct report_week_acc *a);
+
 /* How far a level goes: clot-risk > deconditioning > resting > recovering
  * > none. */
 int report_level_rank(enum engine_level level);
@@ -248,19 +319,5 @@ void report_week_cells(const struct report_week *w, const char *none,
  * the rest). */
 #define REPORT_RECENT_DAYS 28
 rw_day report_days_from(const struct report_summary *s);
-
-/* The writers, one file each under src/report/. */
-int report_write_text(FILE *f, struct journal *j, const struct report_opts *o,
-		      struct rw_error *e);
-int report_write_markdown(FILE *f, struct journal *j, const struct report_opts *o,
-			  struct rw_error *e);
-int report_write_csv(FILE *f, struct journal *j, const struct report_opts *o,
-		     struct rw_error *e);
-int report_write_json(FILE *f, struct journal *j, const struct report_opts *o,
-		      struct rw_error *e);
-int report_write_html(FILE *f, struct journal *j, const struct report_opts *o,
-		      struct rw_error *e);
-int report_write_pdf(FILE *f, struct journal *j, const struct report_opts *o,
-		     struct rw_error *e);
 
 #endif

@@ -25,19 +25,20 @@ static int cli_report(struct cli *c, struct cli_args *a, struct rw_error *e)
 		{ NULL, 0, false, 0 },
 	};
 	struct report_opts o = { .today = c->today, .paper = report_paper_default() };
-	enum report_format fmt = REPORT_TEXT;
+	const struct report_format *fmt = report_formats[0];
 	const char *v, *out = NULL;
 	struct journal *j;
-	char shown[64];
+	char shown[64], list[128];
 	int id, r;
 
 	while ((r = cli_next(a, opts, &id, &v, e)) == 1) {
 		r = 0;
 		switch (id) {
 		case O_FORMAT:
-			if (report_format_parse(v, &fmt) != 0)
+			if (!(fmt = report_format_find(v)))
 				r = rw_fail(e, RW_EUSAGE, "--format: '%s' is not a format (%s)",
-					    rw_show(shown, sizeof shown, v), report_format_list);
+					    rw_show(shown, sizeof shown, v),
+					    report_format_list(list, sizeof list));
 			break;
 		case O_NAME:
 			if (!(r = report_name_check(v, e)))
@@ -66,10 +67,10 @@ static int cli_report(struct cli *c, struct cli_args *a, struct rw_error *e)
 	}
 	if (r < 0 || (r = cli_range_check(&o.range, e)))
 		return r;
-	if (report_format_binary(fmt) && (!out || strcmp(out, "-") == 0) && isatty(STDOUT_FILENO))
+	if (fmt->binary && (!out || strcmp(out, "-") == 0) && isatty(STDOUT_FILENO))
 		return rw_fail(e, RW_EUSAGE,
 			       "--format %s: not written to a terminal; give -o FILE or redirect "
-			       "standard output", report_format_name(fmt));
+			       "standard output", fmt->name);
 	if ((r = cli_journal(c, &j, e)))
 		return r;
 	if (!out || strcmp(out, "-") == 0)

@@ -89,7 +89,7 @@ static int cli_show(struct cli *c, struct cli_args *a, struct rw_error *e)
 	if ((r = show_options(c, a, &o.range, &json, e)) || (r = cli_journal(c, &j, e)))
 		return r;
 	if (json)
-		return report_write(stdout, j, REPORT_JSON, &o, e);
+		return report_write(stdout, j, &report_json, &o, e);
 	if ((r = journal_bounds(j, &first, &last, NULL, &found, e)))
 		return r;
 	if (!found) {

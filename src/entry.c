@@ -6,9 +6,11 @@
  */
 #include "entry.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "fmt4.h"
 #include "utf8.h"
 
 static const char *const kind_names[ACT_KINDS] = {
@@ -465,8 +467,29 @@ char *entry_format_activities(const struct entry *en, char *out, size_t n)
 	int i;
 	out[0] = '\0';
 	for (i = 0; i < en->n_activities && o < n; i++) {
-		int w = snprintf(out + o, n - o, "%s%s:%d", i ? ";" : "",
-				 entry_kind_name(en->activities[i].kind), en->activities[i].minutes);
+		const char *kind = entry_kind_name(en->activities[i].kind);
+		size_t k = strlen(kind);
+		int w, m = en->activities[i].minutes;
+		/* "kind:minutes" by hand when it fits (minutes are 1-1440),
+		 * else snprintf's truncation. */
+		if (m >= 0 && m < 100000 && o + k + 8 < n) {
+			char *p = out + o, digits[8];
+			int nd = 0;
+			if (i)
+				*p++ = ';';
+			memcpy(p, kind, k);
+			p += k;
+			*p++ = ':';
+			do
+				digits[nd++] = (char)('0' + m % 10);
+			while (m /= 10);
+			while (nd)
+				*p++ = digits[--nd];
+			*p = '\0';
+			o = (size_t)(p - out);
+			continue;
+		}
+		w = snprintf(out + o, n - o, "%s%s:%d", i ? ";" : "", kind, m);
 		if (w < 0)
 			break;
 		o += (size_t)w;
@@ -488,9 +511,24 @@ char *entry_format_symptoms(const struct entry *en, char *out, size_t n)
 	return out;
 }
 
+/* The shortest "%.*f" that reads back as hours (read_decimal), without
+ * printf for the usual values (whole hours, halves, quarters, tenths): when
+ * v / 10^dec equals hours for v = round(hours * 10^dec), "%.*f" prints
+ * exactly v's digits, and read_decimal divides the same v by the same
+ * power of ten. */
 char *entry_format_rest(double hours, char *out, size_t n)
 {
 	int dec;
+	if (n >= 24 && hours >= 0 && hours <= 1e6 && !signbit(hours)) {
+		static const double scale[3] = { 1, 10, 100 };
+		for (dec = 0; dec < 3; dec++) {
+			double v = nearbyint(hours * scale[dec]);
+			if (v / scale[dec] == hours) {
+				fmt_scaled(out, (long long)v, dec);
+				return out;
+			}
+		}
+	}
 	for (dec = 0; dec <= 15; dec++) {
 		bool neg, too_long;
 		double back;

@@ -47,3 +47,24 @@ size_t fmt4(char out[FMT4_MAX], double v)
 	out[len] = '\0';
 	return len;
 }
+
+void fmt_scaled(char *out, long long v, int dec)
+{
+	static const long long scale[3] = { 1, 10, 100 };
+	long long ip = v / scale[dec], frac = v % scale[dec];
+	char tmp[24];
+	int k = 0, i;
+
+	do
+		tmp[k++] = (char)('0' + ip % 10);
+	while (ip /= 10);
+	while (k)
+		*out++ = tmp[--k];
+	if (dec) {
+		*out++ = '.';
+		for (i = dec - 1; i >= 0; i--, frac /= 10)
+			out[i] = (char)('0' + frac % 10);
+		out += dec;
+	}
+	*out = '\0';
+}

@@ -1,6 +1,7 @@
 /* check_entry.c - parsing and validating the fields of a day. */
 #include <check.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -495,6 +496,70 @@ START_TEST(list_diff_merges)
 }
 END_TEST
 
+/* Significant digits of a plain decimal. */
+static int significant(const char *s)
+{
+	int n = 0;
+	bool lead = true;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			continue;
+		if (lead && *s == '0')
+			continue;
+		lead = false;
+		n++;
+	}
+	return n;
+}
+
+/* The shortest "%.*f" of at most 15 significant digits that reads back,
+ * the slow way: entry_format_rest skips printf for the usual values and
+ * must print the same. */
+static void rest_reference(double h, char *out, size_t n)
+{
+	int dec;
+	for (dec = 0; dec <= 15; dec++) {
+		snprintf(out, n, "%.*f", dec, h);
+		if (significant(out) <= 15 && strtod(out, NULL) == h)
+			return;
+	}
+	snprintf(out, n, "%.*f", h >= 10 ? 13 : h >= 1 ? 14 : 15, h);
+}
+
+START_TEST(rest_text_equals_printf)
+{
+	char a[64], b[64];
+	unsigned long x = 12345;
+	int i;
+
+	for (i = 0; i <= 2400; i++) {
+		double h = i / 100.0;
+		entry_format_rest(h, a, sizeof a);
+		rest_reference(h, b, sizeof b);
+		ck_assert_str_eq(a, b);
+		h = i * 0.01;
+		entry_format_rest(h, a, sizeof a);
+		rest_reference(h, b, sizeof b);
+		ck_assert_str_eq(a, b);
+	}
+	for (i = 0; i < 5000; i++) {
+		double h;
+		x = x * 6364136223846793005ul + 1442695040888963407ul;
+		h = (double)(x >> 11) / 9007199254740992.0 * 24;
+		if (i % 3 == 0)
+			h = floor(h * 1000) / 1000;
+		entry_format_rest(h, a, sizeof a);
+		rest_reference(h, b, sizeof b);
+		ck_assert_str_eq(a, b);
+	}
+	entry_format_rest(-0.0, a, sizeof a);
+	ck_assert_str_eq(a, "-0");
+	entry_format_rest(1.0 / 3, a, sizeof a);
+	rest_reference(1.0 / 3, b, sizeof b);
+	ck_assert_str_eq(a, b);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("entry");
@@ -511,6 +576,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, csv_header_from_the_table);
 	tcase_add_test(tc, apply_a_change);
 	tcase_add_test(tc, list_diff_merges);
+	tcase_add_test(tc, rest_text_equals_printf);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -4,7 +4,6 @@
  * written with one fwrite: ten years must cost little more than SQLite's
  * own CSV output. */
 #include <stdbool.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "csv.h"
@@ -37,7 +36,6 @@ static const char *header(void)
 #define ROW_MAX (2 * NOTE_MAX + ACTIVITIES_TEXT_MAX + SYMPTOMS_TEXT_MAX + 2 * MEDS_TEXT_MAX + 512)
 
 struct row {
-	FILE *f;
 	char buf[ROW_MAX];
 };
 
@@ -99,7 +97,8 @@ static char *put_num4(char *p, double v)
 /* One logged day as one CSV record, written in one piece. */
 static int row(void *ctx, const struct engine_proj *pr, const struct entry *en)
 {
-	struct row *w = ctx;
+	struct report_run *run = ctx;
+	struct row *w = run->state;
 	char *p = w->buf, tmp[ENTRY_TEXT_MAX];
 	int x, b, i;
 
@@ -129,23 +128,20 @@ static int row(void *ctx, const struct engine_proj *pr, const struct entry *en)
 	p = put_uint(p, (unsigned long)(pr->pain_days > 0 ? pr->pain_days : 0));
 	*p++ = '\r';
 	*p++ = '\n';
-	fwrite(w->buf, 1, (size_t)(p - w->buf), w->f);
+	fwrite(w->buf, 1, (size_t)(p - w->buf), run->f);
 	return 0;
 }
 
 /* The header, then the logged days in range (no rows for gaps). */
-int report_write_csv(FILE *f, struct journal *j, const struct report_opts *o,
-		     struct rw_error *e)
+static int begin(struct report_run *run, struct rw_error *e)
 {
-	struct row *w = malloc(sizeof *w);
-	int r;
-
-	if (!w)
-		return rw_fail(e, RW_ENOMEM, "out of memory");
-	w->f = f;
-	fputs(header(), f);
-	r = journal_each(j, o->range.has_from ? o->range.from : date_min(),
-			 o->range.has_to ? o->range.to : date_max(), JOURNAL_LOGGED_ONLY, row, w, e);
-	free(w);
-	return r;
+	(void)e;
+	fputs(header(), run->f);
+	run->flags = JOURNAL_LOGGED_ONLY;
+	return 0;
 }
+
+const struct report_format report_csv = {
+	.name = "csv", .ext = "csv", .mime = "text/csv; charset=utf-8; header=present",
+	.state_size = sizeof(struct row), .begin = begin, .day = row,
+};

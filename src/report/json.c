@@ -6,16 +6,17 @@
 #include "jsonw.h"
 #include "report.h"
 
+/* The days written so far. */
 struct days_ctx {
-	FILE *f;
 	long n;
 };
 
 static int day_line(void *ctx, const struct engine_proj *p, const struct entry *en)
 {
-	struct days_ctx *d = ctx;
-	fputs(d->n++ ? ",\n    " : "\n    ", d->f);
-	jsonw_day(d->f, p, en, 0);
+	struct report_run *run = ctx;
+	struct days_ctx *d = run->state;
+	fputs(d->n++ ? ",\n    " : "\n    ", run->f);
+	jsonw_day(run->f, p, en, 0);
 	return 0;
 }
 
@@ -50,7 +51,7 @@ static const char *warning_kind_name(enum warning_kind k)
 
 static void summary(FILE *f, const struct report_summary *s)
 {
-	char text[256];
+	char text[512];
 	size_t i;
 	int k;
 
@@ -130,40 +131,52 @@ static void summary(FILE *f, const struct report_summary *s)
 		jsonw_date(f, w->day);
 		fprintf(f, ", \"kind\": \"%s\", \"text\": ", warning_kind_name(w->kind));
 		jsonw_string(f, report_warning_text(w, &s->params, text, sizeof text));
-		fputc('}', f);
+		if (w->episode >= 0)
+			fprintf(f, ", \"episode\": %ld}", w->episode);
+		else
+			fputs(", \"episode\": null}", f);
 	}
 	fprintf(f, "%s]\n  }", s->n_warnings ? "\n    " : "");
 }
 
-int report_write_json(FILE *f, struct journal *j, const struct report_opts *o,
-		      struct rw_error *e)
+/* The document up to the days. */
+static int begin(struct report_run *run, struct rw_error *e)
 {
-	struct report_summary s;
-	struct days_ctx d = { .f = f };
-	int r;
+	const struct report_summary *s = run->s;
+	FILE *f = run->f;
 
-	if ((r = report_summarize(j, o, &s, e)))
-		return r;
+	(void)e;
 	fprintf(f, "{\n  \"restwatch\": \"%s\",\n  \"from\": ", RESTWATCH_VERSION);
-	if (s.has_period)
-		jsonw_date(f, s.from);
+	if (s->has_period)
+		jsonw_date(f, s->from);
 	else
 		fputs("null", f);
 	fprintf(f, ",\n  \"to\": ");
-	if (s.has_period)
-		jsonw_date(f, s.to);
+	if (s->has_period)
+		jsonw_date(f, s->to);
 	else
 		fputs("null", f);
 	fprintf(f, ",\n  \"params\": ");
-	jsonw_params(f, &s.params, 4);
+	jsonw_params(f, &s->params, 4);
 	fprintf(f, ",\n  \"days\": [");
-	if (s.days && (r = journal_each(j, s.first, s.last, 0, day_line, &d, e))) {
-		report_summary_free(&s);
-		return r;
-	}
-	fprintf(f, "%s],\n  \"summary\": ", d.n ? "\n  " : "");
-	summary(f, &s);
-	fprintf(f, "\n}\n");
-	report_summary_free(&s);
 	return 0;
 }
+
+/* The days' end and the summary. */
+static int end(struct report_run *run, int r, struct rw_error *e)
+{
+	const struct days_ctx *d = run->state;
+
+	(void)e;
+	if (r)
+		return r;
+	fprintf(run->f, "%s],\n  \"summary\": ", d->n ? "\n  " : "");
+	summary(run->f, run->s);
+	fprintf(run->f, "\n}\n");
+	return 0;
+}
+
+const struct report_format report_json = {
+	.name = "json", .ext = "json", .mime = "application/json", .summary = true,
+	.state_size = sizeof(struct days_ctx), .begin = begin, .day = day_line, .end = end,
+};

@@ -61,33 +61,34 @@ static void summary(FILE *f, const struct report_summary *s)
 	}
 }
 
-/* Red flags first (in bold), then the rest-clock warnings. */
+/* Red flags first (in bold), then the rest-clock warnings grouped by
+ * episode (docs/formats.md, episodes). */
 static void warnings(FILE *f, const struct report_summary *s)
 {
 	char text[512], date[DATE_BUFSZ];
-	int pass;
 	size_t i;
 
 	fputs("\n## Warnings\n\n", f);
 	if (!s->n_warnings)
 		fputs("None.\n", f);
-	for (pass = 0; pass < 2; pass++) {
-		for (i = 0; i < s->n_warnings; i++) {
-			const struct report_warning *w = &s->warnings[i];
-			bool red = w->kind == WARN_RED_FLAG;
-			if (red != (pass == 0))
-				continue;
-			fprintf(f, "- **%s:** %s", date_format(w->day, date), red ? "**" : "");
-			md_text(f, report_warning_text(w, &s->params, text, sizeof text));
-			fputs(red ? "**\n" : "\n", f);
+	for (i = 0; i < s->n_warnings; i++) {
+		const struct report_warning *w = &s->warnings[i];
+		bool red = w->kind == WARN_RED_FLAG;
+		if (report_group_starts(s, i)) {
+			fputs(i ? "\n### " : "### ", f);
+			md_text(f, report_group_heading(s, w->episode, text, sizeof text));
+			fputs("\n\n", f);
 		}
+		fprintf(f, "- **%s:** %s", date_format(w->day, date), red ? "**" : "");
+		md_text(f, report_warning_text(w, &s->params, text, sizeof text));
+		fputs(red ? "**\n" : "\n", f);
 	}
 }
 
 /* One table row per calendar day. */
 static int day_row(void *ctx, const struct engine_proj *p, const struct entry *en)
 {
-	FILE *f = ctx;
+	FILE *f = ((struct report_run *)ctx)->f;
 	struct report_cells c;
 	char date[DATE_BUFSZ];
 	int x, i;
@@ -179,42 +180,46 @@ static int weeks(FILE *f, struct journal *j, const struct report_summary *s,
 	return report_each_week(j, s->first, s->last, week_row, f, e);
 }
 
-/* Title and notice, summary, warnings, then the table of days. */
-int report_write_markdown(FILE *f, struct journal *j, const struct report_opts *o,
-			  struct rw_error *e)
+/* Title and notice, summary, warnings, up to the days' table head. */
+static int begin(struct report_run *run, struct rw_error *e)
 {
-	struct report_summary s;
+	const struct report_summary *s = run->s;
+	FILE *f = run->f;
 	char period[64];
-	int r;
 
-	if ((r = report_summarize(j, o, &s, e)))
-		return r;
 	fputs("# restwatch history report\n\n", f);
-	if (o->name) {
+	if (run->o->name) {
 		fputs("**Name:** ", f);
-		md_text(f, o->name);
+		md_text(f, run->o->name);
 		fputs("  \n", f);
 	}
-	fprintf(f, "**Period:** %s\n\n> ", report_period_text(&s, period, sizeof period));
+	fprintf(f, "**Period:** %s\n\n> ", report_period_text(s, period, sizeof period));
 	md_text(f, advice_disclaimer);
 	fputs("\n\n", f);
-	if (s.empty) {
+	run->walk = !s->empty;
+	if (s->empty) {
 		fputs("No days logged in this period.\n", f);
-		goto out;
+		return 0;
 	}
-	summary(f, &s);
-	warnings(f, &s);
-	episodes(f, &s);
-	if (s.long_span && (r = weeks(f, j, &s, e)))
-		goto out;
-	fprintf(f, "\n## Days%s\n\n", s.long_span ? " (the last 28)" : "");
+	summary(f, s);
+	warnings(f, s);
+	episodes(f, s);
+	if (s->long_span) {
+		int r = weeks(f, run->j, s, e);
+		if (r)
+			return r;
+	}
+	fprintf(f, "\n## Days%s\n\n", s->long_span ? " (the last 28)" : "");
 	fputs("Losses are percent, low" DASH "high band; **bold** symptoms are red flags.\n\n"
 	      "| Date | Day | Rest h | Activity min | Pain | Rest clock h | Level | Muscle % "
 	      "| Cardio % | Bone % | Weight kg | Symptoms | Medications | Note |\n"
 	      "|---|---|--:|---|--:|--:|---|--:|--:|--:|--:|---|---|---|\n",
 	      f);
-	r = journal_each(j, report_days_from(&s), s.last, 0, day_row, f, e);
-out:
-	report_summary_free(&s);
-	return r;
+	run->from = report_days_from(s);
+	return 0;
 }
+
+const struct report_format report_markdown = {
+	.name = "markdown", .ext = "md", .mime = "text/markdown; charset=utf-8", .summary = true,
+	.begin = begin, .day = day_row,
+};

@@ -46,6 +46,8 @@ struct pdf {
 	size_t ndays;
 	struct report_week *weeks; /* a long period's weeks, gathered once */
 	size_t nweeks, weeks_cap;
+	struct report_week_acc week_acc; /* gathering them, with the days */
+	bool out_of_memory;       /* gathering them failed */
 };
 
 /* Set s in font from (x, y), wrapped to width w (w <= 0: one line as long
@@ -54,10 +56,15 @@ struct pdf {
 double pdf_text(struct pdf *p, double x, double y, double w, enum pdf_font font,
 		const struct rgb *c, PangoAlignment align, bool one_line, const char *s);
 
-/* Keep the layouts of one-line cells for reuse while drawing (pdf_text
- * works without, only slower), and let them go. */
+/* Keep the layouts and heights of the texts set, for reuse in both runs
+ * over the pages (pdf_text works without, only slower), and let them go. */
 void pdf_text_cache(struct pdf *p);
 void pdf_text_free(struct pdf *p);
+
+/* One day of the summary's walk (a journal_day_fn whose ctx is the struct
+ * report_run) into the state's days and, for a long period, its weeks
+ * (pdf_days.c); RW_ENOMEM with out_of_memory set when memory is short. */
+int pdf_gather(void *ctx, const struct engine_proj *pr, const struct entry *en);
 
 /* The rest-clock chart and the pain chart, from p->y; each advances p->y. */
 void pdf_chart_clock(struct pdf *p, double height);

@@ -5,16 +5,20 @@
 
 #include "pdf_draw.h"
 
-/* A table's cells repeat ("7 of 7", "none", the same numbers): each
- * distinct one-line cell is shaped once and its layout drawn again, which
- * makes ten years of weekly rows several times faster. */
-#define CACHE_SLOTS 256
-#define CACHE_TEXT 48
+/* Text repeats: a table's cells ("7 of 7", "none", the same numbers) and
+ * the warnings (the same sentence episode after episode).  Each distinct
+ * text is shaped once, in the counting run, and its layout and height used
+ * again after (measured and drawn), which makes ten years of weekly rows
+ * and warnings several times faster. */
+#define LINE_SLOTS 512       /* the one-line cells' table */
+#define WRAP_SLOTS 128       /* the wrapped texts' table, after it */
+#define CACHE_TEXT 1024       /* longer texts are set every time */
 
 struct pdf_cached {
 	PangoLayout *layout;
-	int font, align, width;
-	char text[CACHE_TEXT];
+	int font, align, width, one_line;
+	double h;
+	char *text;
 };
 
 static unsigned long cache_hash(const char *s, int font, int align, int width)
@@ -26,10 +30,11 @@ static unsigned long cache_hash(const char *s, int font, int align, int width)
 	return h;
 }
 
-/* The cached layout for a one-line cell, made on first use; NULL when the
- * text is too long to cache or the table is full there. */
-static PangoLayout *cache_get(struct pdf *p, const char *s, int font, int align, int width,
-			      bool *fresh)
+/* The cached layout for a text, made on first use (*fresh: set it up and
+ * measure it); NULL when the text is too long to cache, the table is full
+ * there or memory is short. */
+static struct pdf_cached *cache_get(struct pdf *p, const char *s, int font, int align,
+				    int width, bool one_line, bool *fresh)
 {
 	unsigned long h;
 	struct pdf_cached *c;
@@ -40,19 +45,24 @@ static PangoLayout *cache_get(struct pdf *p, const char *s, int font, int align,
 		return NULL;
 	h = cache_hash(s, font, align, width);
 	for (i = 0; i < 8; i++) {
-		c = &p->cache[(h + (unsigned long)i) % CACHE_SLOTS];
+		/* Wrapped texts apart, so that one-off cells (dates) never
+		 * push them out. */
+		c = one_line ? &p->cache[(h + (unsigned long)i) % LINE_SLOTS]
+			     : &p->cache[LINE_SLOTS + (h + (unsigned long)i) % WRAP_SLOTS];
 		if (!c->layout) {
+			if (!(c->text = strdup(s)))
+				return NULL;
 			c->layout = pango_layout_copy(p->layout);
 			c->font = font;
 			c->align = align;
 			c->width = width;
-			snprintf(c->text, sizeof c->text, "%s", s);
+			c->one_line = one_line;
 			*fresh = true;
-			return c->layout;
+			return c;
 		}
 		if (c->font == font && c->align == align && c->width == width &&
-		    strcmp(c->text, s) == 0)
-			return c->layout;
+		    c->one_line == one_line && strcmp(c->text, s) == 0)
+			return c;
 	}
 	return NULL;
 }
@@ -61,9 +71,11 @@ void pdf_text_free(struct pdf *p)
 {
 	int i;
 
-	for (i = 0; p->cache && i < CACHE_SLOTS; i++)
-		if (p->cache[i].layout)
+	for (i = 0; p->cache && i < LINE_SLOTS + WRAP_SLOTS; i++)
+		if (p->cache[i].layout) {
 			g_object_unref(p->cache[i].layout);
+			free(p->cache[i].text);
+		}
 	free(p->cache);
 	p->cache = NULL;
 }
@@ -72,6 +84,7 @@ double pdf_text(struct pdf *p, double x, double y, double w, enum pdf_font font,
 		const struct rgb *c, PangoAlignment align, bool one_line, const char *s)
 {
 	PangoLayout *l = p->layout;
+	struct pdf_cached *k = NULL;
 	bool fresh = true;
 	int h;
 
@@ -79,18 +92,15 @@ double pdf_text(struct pdf *p, double x, double y, double w, enum pdf_font font,
 	 * this keeps the counting run over ten years cheap. */
 	if (one_line && !p->draw && p->line_h[font] > 0)
 		return p->line_h[font];
-	if (one_line && p->draw) {
-		PangoLayout *k = cache_get(p, s, (int)font, (int)align, (int)(w * 16), &fresh);
-		if (k)
-			l = k;
-		else
-			fresh = true;
-	}
-	if (!fresh) {
-		cairo_move_to(p->cr, x, y);
-		cairo_set_source_rgb(p->cr, c->r, c->g, c->b);
-		pango_cairo_show_layout(p->cr, l);
-		return p->line_h[font];
+	if ((k = cache_get(p, s, (int)font, (int)align, (int)(w * 16), one_line, &fresh)))
+		l = k->layout;
+	if (k && !fresh) {
+		if (p->draw) {
+			cairo_move_to(p->cr, x, y);
+			cairo_set_source_rgb(p->cr, c->r, c->g, c->b);
+			pango_cairo_show_layout(p->cr, l);
+		}
+		return k->h;
 	}
 	pango_layout_set_font_description(l, p->font[font]);
 	pango_layout_set_width(l, w > 0 ? (int)(w * PANGO_SCALE) : -1);
@@ -102,6 +112,8 @@ double pdf_text(struct pdf *p, double x, double y, double w, enum pdf_font font,
 	pango_layout_get_size(l, NULL, &h);
 	if (one_line && *s)
 		p->line_h[font] = (double)h / PANGO_SCALE;
+	if (k)
+		k->h = (double)h / PANGO_SCALE;
 	if (p->draw) {
 		cairo_move_to(p->cr, x, y);
 		cairo_set_source_rgb(p->cr, c->r, c->g, c->b);
@@ -112,5 +124,5 @@ double pdf_text(struct pdf *p, double x, double y, double w, enum pdf_font font,
 
 void pdf_text_cache(struct pdf *p)
 {
-	p->cache = calloc(CACHE_SLOTS, sizeof *p->cache);
+	p->cache = calloc(LINE_SLOTS + WRAP_SLOTS, sizeof *p->cache);
 }

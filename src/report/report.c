@@ -13,30 +13,32 @@
 #include "report.h"
 #include "utf8.h"
 
-/* The one list of formats: names, file extensions, and the message that
- * names them all, indexed by enum report_format. */
-static const char *const format_names[REPORT_FORMATS] = {
-	"text", "markdown", "csv", "json", "html", "pdf"
+/* The one table of formats (docs/formats.md): each writer's descriptor, in
+ * the order --help lists them and the TUI cycles them. */
+const struct report_format *const report_formats[] = {
+	&report_text, &report_markdown, &report_csv, &report_json, &report_html, &report_pdf
 };
-static const char *const format_extensions[REPORT_FORMATS] = {
-	"txt", "md", "csv", "json", "html", "pdf"
-};
-const char report_format_list[] = "text, markdown, csv, json, html or pdf";
+const size_t report_format_count = sizeof report_formats / sizeof report_formats[0];
 
-/* For messages and the TUI's format picker. */
-const char *report_format_name(enum report_format fmt)
+const struct report_format *report_format_find(const char *name)
 {
-	return (unsigned)fmt < REPORT_FORMATS ? format_names[fmt] : "?";
+	size_t i;
+	for (i = 0; i < report_format_count; i++)
+		if (strcmp(name, report_formats[i]->name) == 0)
+			return report_formats[i];
+	return NULL;
 }
 
-const char *report_format_extension(enum report_format fmt)
+char *report_format_list(char *out, size_t n)
 {
-	return (unsigned)fmt < REPORT_FORMATS ? format_extensions[fmt] : "txt";
-}
+	size_t i, o = 0;
 
-bool report_format_binary(enum report_format fmt)
-{
-	return fmt == REPORT_PDF;
+	out[0] = '\0';
+	for (i = 0; i < report_format_count && o < n; i++)
+		o += (size_t)snprintf(out + o, n - o, "%s%s",
+				      i == 0 ? "" : i + 1 == report_format_count ? " or " : ", ",
+				      report_formats[i]->name);
+	return out;
 }
 
 int report_paper_parse(const char *name, enum report_paper *paper)
@@ -98,19 +100,6 @@ int report_name_check(const char *name, struct rw_error *e)
 		p += len;
 	}
 	return 0;
-}
-
-/* --format's argument; RW_EUSAGE for an unknown name. */
-int report_format_parse(const char *name, enum report_format *fmt)
-{
-	int i;
-	for (i = 0; i < REPORT_FORMATS; i++) {
-		if (strcmp(name, format_names[i]) == 0) {
-			*fmt = (enum report_format)i;
-			return 0;
-		}
-	}
-	return RW_EUSAGE;
 }
 
 /* Bone losses are about ten times smaller, so they get one more decimal. */
@@ -380,47 +369,75 @@ void report_summary_lines(const struct report_summary *s, const char *dash,
 	meds_text(s, out[8].text, sizeof out[8].text);
 }
 
-/* The one switch from format to writer, for the CLI and the TUI. */
-/* The writer for fmt. */
-static int write_format(FILE *f, struct journal *j, enum report_format fmt,
-			const struct report_opts *o, struct rw_error *e)
+/* The days walked unless begin says otherwise: the days the summary
+ * covers, or for a format without one (CSV) the requested range. */
+static void default_walk(struct report_run *run)
 {
-	switch (fmt) {
-	case REPORT_TEXT:
-		return report_write_text(f, j, o, e);
-	case REPORT_MARKDOWN:
-		return report_write_markdown(f, j, o, e);
-	case REPORT_CSV:
-		return report_write_csv(f, j, o, e);
-	case REPORT_JSON:
-		return report_write_json(f, j, o, e);
-	case REPORT_HTML:
-		return report_write_html(f, j, o, e);
-	case REPORT_PDF:
-		return report_write_pdf(f, j, o, e);
-	case REPORT_FORMATS:
-	default:
-		return rw_fail(e, RW_ESOFTWARE, "report: format %d is unknown", (int)fmt);
+	const struct report_range *g = &run->o->range;
+
+	if (run->s) {
+		run->from = run->s->first;
+		run->to = run->s->last;
+		run->walk = run->s->days > 0;
+	} else {
+		run->from = g->has_from ? g->from : date_min();
+		run->to = g->has_to ? g->to : date_max();
+		run->walk = true;
 	}
+}
+
+int report_run(FILE *f, struct journal *j, const struct report_format *fmt,
+	       const struct report_opts *o, struct rw_error *e)
+{
+	struct report_run run = { .f = f, .j = j, .o = o };
+	struct report_summary s;
+	int r = 0;
+
+	if (fmt->state_size && !(run.state = calloc(1, fmt->state_size)))
+		return rw_fail(e, RW_ENOMEM, "out of memory");
+	if (fmt->summary) {
+		run.s = &s;
+		r = report_summarize_each(j, o, &s, fmt->day_in_summary ? fmt->day : NULL, &run, e);
+		if (r) {
+			/* The summary is freed; a writer whose days rode on its
+			 * walk cleans up. */
+			run.s = NULL;
+			if (fmt->day_in_summary && fmt->end)
+				r = fmt->end(&run, r, e);
+			goto out;
+		}
+	}
+	default_walk(&run);
+	if (fmt->begin)
+		r = fmt->begin(&run, e);
+	if (!r && run.walk && fmt->day && !fmt->day_in_summary)
+		r = journal_each(j, run.from, run.to, run.flags, fmt->day, &run, e);
+	if (fmt->end)
+		r = fmt->end(&run, r, e);
+out:
+	free(run.state);
+	if (run.s)
+		report_summary_free(run.s);
+	return r;
 }
 
 /* Every writer reads the journal more than once (the summary, then the
  * days); one snapshot keeps a concurrent writer from making them disagree. */
-int report_write(FILE *f, struct journal *j, enum report_format fmt,
+int report_write(FILE *f, struct journal *j, const struct report_format *fmt,
 		 const struct report_opts *o, struct rw_error *e)
 {
 	int r = journal_snapshot_begin(j, e);
 
 	if (r)
 		return r;
-	r = write_format(f, j, fmt, o, e);
+	r = report_run(f, j, fmt, o, e);
 	journal_snapshot_end(j);
 	return r;
 }
 
 /* A reader never sees a half-written report: a file is replaced only once
  * the report is complete and on disk (fileio.h says where it goes). */
-int report_write_path(const char *path, struct journal *j, enum report_format fmt,
+int report_write_path(const char *path, struct journal *j, const struct report_format *fmt,
 		      const struct report_opts *o, struct rw_error *e)
 {
 	struct file_out out;

@@ -19,6 +19,8 @@ struct acc {
 	size_t cap;
 	size_t ep_cap;
 	bool in_episode;
+	journal_day_fn also;    /* a writer's own walk over the same days */
+	void *also_ctx;
 	bool running_before;    /* the rest clock ran on the day before the period */
 };
 
@@ -233,7 +235,7 @@ static int visit(void *ctx, const struct engine_proj *p, const struct entry *en)
 		}
 	}
 	s->current = *p;
-	return 0;
+	return a->also ? a->also(a->also_ctx, p, en) : 0;
 }
 
 /* Calendar days from `from` to `to`, the days after `until` left out (a
@@ -242,6 +244,20 @@ static long period_days(rw_day from, rw_day to, rw_day until)
 {
 	rw_day end = to < until ? to : until;
 	return end >= from ? (long)(end - from) + 1 : 0;
+}
+
+/* Each warning's episode, the one whose days hold it: the warnings are
+ * still in date order here, and so are the episodes. */
+static void warning_episodes(struct report_summary *s)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < s->n_warnings; i++) {
+		struct report_warning *w = &s->warnings[i];
+		while (k < s->n_episodes && s->episodes[k].to < w->day)
+			k++;
+		w->episode = k < s->n_episodes && s->episodes[k].from <= w->day ? (long)k : -1;
+	}
 }
 
 /* 2 for an emergency red flag, 1 for an urgent one, 0 for the rest. */
@@ -271,7 +287,14 @@ static void red_flags_first(struct report_summary *s)
 int report_summarize(struct journal *j, const struct report_opts *o,
 		     struct report_summary *s, struct rw_error *e)
 {
-	struct acc a = { .s = s, .e = e };
+	return report_summarize_each(j, o, s, NULL, NULL, e);
+}
+
+int report_summarize_each(struct journal *j, const struct report_opts *o,
+			  struct report_summary *s, journal_day_fn fn, void *ctx,
+			  struct rw_error *e)
+{
+	struct acc a = { .s = s, .e = e, .also = fn, .also_ctx = ctx };
 	rw_day first, last;
 	bool found;
 	long span;
@@ -320,6 +343,7 @@ int report_summarize(struct journal *j, const struct report_opts *o,
 		return r;
 	}
 	s->empty = s->days_logged == 0;
+	warning_episodes(s);
 	red_flags_first(s);
 	s->days_missing = s->period_days - s->days_logged;
 	s->week_days = a.week;
@@ -381,4 +405,40 @@ char *report_warning_text(const struct report_warning *w, const struct engine_pa
 		snprintf(out + len, n > len ? n - len : 0, " (this began before the period)");
 	}
 	return out;
+}
+
+char *report_group_heading(const struct report_summary *s, long k, char *out, size_t n)
+{
+	const struct report_episode *ep;
+	char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
+	size_t len;
+
+	if (k < 0 || (size_t)k >= s->n_episodes) {
+		snprintf(out, n, "Outside a rest episode");
+		return out;
+	}
+	ep = &s->episodes[k];
+	snprintf(out, n, "Rest episode %s%s to %s (%ld day%s%s", ep->began_before ? "from before " : "",
+		 date_format(ep->from, d1), date_format(ep->to, d2), ep->days, ep->days == 1 ? "" : "s",
+		 ep->began_before ? " in the period" : "");
+	len = strlen(out);
+	if (ep->red_flags && len < n)
+		snprintf(out + len, n - len, ", %ld red-flag day%s", ep->red_flags,
+			 ep->red_flags == 1 ? "" : "s");
+	len = strlen(out);
+	if (len < n)
+		snprintf(out + len, n - len, ")");
+	return out;
+}
+
+bool report_group_starts(const struct report_summary *s, size_t i)
+{
+	size_t k;
+
+	if (s->warnings[i].kind == WARN_RED_FLAG)
+		return false;
+	for (k = i; k-- > 0;)
+		if (s->warnings[k].kind != WARN_RED_FLAG)
+			return s->warnings[k].episode != s->warnings[i].episode;
+	return true;
 }

@@ -1,8 +1,10 @@
 /* text.c - the plain-text report: what a clinician reads in a minute.
  *
  * The summary, the warnings (red flags first), then one line per calendar
- * day with the day's note wrapped below it.  Everything but the user's
- * notes is ASCII; lines are wrapped at spaces only, never inside a word.
+ * day with its symptoms, activities, medications, weight and note on lines
+ * below it.  Everything but the user's text is ASCII, and no line is wider
+ * than 80 columns: lines are wrapped at spaces, and only a word longer than
+ * a whole line is cut (a wide character counts two columns).
  */
 #include <stdbool.h>
 #include <string.h>
@@ -14,19 +16,66 @@
 #define WIDTH 78     /* wrap column of the prose */
 #define LABEL 18     /* width of the summary's labels */
 
+/* The columns a character takes in a terminal: 2 for the East Asian wide
+ * and fullwidth ranges and the emoji, 0 for combining marks and zero-width
+ * characters, else 1 (Markus Kuhn's wcwidth, in short; no locale needed). */
+static int char_cols(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned long c;
+
+	if (n <= 1)
+		return 1;
+	c = n == 2 ? (u[0] & 0x1fu) : n == 3 ? (u[0] & 0x0fu) : (u[0] & 0x07u);
+	for (size_t i = 1; i < n; i++)
+		c = c << 6 | (u[i] & 0x3fu);
+	if ((c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) ||
+	    (c >= 0xfe00 && c <= 0xfe0f))
+		return 0;
+	if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf && c != 0x303f) ||
+	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f) ||
+	    (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd))
+		return 2;
+	return 1;
+}
+
+/* The bytes of the next character of s (1 for a byte that is not UTF-8). */
+static size_t char_len(const char *s)
+{
+	size_t n = utf8_seq(s);
+	return n ? n : 1;
+}
+
+/* The columns of the word at s (up to a blank, newline or NUL); *end is
+ * set past it. */
+static int word_cols(const char *s, const char **end)
+{
+	int cols = 0;
+
+	while (*s && *s != ' ' && *s != '\t' && *s != '\n') {
+		size_t n = char_len(s);
+		cols += char_cols(s, n);
+		s += n;
+	}
+	*end = s;
+	return cols;
+}
+
 /* Write s wrapped at spaces to width columns: the first line continues
  * whatever is already on the line (col columns used), later lines start
  * with indent spaces.  Newlines in s start a new line; tabs count as
- * spaces; a word longer than a line stands alone, whole.  Indentation is
- * written only before a word, so no line ends in blanks. */
+ * spaces; a word longer than a whole line is cut at a character.
+ * Indentation is written only before a word, so no line ends in blanks. */
 static void wrap(FILE *f, const char *s, int col, int indent, int width)
 {
 	bool pending = false; /* a space owed before the next word */
 	bool fresh = false;   /* a new line whose indentation is not written yet */
 
 	while (*s) {
-		const char *w = s;
-		int len = 0;
+		const char *w = s, *end;
+		int len;
 
 		if (*s == '\n') {
 			putc('\n', f);
@@ -41,11 +90,7 @@ static void wrap(FILE *f, const char *s, int col, int indent, int width)
 			s++;
 			continue;
 		}
-		while (*s && *s != ' ' && *s != '\t' && *s != '\n') {
-			size_t n = utf8_seq(s);
-			s += n ? n : 1;
-			len++;
-		}
+		len = word_cols(s, &end);
 		if (col > indent && col + pending + len > width) {
 			putc('\n', f);
 			col = indent;
@@ -57,9 +102,20 @@ static void wrap(FILE *f, const char *s, int col, int indent, int width)
 		if (fresh)
 			fprintf(f, "%*s", indent, "");
 		fresh = false;
-		fwrite(w, 1, (size_t)(s - w), f);
-		col += len;
 		pending = false;
+		/* What fits of the word; a word too long for any line goes on
+		 * on the next. */
+		for (s = w; s < end;) {
+			size_t n = char_len(s);
+			int c = char_cols(s, n);
+			if (col + c > width && col > indent) {
+				fprintf(f, "\n%*s", indent, "");
+				col = indent;
+			}
+			fwrite(s, 1, n, f);
+			col += c;
+			s += n;
+		}
 	}
 	putc('\n', f);
 }
@@ -83,29 +139,37 @@ static void summary(FILE *f, const struct report_summary *s)
 		item(f, lines[i].label, lines[i].text);
 }
 
-/* Red flags first, then the rest-clock warnings, each in date order. */
+/* Red flags first, then the rest-clock warnings grouped by episode, each
+ * in date order (docs/formats.md, episodes). */
 static void warnings(FILE *f, const struct report_summary *s)
 {
 	char text[512], date[DATE_BUFSZ];
-	int pass;
 	size_t i;
 
 	fputs("\nWarnings\n", f);
 	if (!s->n_warnings)
 		fputs("  none\n", f);
-	for (pass = 0; pass < 2; pass++) {
-		for (i = 0; i < s->n_warnings; i++) {
-			const struct report_warning *w = &s->warnings[i];
-			if ((w->kind == WARN_RED_FLAG) != (pass == 0))
-				continue;
-			fprintf(f, "  %s  ", date_format(w->day, date));
-			wrap(f, report_warning_text(w, &s->params, text, sizeof text), 14, 14, WIDTH);
+	for (i = 0; i < s->n_warnings; i++) {
+		const struct report_warning *w = &s->warnings[i];
+		bool red = w->kind == WARN_RED_FLAG;
+		if (report_group_starts(s, i)) {
+			fputs("  ", f);
+			wrap(f, report_group_heading(s, w->episode, text, sizeof text), 2, 4, WIDTH);
 		}
+		fprintf(f, "%s%s  ", red ? "  " : "    ", date_format(w->day, date));
+		wrap(f, report_warning_text(w, &s->params, text, sizeof text), red ? 14 : 16,
+		     red ? 14 : 16, WIDTH);
 	}
 }
 
-/* The table's columns; the header is printed with the same widths. */
-#define ROW_FMT "  %-10s  %-3s  %6s  %7s  %4s  %7s  %-14s  %-9s  %-9s  %-9s  %5s"
+/* The table's columns; the header is printed with the same widths.  The
+ * three losses end the line, which fits 80 columns while each band is at
+ * most 8 characters ("<0.1-0.4", "12.5-18.0" is 9: then they go on a line
+ * of their own).  A day not logged spans the weekday, rest and pain. */
+#define ROW_FMT "  %-10s  %-3s %6s %4s %7s  %-14s"
+#define GAP_FMT "  %-10s  %-16s %6s  %-14s"
+#define BANDS_FMT " %-8s %-8s %s"
+#define TABLE_WIDTH 80
 
 /* Each rest episode on one line (docs/formats.md, episodes). */
 static void episodes(FILE *f, const struct report_summary *s)
@@ -139,8 +203,11 @@ static int week_line(void *ctx, const struct report_week *w)
 	char date[DATE_BUFSZ];
 
 	report_week_cells(w, "-", &c);
-	fprintf(f, "  %-10s  %-6s  %6s  %7s  %4s  %3s  %7s  %s\n", date_format(w->from, date),
-		c.logged, c.rest, c.act, c.pain, c.max_pain, c.clock, c.level);
+	/* The level, last, wraps at its comma past 80 columns. */
+	wrap(f, c.level,
+	     fprintf(f, "  %-10s  %-6s  %6s  %7s  %4s  %3s  %7s  ", date_format(w->from, date),
+		     c.logged, c.rest, c.act, c.pain, c.max_pain, c.clock),
+	     59, TABLE_WIDTH);
 	return 0;
 }
 
@@ -162,89 +229,126 @@ static void table_head(FILE *f, const struct report_summary *s)
 	fprintf(f, "\nDays%s\n"
 	      "  Losses in percent, low-high band (- for none); CLOCK h is the rest clock;\n"
 	      "  ! marks a red flag.\n", s->long_span ? " (the last 28)" : "");
-	fprintf(f, ROW_FMT "  %s\n", "DATE", "DAY", "REST h", "ACT min", "PAIN", "CLOCK h", "LEVEL",
-		"MUSCLE %", "CARDIO %", "BONE %", "KG", "SYMPTOMS");
+	fprintf(f, ROW_FMT BANDS_FMT "\n", "DATE", "DAY", "REST h", "PAIN", "CLOCK h", "LEVEL",
+		"MUSCLE%", "CARDIO%", "BONE%");
 }
 
-/* One calendar day: a line of numbers, then the note wrapped under it. */
+/* A labelled line under a day's row: "symptoms: ...", wrapped under its
+ * text. */
+static void day_line(FILE *f, const char *label, const char *text)
+{
+	int n = fprintf(f, "%14s%s: ", "", label);
+	wrap(f, text, n, n, TABLE_WIDTH);
+}
+
+/* The day's row: the numbers, then the loss bands when they fit. */
+static void row_cells(FILE *f, const struct engine_proj *p, const struct entry *en,
+		      const struct report_cells *c)
+{
+	char row[160], lost[LOSS_COUNT * sizeof c->band[0] + 32], date[DATE_BUFSZ], clock[32];
+	int n, b;
+
+	date_format(p->day, date);
+	snprintf(clock, sizeof clock, "%.1f", p->rest_clock_hours);
+	if (en)
+		n = snprintf(row, sizeof row, ROW_FMT, date, date_weekday_name(p->day), c->rest,
+			     c->pain, clock, engine_level_name(p->level));
+	else
+		n = snprintf(row, sizeof row, GAP_FMT, date,
+			     engine_proj_held(p) ? "not logged: held" : "not logged", clock,
+			     engine_level_name(p->level));
+	b = snprintf(row + n, sizeof row - (size_t)n, BANDS_FMT, c->band[0], c->band[1],
+		     c->band[2]);
+	if (n + b <= TABLE_WIDTH && strlen(c->band[0]) <= 8 && strlen(c->band[1]) <= 8) {
+		fprintf(f, "%s\n", row);
+		return;
+	}
+	row[n] = '\0';
+	fprintf(f, "%s\n", row);
+	snprintf(lost, sizeof lost, "muscle %s%%, cardio %s%%, bone %s%%", c->band[0], c->band[1],
+		 c->band[2]);
+	day_line(f, "losses", lost);
+}
+
+/* One calendar day: a line of numbers, then what else was logged, each on
+ * lines of its own (symptoms first, a red flag marked !). */
 static int day_row(void *ctx, const struct engine_proj *p, const struct entry *en)
 {
-	FILE *f = ctx;
+	FILE *f = ((struct report_run *)ctx)->f;
 	struct report_cells c;
-	char date[DATE_BUFSZ], clock[32];
+	char text[NOTE_MAX + MEDS_TEXT_MAX + ACTIVITIES_TEXT_MAX + 64];
+	size_t o;
 	int i;
 
 	report_day_cells(p, en, "-", "-", &c);
-	date_format(p->day, date);
-	snprintf(clock, sizeof clock, "%.1f", p->rest_clock_hours);
-	if (!en) {
-		/* "(not logged)" spans rest, activity and pain; a held day
-		 * says so (docs/model.md, the gap hold). */
-		fprintf(f, "  %-10s  %-3s  %-21s  %7s  %-14s  %-9s  %-9s  %s\n", date,
-			date_weekday_name(p->day),
-			engine_proj_held(p) ? "(not logged: held)" : "(not logged)", clock, engine_level_name(p->level),
-			c.band[0], c.band[1], c.band[2]);
+	row_cells(f, p, en, &c);
+	if (!en)
 		return 0;
+	if (en->n_symptoms) {
+		for (i = 0, o = 0; i < en->n_symptoms && o < sizeof text; i++)
+			o += (size_t)snprintf(text + o, sizeof text - o, "%s%s%s", i ? ", " : "",
+					      entry_symptom_is_red_flag(en->symptoms[i]) ? "!" : "",
+					      en->symptoms[i]);
+		day_line(f, "symptoms", text);
 	}
-	fprintf(f, ROW_FMT, date, date_weekday_name(p->day), c.rest, c.act, c.pain, clock,
-		engine_level_name(p->level), c.band[0], c.band[1], c.band[2], c.kg);
-	for (i = 0; i < en->n_symptoms; i++)
-		fprintf(f, "%s%s%s", i ? ", " : "  ",
-			entry_symptom_is_red_flag(en->symptoms[i]) ? "!" : "", en->symptoms[i]);
-	putc('\n', f);
 	if (en->n_activities) {
-		char acts[ACTIVITIES_TEXT_MAX];
-		size_t o = 0;
-		for (i = 0; i < en->n_activities && o < sizeof acts; i++)
-			o += (size_t)snprintf(acts + o, sizeof acts - o, "%s%s %d min", i ? ", " : "",
+		for (i = 0, o = 0; i < en->n_activities && o < sizeof text; i++)
+			o += (size_t)snprintf(text + o, sizeof text - o, "%s%s %d min", i ? ", " : "",
 					      entry_kind_name(en->activities[i].kind),
 					      en->activities[i].minutes);
-		fprintf(f, "%14sactivity: ", "");
-		wrap(f, acts, 24, 24, WIDTH + 20);
+		if (en->n_activities > 1 && o < sizeof text)
+			snprintf(text + o, sizeof text - o, " (%d min in all)", p->activity_minutes);
+		day_line(f, "activity", text);
 	}
 	if (en->n_meds) {
 		char meds[MEDS_TEXT_MAX + 64], m[MED_NAME_MAX + MED_DOSE_MAX + 2];
-		size_t o = 0;
-		for (i = 0; i < en->n_meds && o < sizeof meds; i++)
+		for (i = 0, o = 0; i < en->n_meds && o < sizeof meds; i++)
 			o += (size_t)snprintf(meds + o, sizeof meds - o, "%s%s", i ? ", " : "",
 					      entry_med_text(&en->meds[i], m, sizeof m));
-		fprintf(f, "%14smedications: ", "");
-		wrap(f, meds, 27, 27, WIDTH + 20);
+		day_line(f, "medications", meds);
 	}
-	if (en->note[0]) {
-		fprintf(f, "%14snote: ", "");
-		wrap(f, en->note, 20, 20, WIDTH + 20);
+	if (en->weight_dg != WEIGHT_UNSET) {
+		snprintf(text, sizeof text, "%s kg", c.kg);
+		day_line(f, "weight", text);
 	}
+	if (en->note[0])
+		day_line(f, "note", en->note);
 	return 0;
 }
 
-/* Title and notice, summary, warnings, then the days. */
-int report_write_text(FILE *f, struct journal *j, const struct report_opts *o,
-		      struct rw_error *e)
+/* Title and notice, summary, warnings, up to the days' table head. */
+static int begin(struct report_run *run, struct rw_error *e)
 {
-	struct report_summary s;
+	const struct report_summary *s = run->s;
+	FILE *f = run->f;
 	char period[64];
-	int r;
 
-	if ((r = report_summarize(j, o, &s, e)))
-		return r;
-	fprintf(f, "restwatch history report, %s\n", report_period_text(&s, period, sizeof period));
-	if (o->name)
-		fprintf(f, "Name: %s\n", o->name);
+	fprintf(f, "restwatch history report, %s\n", report_period_text(s, period, sizeof period));
+	if (run->o->name) {
+		fputs("Name: ", f);
+		wrap(f, run->o->name, 6, 6, WIDTH);
+	}
 	wrap(f, advice_disclaimer, 0, 0, WIDTH);
 	putc('\n', f);
-	if (s.empty) {
+	run->walk = !s->empty;
+	if (s->empty) {
 		fputs("No days logged in this period.\n", f);
-		goto out;
+		return 0;
 	}
-	summary(f, &s);
-	warnings(f, &s);
-	episodes(f, &s);
-	if (s.long_span && (r = weeks(f, j, &s, e)))
-		goto out;
-	table_head(f, &s);
-	r = journal_each(j, report_days_from(&s), s.last, 0, day_row, f, e);
-out:
-	report_summary_free(&s);
-	return r;
+	summary(f, s);
+	warnings(f, s);
+	episodes(f, s);
+	if (s->long_span) {
+		int r = weeks(f, run->j, s, e);
+		if (r)
+			return r;
+	}
+	table_head(f, s);
+	run->from = report_days_from(s);
+	return 0;
 }
+
+const struct report_format report_text = {
+	.name = "text", .ext = "txt", .mime = "text/plain; charset=utf-8", .summary = true,
+	.begin = begin, .day = day_row,
+};

@@ -7,12 +7,6 @@
 
 #include "report.h"
 
-struct week_acc {
-	struct report_week w;
-	report_week_fn fn;
-	void *ctx;
-};
-
 int report_level_rank(enum engine_level level)
 {
 	switch (level) {
@@ -38,9 +32,26 @@ static void week_start(struct report_week *w, rw_day day)
 	w->level = LEVEL_NONE;
 }
 
+void report_week_begin(struct report_week_acc *a, rw_day first, report_week_fn fn, void *ctx)
+{
+	a->fn = fn;
+	a->ctx = ctx;
+	week_start(&a->w, first);
+}
+
+int report_week_end(struct report_week_acc *a)
+{
+	return a->w.days ? a->fn(a->ctx, &a->w) : 0;
+}
+
 static int week_day(void *ctx, const struct engine_proj *p, const struct entry *en)
 {
-	struct week_acc *a = ctx;
+	return report_week_day(ctx, p, en);
+}
+
+int report_week_day(struct report_week_acc *a, const struct engine_proj *p,
+		    const struct entry *en)
+{
 	struct report_week *w = &a->w;
 	int r;
 
@@ -76,13 +87,13 @@ static int week_day(void *ctx, const struct engine_proj *p, const struct entry *
 int report_each_week(struct journal *j, rw_day first, rw_day last, report_week_fn fn,
 		     void *ctx, struct rw_error *e)
 {
-	struct week_acc a = { .fn = fn, .ctx = ctx };
+	struct report_week_acc a;
 	int r;
 
-	week_start(&a.w, first);
+	report_week_begin(&a, first, fn, ctx);
 	if ((r = journal_each(j, first, last, 0, week_day, &a, e)))
 		return r;
-	return a.w.days ? fn(ctx, &a.w) : 0;
+	return report_week_end(&a);
 }
 
 void report_week_cells(const struct report_week *w, const char *none,

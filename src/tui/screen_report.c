@@ -21,7 +21,7 @@ enum row { ROW_FORMAT, ROW_FROM, ROW_TO, ROW_FILE, ROW_WRITE, ROWS };
 
 struct report_screen {
 	int sel;
-	enum report_format fmt;
+	size_t fmt;                /* in report_formats[] */
 	char from[32], to[32];     /* as typed; "" is the logged span's end */
 	char file[PATH_MAX];
 	bool file_default;         /* follows the format's extension */
@@ -63,9 +63,9 @@ static void default_file(struct report_screen *st, rw_day today)
 		snprintf(base, sizeof base, "restwatch-report-%s", date_format(today, a));
 	for (i = 1; i < 1000; i++) {
 		if (i == 1)
-			snprintf(st->file, sizeof st->file, "%s.%s", base, report_format_extension(st->fmt));
+			snprintf(st->file, sizeof st->file, "%s.%s", base, report_formats[st->fmt]->ext);
 		else
-			snprintf(st->file, sizeof st->file, "%s-%d.%s", base, i, report_format_extension(st->fmt));
+			snprintf(st->file, sizeof st->file, "%s-%d.%s", base, i, report_formats[st->fmt]->ext);
 		if (access(st->file, F_OK) != 0)
 			break;
 	}
@@ -231,11 +231,10 @@ static void draw(struct tui *t, void *state, int top, int height)
 		x = 12;
 		switch (i) {
 		case ROW_FORMAT: {
-			int f;
-			for (f = 0; f < REPORT_FORMATS; f++)
-				x += tui_textf(t, y, x, COLS - x, f == (int)st->fmt ? ROLE_SEL : ROLE_NORMAL,
-					       f == (int)st->fmt ? "[%s]" : " %s ",
-					       report_format_name((enum report_format)f));
+			size_t f;
+			for (f = 0; f < report_format_count; f++)
+				x += tui_textf(t, y, x, COLS - x, f == st->fmt ? ROLE_SEL : ROLE_NORMAL,
+					       f == st->fmt ? "[%s]" : " %s ", report_formats[f]->name);
 			break;
 		}
 		case ROW_FROM:
@@ -286,13 +285,13 @@ static int do_write(struct tui *t, void *ctx, const char *text, struct rw_error 
 	(void)unused;
 	expand_home(st->file, path, sizeof path);
 	st->result_error = true;
-	if (range_opts(t, st, &o, &e) != 0 || report_write_path(path, t->j, st->fmt, &o, &e) != 0) {
+	if (range_opts(t, st, &o, &e) != 0 || report_write_path(path, t->j, report_formats[st->fmt], &o, &e) != 0) {
 		snprintf(st->result, sizeof st->result, "not written: %s", e.msg);
 		return 0;
 	}
 	st->result_error = false;
 	snprintf(st->result, sizeof st->result, "wrote the %s report to %s",
-		 report_format_name(st->fmt), realpath(path, full) ? full : path);
+		 report_formats[st->fmt]->name, realpath(path, full) ? full : path);
 	return 0;
 }
 
@@ -360,7 +359,7 @@ static int enter_file(struct tui *t, void *ctx, const char *text, struct rw_erro
 /* Cycle the formats; the default file name follows. */
 static void set_format(struct tui *t, struct report_screen *st, int by)
 {
-	st->fmt = (enum report_format)(((int)st->fmt + REPORT_FORMATS + by) % REPORT_FORMATS);
+	st->fmt = (st->fmt + (by < 0 ? report_format_count - 1 : 1)) % report_format_count;
 	st->result[0] = '\0'; /* the last write's line was about the old choice */
 	if (st->file_default)
 		default_file(st, t->today);
@@ -434,7 +433,7 @@ static int open_report(struct tui *t, void **state, struct rw_error *e)
 
 	if (!st)
 		return rw_fail(e, RW_ENOMEM, "out of memory");
-	st->fmt = REPORT_TEXT;
+	st->fmt = 0;
 	default_file(st, t->today);
 	*state = st;
 	return 0;

@@ -261,12 +261,12 @@ t_html_well_formed_and_self_contained() {
 	expect_match "$h" '@media print' "print CSS"
 	expect_match "$h" '@page' "page margins"
 	expect_match "$h" 'break-inside: *avoid|page-break-inside: *avoid' "rows kept whole"
-	expect_eq "$(grep -c '<svg class="chart"' "$TMP/r.html")" 5 "charts"
+	expect_eq "$(grep -c '<svg class="chart"' "$TMP/r.html")" 6 "charts (rest hours, the rest clock, pain, three losses)"
 	expect_match "$h" 'style="fill:var\(--warn\)">48 h</text>' "the 48 h line"
 	expect_match "$h" '<polygon style="fill:var\(--muscle\)"' "the muscle band"
 	# Every chart has a title and a description; every header a scope.
-	expect_eq "$(grep -c '^<title>' "$TMP/r.html")" 6 "the page's title and 5 chart titles"
-	expect_eq "$(grep -c '^<desc>' "$TMP/r.html")" 5 "chart descriptions"
+	expect_eq "$(grep -c '^<title>' "$TMP/r.html")" 7 "the page's title and 6 chart titles"
+	expect_eq "$(grep -c '^<desc>' "$TMP/r.html")" 6 "chart descriptions"
 	expect_eq "$(grep -o '<th[ >]' "$TMP/r.html" | wc -l)" \
 		"$(grep -o '<th scope="col">' "$TMP/r.html" | wc -l)" "th with scope"
 	expect_match "$h" '@media \(prefers-color-scheme:dark\)' "dark mode"
@@ -390,6 +390,24 @@ t_unknown_format_is_usage() {
 	rw report stray
 	expect_rc 64
 	[ ! -e "$DB" ] || fail "a usage error created the journal"
+}
+
+# The message lists the formats from the one table (src/report/report.c);
+# the help's list says the same, and each format writes.
+t_format_lists_agree() {
+	local list help f
+	rw report --format xml
+	list=$(printf '%s' "$ERR" | sed -n 's/.*is not a format (\(.*\))$/\1/p' |
+		sed 's/, / /g; s/ or / /')
+	expect_eq "$list" "text markdown csv json html pdf" "the message's list"
+	help=$("$RESTWATCH" report --help | sed -n 's/.*\[--format \([a-z|]*\)\].*/\1/p' | tr '|' ' ')
+	expect_eq "$help" "$list" "the help's list"
+	fixture
+	for f in $list; do
+		rw report --format "$f" -o "$TMP/all.$f"
+		expect_rc 0
+		[ -s "$TMP/all.$f" ] || fail "--format $f wrote nothing"
+	done
 }
 
 t_output_file_atomic_0600() {

@@ -112,7 +112,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&o, 0, sizeof o);
 	f = open_memstream(&out, &len);
 	REQUIRE(f);
-	REQUIRE(report_write_csv(f, NULL, &o, &e) == 0);
+	REQUIRE(report_run(f, NULL, &report_csv, &o, &e) == 0);
 	fclose(f);
 	REQUIRE(utf8_valid(out) || !utf8_valid(day.note));
 
