@@ -201,6 +201,24 @@ struct entry_field {
 	const char *prompt;       /* that key's prompt, %s the date */
 	const char *hint;         /* the hint line above it */
 	size_t prompt_max;        /* bytes the prompt takes */
+
+	/* Today (src/tui/today.c) draws its rows, their Up/Down order, the
+	 * status line's keys and the field keys of its help from these. */
+	int today_row;            /* its row on Today, 1 the top one; 0: no row */
+	const char *label;        /* the row's label: "Weight" */
+	int row_key;              /* the row's key (Enter on the row presses it); 0: key */
+	const char *status;       /* "w weight" on the status line is row key and this; NULL: not */
+	struct entry_key_help {
+		const char *keys, *does;
+	} keys_help[2];           /* its lines in Today's help; keys NULL: none */
+	/* The value as a person reads it ("72.5 kg"), "" when unset; NULL: text. */
+	const char *(*shown)(const struct entry *en, char *out, size_t n);
+
+	/* `log` (src/cli_log.c) writes its usage and help from these. */
+	int log_rank;             /* the option's place in log's usage and help, 1 first */
+	const char *arg;          /* the option's argument: "KG" */
+	const char *help;         /* what it does; a '\n' starts the next help line */
+
 	bool list;
 	bool decimal;             /* a decimal number: the TUI also takes "7,5" */
 	bool csv_required;        /* import needs the column (every export has had it) */
