@@ -168,10 +168,11 @@ int entry_validate(const struct entry *en, struct rw_error *e);
 /* ---- A day's fields as data (src/entry_field.c) -------------------------
  *
  * One row per field describes it once: its name in the journal, the CSV and
- * the JSON, its option of `log`, its Today key and prompt, and the functions
- * that parse, write, clear and copy it (and, for a list, walk its items).
- * `log`, `import`, the TUI's edits, the CSV header and row and the JSON day
- * walk this table; the rows are in the CSV's column order (docs/formats.md).
+ * the JSON, its option of `log` with its usage and help, its Today row, key,
+ * prompt and help, and the functions that parse, write, clear and copy it
+ * (and, for a list, walk its items).  `log`, `import`, Today, the TUI's
+ * edits, the CSV header and row and the JSON day walk this table; the rows
+ * are in the CSV's column order (docs/formats.md).
  */
 enum entry_field_id {
 	EF_REST, EF_ACTIVITIES, EF_PAIN, EF_SYMPTOMS, EF_WEIGHT, EF_NOTE, EF_MEDS, EF_TRACKED,
@@ -216,7 +217,7 @@ struct entry_field {
 
 	/* `log` (src/cli_log.c) writes its usage and help from these. */
 	int log_rank;             /* the option's place in log's usage and help, 1 first */
-	const char *arg;          /* the option's argument: "KG" */
+	const char *arg;          /* the option's argument: "KG" (every option has one) */
 	const char *help;         /* what it does; a '\n' starts the next help line */
 
 	bool list;
@@ -276,7 +277,8 @@ void entry_change_init(struct entry_change *c);
  * list), or an empty scalar text clears. */
 int entry_change_text(struct entry_change *c, const struct entry_field *f, const char *text,
 		      bool replace, const char *field, struct rw_error *e);
-/* Apply c to en: the one place a parsed value reaches an entry. */
+/* Apply c to en: the one place a parsed value reaches an entry
+ * (src/entry_change.c). */
 int entry_apply(struct entry *en, const struct entry_change *c, enum entry_naming how,
 		struct rw_error *e);
 /* The list edit that turns base's list into want's, as removals and
