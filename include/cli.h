@@ -77,6 +77,9 @@ struct cli_command {
 	const char *usage; /* the options after the name; "" for none */
 	const char *about; /* one line, lower case, no full stop */
 	const char *help;  /* the details, each line ending in \n; "" for none */
+	/* Optional: write usage and help (into the command's own buffers) from
+	 * a table before either is printed (log's field options). */
+	void (*describe)(void);
 	/* args are those after the command name */
 	int (*run)(struct cli *c, struct cli_args *a, struct rw_error *e);
 };

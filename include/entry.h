@@ -168,10 +168,11 @@ int entry_validate(const struct entry *en, struct rw_error *e);
 /* ---- A day's fields as data (src/entry_field.c) -------------------------
  *
  * One row per field describes it once: its name in the journal, the CSV and
- * the JSON, its option of `log`, its Today key and prompt, and the functions
- * that parse, write, clear and copy it (and, for a list, walk its items).
- * `log`, `import`, the TUI's edits, the CSV header and row and the JSON day
- * walk this table; the rows are in the CSV's column order (docs/formats.md).
+ * the JSON, its option of `log` with its usage and help, its Today row, key,
+ * prompt and help, and the functions that parse, write, clear and copy it
+ * (and, for a list, walk its items).  `log`, `import`, Today, the TUI's
+ * edits, the CSV header and row and the JSON day walk this table; the rows
+ * are in the CSV's column order (docs/formats.md).
  */
 enum entry_field_id {
 	EF_REST, EF_ACTIVITIES, EF_PAIN, EF_SYMPTOMS, EF_WEIGHT, EF_NOTE, EF_MEDS, EF_TRACKED,
@@ -201,6 +202,24 @@ struct entry_field {
 	const char *prompt;       /* that key's prompt, %s the date */
 	const char *hint;         /* the hint line above it */
 	size_t prompt_max;        /* bytes the prompt takes */
+
+	/* Today (src/tui/today.c) draws its rows, their Up/Down order, the
+	 * status line's keys and the field keys of its help from these. */
+	int today_row;            /* its row on Today, 1 the top one; 0: no row */
+	const char *label;        /* the row's label: "Weight" */
+	int row_key;              /* the row's key (Enter on the row presses it); 0: key */
+	const char *status;       /* "w weight" on the status line is row key and this; NULL: not */
+	struct entry_key_help {
+		const char *keys, *does;
+	} keys_help[2];           /* its lines in Today's help; keys NULL: none */
+	/* The value as a person reads it ("72.5 kg"), "" when unset; NULL: text. */
+	const char *(*shown)(const struct entry *en, char *out, size_t n);
+
+	/* `log` (src/cli_log.c) writes its usage and help from these. */
+	int log_rank;             /* the option's place in log's usage and help, 1 first */
+	const char *arg;          /* the option's argument: "KG" (every option has one) */
+	const char *help;         /* what it does; a '\n' starts the next help line */
+
 	bool list;
 	bool decimal;             /* a decimal number: the TUI also takes "7,5" */
 	bool csv_required;        /* import needs the column (every export has had it) */
@@ -258,7 +277,8 @@ void entry_change_init(struct entry_change *c);
  * list), or an empty scalar text clears. */
 int entry_change_text(struct entry_change *c, const struct entry_field *f, const char *text,
 		      bool replace, const char *field, struct rw_error *e);
-/* Apply c to en: the one place a parsed value reaches an entry. */
+/* Apply c to en: the one place a parsed value reaches an entry
+ * (src/entry_change.c). */
 int entry_apply(struct entry *en, const struct entry_change *c, enum entry_naming how,
 		struct rw_error *e);
 /* The list edit that turns base's list into want's, as removals and

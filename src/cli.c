@@ -64,6 +64,8 @@ static void cli_usage(FILE *f, const char *cmd)
 	size_t i;
 
 	if (c) {
+		if (c->describe)
+			c->describe();
 		fprintf(f, "Usage: restwatch [--db PATH] %s%s%s\n\n%c%s.\n", c->name,
 			c->usage[0] ? " " : "", c->usage, toupper((unsigned char)c->about[0]), c->about + 1);
 		if (c->help[0])

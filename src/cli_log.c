@@ -1,4 +1,5 @@
 /* cli_log.c - `log`: create or update one day's entry (docs/formats.md). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -111,38 +112,182 @@ static int cli_log(struct cli *c, struct cli_args *a, struct rw_error *e)
 	return cli_print_day_line(j, day, e);
 }
 
+/* ---- usage and help, from the table ---------------------------------- */
+
+#define USAGE_WIDTH 80 /* characters of options on one usage line */
+#define USAGE_INDENT "             "
+#define HELP_WIDTH 76  /* the closing paragraph's lines */
+
+static char log_usage[640], log_help[4096];
+
+/* Text appended to a fixed buffer (cut at its end); line: the current
+ * usage line's length. */
+struct text {
+	char *s;
+	size_t n, o, line;
+};
+
+static void put(struct text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+	int w;
+
+	if (t->o >= t->n)
+		return;
+	va_start(ap, fmt);
+	w = vsnprintf(t->s + t->o, t->n - t->o, fmt, ap);
+	va_end(ap);
+	t->o = w < 0 ? t->n : t->o + (size_t)w;
+}
+
+/* The fields with an option, in log's order (log_rank); returns how many. */
+static int log_fields(const struct entry_field *out[EF_COUNT])
+{
+	int i, k, n = 0;
+
+	for (i = 0; i < EF_COUNT; i++) {
+		if (!entry_fields[i].option)
+			continue;
+		for (k = n++; k > 0 && out[k - 1]->log_rank > entry_fields[i].log_rank; k--)
+			out[k] = out[k - 1];
+		out[k] = &entry_fields[i];
+	}
+	return n;
+}
+
+/* One "[--opt ARG]" of the usage, on a new line when asked or when the
+ * line would pass USAGE_WIDTH. */
+static void usage_item(struct text *u, bool new_line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void usage_item(struct text *u, bool new_line, const char *fmt, ...)
+{
+	char item[128];
+	size_t len;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(item, sizeof item, fmt, ap);
+	va_end(ap);
+	len = strlen(item);
+	if (u->line && (new_line || u->line + 1 + len > USAGE_WIDTH)) {
+		put(u, "\n" USAGE_INDENT);
+		u->line = 0;
+	} else if (u->line) {
+		put(u, " ");
+		u->line++;
+	}
+	put(u, "%s", item);
+	u->line += len;
+}
+
+/* "  --opt ARG   does", its further lines ('\n' in does) under the first. */
+static void help_item(struct text *h, int width, const char *opt, const char *arg,
+		      const char *does)
+{
+	char label[64];
+	size_t len;
+
+	snprintf(label, sizeof label, "%s%s%s", opt, arg ? " " : "", arg ? arg : "");
+	for (; (len = strcspn(does, "\n")), does[len]; does += len + 1) {
+		put(h, "  %-*s %.*s\n", width, label, (int)len, does);
+		label[0] = '\0';
+	}
+	put(h, "  %-*s %s\n", width, label, does);
+}
+
+/* s as lines of at most width, broken at spaces. */
+static void put_wrapped(struct text *h, const char *s, size_t width)
+{
+	size_t cut, end;
+
+	while (strlen(s) > width) {
+		for (cut = width; cut > 0 && s[cut] != ' '; cut--)
+			;
+		if (cut == 0)
+			break;
+		for (end = cut; end > 0 && s[end - 1] == ' '; end--)
+			;
+		put(h, "%.*s\n", (int)end, s);
+		for (s += cut; *s == ' '; s++)
+			;
+	}
+	put(h, "%s\n", s);
+}
+
+/* "--rest, --pain, --weight and --note": the options of the scalars (list
+ * false) or of the lists. */
+static void option_names(const struct entry_field *const *fs, int n, bool list, char *out,
+			 size_t size)
+{
+	struct text t = { out, size, 0, 0 };
+	int i, k = 0, count = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < n; i++)
+		count += fs[i]->list == list;
+	for (i = 0; i < n; i++)
+		if (fs[i]->list == list) {
+			k++;
+			put(&t, "%s%s", k == 1 ? "" : k == count ? " and " : ", ", fs[i]->option);
+		}
+}
+
+/* The width of the help's option column: its longest label. */
+static int label_width(const struct entry_field *const *fs, int n)
+{
+	int i, w = (int)strlen("--date DATE");
+
+	for (i = 0; i < n; i++) {
+		int len = (int)(strlen(fs[i]->option) + 1 + strlen(fs[i]->arg));
+		w = len > w ? len : w;
+		if (fs[i]->clear_option && (int)strlen(fs[i]->clear_option) > w)
+			w = (int)strlen(fs[i]->clear_option);
+	}
+	return w;
+}
+
+/* log's usage and help from the table: --date, each field's option in
+ * log_rank order, then the lists' clearing options and --future. */
+static void describe_log(void)
+{
+	struct text u = { log_usage, sizeof log_usage, 0, 0 };
+	struct text h = { log_help, sizeof log_help, 0, 0 };
+	const struct entry_field *fs[EF_COUNT];
+	char scalars[256], lists[256], para[768];
+	int i, k, n = log_fields(fs), w = label_width(fs, n);
+
+	usage_item(&u, false, "[--date DATE]");
+	for (i = 0; i < n; i++)
+		usage_item(&u, false, "[%s %s]%s", fs[i]->option, fs[i]->arg,
+			   fs[i]->list ? "..." : "");
+	for (i = 0, k = 0; i < n; i++)
+		if (fs[i]->clear_option)
+			usage_item(&u, k++ == 0, "[%s]", fs[i]->clear_option);
+	usage_item(&u, k == 0, "[--future]");
+
+	help_item(&h, w, "--date", "DATE", "the day (default today; 1900-01-01 at the earliest)");
+	help_item(&h, w, "--future", NULL, "allow a --date after today, at most one year ahead");
+	for (i = 0; i < n; i++)
+		help_item(&h, w, fs[i]->option, fs[i]->arg, fs[i]->help);
+	for (i = 0; i < n; i++)
+		if (fs[i]->clear_option) {
+			snprintf(para, sizeof para, "empty the day's %s before adding", fs[i]->word);
+			help_item(&h, w, fs[i]->clear_option, NULL, para);
+		}
+	option_names(fs, n, false, scalars, sizeof scalars);
+	option_names(fs, n, true, lists, sizeof lists);
+	snprintf(para, sizeof para,
+		 "%s replace the stored value; %s add to the day's lists.  Rest plus activity "
+		 "is at most 24 hours.",
+		 scalars, lists);
+	put_wrapped(&h, para, HELP_WIDTH);
+}
+
 const struct cli_command cli_cmd_log = {
 	.name = "log",
-	.usage = "[--date DATE] [--rest H] [--activity KIND:MIN]... [--pain N] [--symptom NAME]...\n"
-		"             [--med NAME[:DOSE]]... [--weight KG] [--note TEXT]\n"
-		"             [--clear-activities] [--clear-symptoms] [--clear-meds] [--future]",
+	.usage = log_usage,
 	.about = "create or update one day's entry, then print its projection",
-	.help = "  --date DATE         the day (default today; 1900-01-01 at the earliest)\n"
-		"  --future            allow a --date after today, at most one year ahead\n"
-		"  --rest H            hours lying down or in bed, sleep included (0-24)\n"
-		"  --activity KIND:MIN add an activity: walking, water-therapy, stretching,\n"
-		"                      cycling, physio or other, for MIN minutes (1-1440)\n"
-		"  --pain N            the day's average pain, 0-10\n"
-		"  --symptom NAME      add a symptom (lower-case words with dashes), e.g.\n"
-		"                      sciatica, numbness, tingling, stiffness, spasm, leg-pain;\n"
-		"                      red flags, emergency (an emergency department now, or\n"
-		"                      999 in the UK, 112 in the EU, 911 in the US):\n"
-		"                      saddle-numbness, bladder-control, bowel-control,\n"
-		"                      bladder-bowel-change, both-legs, worsening-weakness,\n"
-		"                      sexual-dysfunction, major-trauma, chest-pain,\n"
-		"                      sudden-breathlessness; urgent (a doctor the same day):\n"
-		"                      fever, unexplained-weight-loss, night-pain,\n"
-		"                      upper-back-pain, back-lump, swollen-leg\n"
-		"  --med NAME[:DOSE]   add a medication taken that day, e.g. ibuprofen:400mg\n"
-		"                      (NAME lower-case letters, digits and dashes; DOSE up to\n"
-		"                      32 characters without ';'; at most 16 a day)\n"
-		"  --weight KG         body weight, 20-400, one decimal\n"
-		"  --note TEXT         a note (replaces the day's note)\n"
-		"  --clear-activities  empty the day's activities before adding\n"
-		"  --clear-symptoms    empty the day's symptoms before adding\n"
-		"  --clear-meds        empty the day's medications before adding\n"
-		"--rest, --pain, --weight and --note replace the stored value; --activity,\n"
-		"--symptom and --med add to the day's lists.  Rest plus activity is at most\n"
-		"24 hours.\n",
+	.help = log_help,
+	.describe = describe_log,
 	.run = cli_log,
 };

@@ -53,19 +53,27 @@ const char *const entry_common_symptoms[] = {
 	"sciatica", "numbness", "tingling", "stiffness", "spasm", "leg-pain", NULL
 };
 
+/* Each field's unset value is what its clear leaves (src/entry_field.c). */
 void entry_init(struct entry *en, rw_day day)
 {
+	int i;
+
 	memset(en, 0, sizeof *en);
 	en->day = day;
-	en->pain = PAIN_UNSET;
-	en->weight_dg = WEIGHT_UNSET;
+	for (i = 0; i < EF_COUNT; i++)
+		entry_fields[i].clear(en);
 }
 
+/* Every field's text form is empty when it is unset. */
 bool entry_is_empty(const struct entry *en)
 {
-	return !en->has_rest && en->n_activities == 0 && en->pain == PAIN_UNSET &&
-	       en->n_symptoms == 0 && en->weight_dg == WEIGHT_UNSET && en->note[0] == '\0' &&
-	       en->n_meds == 0 && en->tracked_hours == 0;
+	char buf[ENTRY_TEXT_MAX];
+	int i;
+
+	for (i = 0; i < EF_COUNT; i++)
+		if (entry_fields[i].text(en, buf, sizeof buf)[0])
+			return false;
+	return true;
 }
 
 const char *entry_kind_name(enum activity_kind kind)

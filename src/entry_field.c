@@ -1,7 +1,8 @@
-/* entry_field.c - a day's fields as data: the one table that `log`,
- * `import`, the TUI's edits, the CSV and the JSON walk, and the one place a
- * parsed value reaches an entry (entry_apply); pure.  The rows follow the
- * CSV's column order of docs/formats.md. */
+/* entry_field.c - a day's fields as data: the one table that `log` (its
+ * options, usage and help), `import`, Today (its rows, keys, prompts and
+ * help), the CSV and the JSON walk; pure.  The rows follow the CSV's column
+ * order of docs/formats.md; a change to a day is applied from it by
+ * src/entry_change.c. */
 #include <stdio.h>
 #include <string.h>
 
@@ -81,6 +82,22 @@ static void act_remove(struct entry *en, int i)
 	en->n_activities--;
 }
 
+/* "walking 30 min, cycling 20 min (50 min)" */
+static const char *acts_shown(const struct entry *en, char *out, size_t n)
+{
+	size_t o = 0;
+	int i;
+
+	out[0] = '\0';
+	for (i = 0; i < en->n_activities && o < n; i++)
+		o += (size_t)snprintf(out + o, n - o, "%s%s %d min", i ? ", " : "",
+				      entry_kind_name(en->activities[i].kind),
+				      en->activities[i].minutes);
+	if (en->n_activities > 1 && o < n)
+		snprintf(out + o, n - o, " (%d min)", entry_activity_minutes(en));
+	return out;
+}
+
 /* ---- pain ---------------------------------------------------------------- */
 
 static int pain_parse(const char *s, struct entry *en, const char *field, struct rw_error *e)
@@ -104,6 +121,14 @@ static void pain_clear(struct entry *en)
 static void pain_copy(struct entry *dst, const struct entry *src)
 {
 	dst->pain = src->pain;
+}
+
+static const char *pain_shown(const struct entry *en, char *out, size_t n)
+{
+	if (en->pain == PAIN_UNSET)
+		return "";
+	snprintf(out, n, "%d / 10", en->pain);
+	return out;
 }
 
 /* ---- symptoms ------------------------------------------------------------ */
@@ -167,6 +192,16 @@ static void weight_clear(struct entry *en)
 static void weight_copy(struct entry *dst, const struct entry *src)
 {
 	dst->weight_dg = src->weight_dg;
+}
+
+static const char *weight_shown(const struct entry *en, char *out, size_t n)
+{
+	char num[16];
+
+	if (en->weight_dg == WEIGHT_UNSET)
+		return "";
+	snprintf(out, n, "%s kg", entry_format_weight(en->weight_dg, num, sizeof num));
+	return out;
 }
 
 /* ---- note ---------------------------------------------------------------- */
@@ -242,6 +277,20 @@ static void med_remove(struct entry *en, int i)
 	en->n_meds--;
 }
 
+/* "ibuprofen 400mg, paracetamol" */
+static const char *meds_shown(const struct entry *en, char *out, size_t n)
+{
+	char med[MED_NAME_MAX + MED_DOSE_MAX + 2];
+	size_t o = 0;
+	int i;
+
+	out[0] = '\0';
+	for (i = 0; i < en->n_meds && o < n; i++)
+		o += (size_t)snprintf(out + o, n - o, "%s%s", i ? ", " : "",
+				      entry_med_text(&en->meds[i], med, sizeof med));
+	return out;
+}
+
 /* ---- tracked_hours ------------------------------------------------------- */
 
 static int tracked_parse(const char *s, struct entry *en, const char *field,
@@ -267,45 +316,103 @@ static void tracked_copy(struct entry *dst, const struct entry *src)
 
 /* ---- the table ----------------------------------------------------------- */
 
-#define SCALAR(parse, text, clear, copy) parse, text, clear, copy, NULL, NULL, NULL, NULL
+#define SCALAR(parse_, text_, clear_, copy_)                                             \
+	.parse = parse_, .text = text_, .clear = clear_, .copy = copy_
+#define LIST(parse_, text_, clear_, copy_, add_, count_, item_, remove_)                  \
+	.list = true, .parse = parse_, .text = text_, .clear = clear_, .copy = copy_,     \
+	.add = add_, .count = count_, .item = item_, .remove = remove_
 
+/* A row per field, in the CSV's column order; the comments of struct
+ * entry_field (entry.h) say what each member is for. */
 const struct entry_field entry_fields[EF_COUNT] = {
-	{ EF_REST, "rest_hours", "--rest", NULL, "rest", "rest hours", NULL, 'r',
-	  "Rest hours on %s (0-24)",
-	  "Hours lying down or in bed, sleep included. Enter saves, Esc cancels, empty clears.",
-	  24, false, true, true, false, true, false, "null", { NULL, NULL }, false,
+	{ .id = EF_REST, .name = "rest_hours", .word = "rest", .said = "rest hours",
+	  .option = "--rest", .arg = "H", .log_rank = 1,
+	  .help = "hours lying down or in bed, sleep included (0-24)",
+	  .today_row = 1, .label = "Rest", .key = 'r', .status = "rest",
+	  .prompt = "Rest hours on %s (0-24)",
+	  .hint = "Hours lying down or in bed, sleep included. Enter saves, Esc cancels, empty clears.",
+	  .prompt_max = 24,
+	  .keys_help = { { "r", "rest hours: lying down or in bed, sleep included (empty clears)" } },
+	  .decimal = true, .csv_required = true, .json_output = true, .json_unset = "null",
 	  SCALAR(rest_parse, rest_text, rest_clear, rest_copy) },
-	{ EF_ACTIVITIES, "activities", "--activity", "--clear-activities", "activities",
-	  "the activities", "activity", 'A', "Activities on %s",
-	  "kind:min;kind:min (or walk 30, cycling 20) replaces the list; empty clears it.",
-	  ACTIVITIES_TEXT_MAX - 1, true, false, true, false, false, false, "[]",
-	  { "kind", "minutes" }, true,
-	  entry_parse_activities, acts_text, acts_clear, acts_copy, act_add, acts_count, act_item,
-	  act_remove },
-	{ EF_PAIN, "pain", "--pain", NULL, "pain", "pain", NULL, 'p', "Pain on %s (0-10)",
-	  "The day's average pain: 0 none, 10 the worst imaginable. Empty clears.", 16, false,
-	  false, true, false, false, false, "null", { NULL, NULL }, false,
+	{ .id = EF_ACTIVITIES, .name = "activities", .word = "activities",
+	  .said = "the activities", .item_word = "activity",
+	  .option = "--activity", .clear_option = "--clear-activities", .arg = "KIND:MIN",
+	  .log_rank = 2,
+	  .help = "add an activity: walking, water-therapy, stretching,\n"
+		  "cycling, physio or other, for MIN minutes (1-1440)",
+	  .today_row = 2, .label = "Activities", .key = 'A', .row_key = 'a',
+	  .status = "activity", .prompt = "Activities on %s",
+	  .hint = "kind:min;kind:min (or walk 30, cycling 20) replaces the list; empty clears it.",
+	  .prompt_max = ACTIVITIES_TEXT_MAX - 1,
+	  .keys_help = { { "a", "add activities: walk 30, Walking:20, cyc 20 min (a unique start names the kind), several with , or ; (Tab completes the kind)" },
+			 { "A", "edit the whole activity list (kind:min;kind:min or as for a; empty clears)" } },
+	  .shown = acts_shown, .csv_required = true, .json_unset = "[]",
+	  .json_members = { "kind", "minutes" }, .json_m1_number = true,
+	  LIST(entry_parse_activities, acts_text, acts_clear, acts_copy, act_add, acts_count,
+	       act_item, act_remove) },
+	{ .id = EF_PAIN, .name = "pain", .word = "pain", .said = "pain",
+	  .option = "--pain", .arg = "N", .log_rank = 3, .help = "the day's average pain, 0-10",
+	  .today_row = 3, .label = "Pain", .key = 'p', .status = "pain",
+	  .prompt = "Pain on %s (0-10)",
+	  .hint = "The day's average pain: 0 none, 10 the worst imaginable. Empty clears.",
+	  .prompt_max = 16,
+	  .keys_help = { { "p", "pain 0-10, the day's average (empty clears)" } },
+	  .shown = pain_shown, .csv_required = true, .json_unset = "null",
 	  SCALAR(pain_parse, pain_text, pain_clear, pain_copy) },
-	{ EF_SYMPTOMS, "symptoms", "--symptom", "--clear-symptoms", "symptoms", "symptom",
-	  "symptom", 's', NULL, NULL, SYMPTOM_MAX, true, false, true, true, false, true, "[]",
-	  { NULL, NULL }, false,
-	  entry_parse_symptoms, syms_text, syms_clear, syms_copy, sym_add, syms_count, sym_item,
-	  sym_remove },
-	{ EF_WEIGHT, "weight_kg", "--weight", NULL, "weight", "weight", NULL, 'w',
-	  "Weight on %s (kg)", "20-400 kg, one decimal, e.g. 72.5. Empty clears.", 16, false,
-	  true, true, false, false, false, "null", { NULL, NULL }, false,
+	{ .id = EF_SYMPTOMS, .name = "symptoms", .word = "symptoms", .said = "symptom",
+	  .item_word = "symptom", .option = "--symptom", .clear_option = "--clear-symptoms",
+	  .arg = "NAME", .log_rank = 4,
+	  .help = "add a symptom (lower-case words with dashes), e.g.\n"
+		  "sciatica, numbness, tingling, stiffness, spasm, leg-pain;\n"
+		  "red flags, emergency (an emergency department now, or\n"
+		  "999 in the UK, 112 in the EU, 911 in the US):\n"
+		  "saddle-numbness, bladder-control, bowel-control,\n"
+		  "bladder-bowel-change, both-legs, worsening-weakness,\n"
+		  "sexual-dysfunction, major-trauma, chest-pain,\n"
+		  "sudden-breathlessness; urgent (a doctor the same day):\n"
+		  "fever, unexplained-weight-loss, night-pain,\n"
+		  "upper-back-pain, back-lump, swollen-leg",
+	  .today_row = 4, .label = "Symptoms", .key = 's', .status = "symptom",
+	  .prompt_max = SYMPTOM_MAX,
+	  .keys_help = { { "s", "symptoms: type to filter, Up/Down; Space toggles and the list stays open, Enter toggles and closes (red flags marked)" } },
+	  .csv_required = true, .csv_text = true, .json_string = true, .json_unset = "[]",
+	  LIST(entry_parse_symptoms, syms_text, syms_clear, syms_copy, sym_add, syms_count,
+	       sym_item, sym_remove) },
+	{ .id = EF_WEIGHT, .name = "weight_kg", .word = "weight", .said = "weight",
+	  .option = "--weight", .arg = "KG", .log_rank = 6,
+	  .help = "body weight, 20-400, one decimal",
+	  .today_row = 5, .label = "Weight", .key = 'w', .status = "weight",
+	  .prompt = "Weight on %s (kg)", .hint = "20-400 kg, one decimal, e.g. 72.5. Empty clears.",
+	  .prompt_max = 16,
+	  .keys_help = { { "w", "weight in kg, one decimal, 72.5 or 72,5 (empty clears)" } },
+	  .shown = weight_shown, .decimal = true, .csv_required = true, .json_unset = "null",
 	  SCALAR(weight_parse, weight_text, weight_clear, weight_copy) },
-	{ EF_NOTE, "note", "--note", NULL, "note", "the note", NULL, 'n', "Note on %s",
-	  "One line; N opens the note in $VISUAL or $EDITOR for more. Empty clears.", NOTE_MAX, false,
-	  false, true, true, false, true, "null", { NULL, NULL }, false,
+	{ .id = EF_NOTE, .name = "note", .word = "note", .said = "the note",
+	  .option = "--note", .arg = "TEXT", .log_rank = 7,
+	  .help = "a note (replaces the day's note)",
+	  .today_row = 7, .label = "Note", .key = 'n', .status = "note", .prompt = "Note on %s",
+	  .hint = "One line; N opens the note in $VISUAL or $EDITOR for more. Empty clears.",
+	  .prompt_max = NOTE_MAX,
+	  .keys_help = { { "n", "the note, on one line (empty clears)" },
+			 { "N", "the note in $VISUAL (else $EDITOR, else vi); a refused text is kept for the next N" } },
+	  .csv_required = true, .csv_text = true, .json_string = true, .json_unset = "null",
 	  SCALAR(note_parse, note_text, note_clear, note_copy) },
-	{ EF_MEDS, "medications", "--med", "--clear-meds", "medications", "medications",
-	  "medication", 'm', NULL, NULL, MED_NAME_MAX + MED_DOSE_MAX + 1, true, false, false,
-	  true, false, false, "[]", { "name", "dose" }, false,
-	  meds_parse, meds_text, meds_clear, meds_copy, med_add, meds_count, med_item,
-	  med_remove },
-	{ EF_TRACKED, "tracked_hours", NULL, NULL, "tracked hours", "tracked hours", NULL, 0, NULL,
-	  NULL, 0, false, true, false, false, false, false, "0", { NULL, NULL }, false,
+	{ .id = EF_MEDS, .name = "medications", .word = "medications", .said = "medications",
+	  .item_word = "medication", .option = "--med", .clear_option = "--clear-meds",
+	  .arg = "NAME[:DOSE]", .log_rank = 5,
+	  .help = "add a medication taken that day, e.g. ibuprofen:400mg\n"
+		  "(NAME lower-case letters, digits and dashes; DOSE up to\n"
+		  "32 characters without ';'; at most 16 a day)",
+	  .today_row = 6, .label = "Medications", .key = 'm',
+	  .prompt_max = MED_NAME_MAX + MED_DOSE_MAX + 1,
+	  .keys_help = { { "m", "add a medication taken that day: NAME or NAME:DOSE (Tab completes a name used before)" } },
+	  .shown = meds_shown, .csv_text = true, .json_unset = "[]",
+	  .json_members = { "name", "dose" },
+	  LIST(meds_parse, meds_text, meds_clear, meds_copy, med_add, meds_count, med_item,
+	       med_remove) },
+	{ .id = EF_TRACKED, .name = "tracked_hours", .word = "tracked hours",
+	  .said = "tracked hours", .decimal = true, .json_unset = "0",
 	  SCALAR(tracked_parse, tracked_text, tracked_clear, tracked_copy) },
 };
 
@@ -365,99 +472,4 @@ int entry_field_find(const struct entry_field *f, const struct entry *en, const 
 		if (strcmp(f->item(en, i, buf, sizeof buf), item) == 0)
 			return i;
 	return -1;
-}
-
-/* ---- changes ------------------------------------------------------------- */
-
-/* Only the lists of add and del need to start empty: a field of `to` is
- * read only once it is set (and an imported row costs no 20 KB memset). */
-void entry_change_init(struct entry_change *c)
-{
-	int i;
-
-	c->clear = c->set = c->toggle = 0;
-	for (i = 0; i < EF_COUNT; i++)
-		if (entry_fields[i].list) {
-			entry_fields[i].clear(&c->add);
-			entry_fields[i].clear(&c->del);
-		}
-}
-
-int entry_change_text(struct entry_change *c, const struct entry_field *f, const char *text,
-		      bool replace, const char *field, struct rw_error *e)
-{
-	unsigned bit = EF_BIT(f->id);
-	int r;
-
-	if (f->list && !replace)
-		return f->add(text, &c->add, field, e);
-	f->clear(&c->to);
-	if ((r = f->parse(text, &c->to, field, e)) != 0)
-		return r;
-	c->set |= bit;
-	return 0;
-}
-
-/* The list items of from (removals or additions) applied to en. */
-static int apply_items(struct entry *en, const struct entry_field *f, const struct entry *from,
-		       bool add, bool toggle, const char *field, struct rw_error *e)
-{
-	char buf[128];
-	int i, k, r;
-
-	for (i = 0; i < f->count(from); i++) {
-		const char *item = f->item(from, i, buf, sizeof buf);
-		k = entry_field_find(f, en, item);
-		if ((!add || toggle) && k >= 0)
-			f->remove(en, k);
-		else if (add && (r = f->add(item, en, field, e)) != 0)
-			return r;
-	}
-	return 0;
-}
-
-int entry_apply(struct entry *en, const struct entry_change *c, enum entry_naming how,
-		struct rw_error *e)
-{
-	int i, r;
-
-	for (i = 0; i < EF_COUNT; i++) {
-		const struct entry_field *f = &entry_fields[i];
-		unsigned bit = EF_BIT(f->id);
-
-		if (c->clear & bit)
-			f->clear(en);
-		if (c->set & bit)
-			f->copy(en, &c->to);
-		if (!f->list)
-			continue;
-		if ((r = apply_items(en, f, &c->del, false, false, NULL, e)) != 0 ||
-		    (r = apply_items(en, f, &c->add, true, (c->toggle & bit) != 0,
-				     entry_field_label(f, how, true), e)) != 0)
-			return r;
-	}
-	return 0;
-}
-
-void entry_change_diff(struct entry_change *c, const struct entry_field *f,
-		       const struct entry *base, const struct entry *want)
-{
-	bool used[ENTRY_MAX_SYMPTOMS + ENTRY_MAX_ACTIVITIES] = { false };
-	char a[128], b[128];
-	int i, k, nb = f->count(base), nw = f->count(want);
-	struct rw_error ignored;
-
-	for (i = 0; i < nb; i++) {
-		const char *item = f->item(base, i, a, sizeof a);
-		for (k = 0; k < nw; k++)
-			if (!used[k] && strcmp(item, f->item(want, k, b, sizeof b)) == 0)
-				break;
-		if (k < nw)
-			used[k] = true;
-		else
-			f->add(item, &c->del, f->name, &ignored);
-	}
-	for (k = 0; k < nw; k++)
-		if (!used[k])
-			f->add(f->item(want, k, b, sizeof b), &c->add, f->name, &ignored);
 }

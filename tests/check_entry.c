@@ -379,6 +379,60 @@ START_TEST(field_table_rows)
 }
 END_TEST
 
+/* What `log` writes its usage and help from and Today its rows from:
+ * every option has an argument, a help and its own place; every row a
+ * label, its own key and its own place. */
+START_TEST(field_table_log_and_today)
+{
+	int i, k;
+
+	for (i = 0; i < EF_COUNT; i++) {
+		const struct entry_field *f = &entry_fields[i];
+		int key = f->row_key ? f->row_key : f->key;
+		ck_assert(!f->option || (f->arg && f->help && f->log_rank > 0));
+		ck_assert(!f->clear_option || f->option);
+		ck_assert(!f->today_row || (f->label && key > 0 && key < 0x80));
+		ck_assert(!f->status || f->today_row);
+		ck_assert(!f->keys_help[1].keys || f->keys_help[0].keys);
+		for (k = 0; k < i; k++) {
+			const struct entry_field *g = &entry_fields[k];
+			ck_assert(!f->option || !g->option || f->log_rank != g->log_rank);
+			ck_assert(!f->today_row || f->today_row != g->today_row);
+			ck_assert(!f->today_row || !g->today_row ||
+				  key != (g->row_key ? g->row_key : g->key));
+		}
+	}
+}
+END_TEST
+
+/* The values as Today shows them, and "" when unset. */
+START_TEST(field_shown)
+{
+	static const struct {
+		enum entry_field_id id;
+		const char *text, *shown;
+	} cases[] = {
+		{ EF_ACTIVITIES, "walking:30;cycling:20", "walking 30 min, cycling 20 min (50 min)" },
+		{ EF_ACTIVITIES, "physio:45", "physio 45 min" },
+		{ EF_PAIN, "8", "8 / 10" },
+		{ EF_WEIGHT, "72.5", "72.5 kg" },
+		{ EF_MEDS, "ibuprofen:400mg;paracetamol", "ibuprofen 400mg, paracetamol" },
+	};
+	static struct entry en;
+	struct rw_error e;
+	char buf[ENTRY_TEXT_MAX];
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct entry_field *f = entry_field(cases[i].id);
+		entry_init(&en, 0);
+		ck_assert_str_eq(f->shown(&en, buf, sizeof buf), "");
+		ck_assert_int_eq(f->parse(cases[i].text, &en, f->name, &e), 0);
+		ck_assert_str_eq(f->shown(&en, buf, sizeof buf), cases[i].shown);
+	}
+}
+END_TEST
+
 /* Every field: text -> parse -> text gives the same bytes, a copy and a
  * second parse agree, clear leaves nothing, and a list is its items. */
 START_TEST(field_round_trip)
@@ -572,6 +626,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, text_forms_round_trip);
 	tcase_add_test(tc, numbers);
 	tcase_add_test(tc, field_table_rows);
+	tcase_add_test(tc, field_table_log_and_today);
+	tcase_add_test(tc, field_shown);
 	tcase_add_loop_test(tc, field_round_trip, 0, EF_COUNT);
 	tcase_add_test(tc, csv_header_from_the_table);
 	tcase_add_test(tc, apply_a_change);

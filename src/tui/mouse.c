@@ -28,8 +28,8 @@ static int today_field_at(const struct today *st, int y)
 {
 	int i;
 
-	for (i = 0; i < TODAY_FIELD_ROWS; i++)
-		if (y == st->fields_y + i + (st->fields_why && i > 0))
+	for (i = 0; i < st->rows; i++)
+		if (y == st->row_y[i])
 			return i;
 	return -1;
 }

@@ -18,28 +18,57 @@
 #include "tui_rest.h"
 #include "tui_today.h"
 
-static const struct tui_help help[] = {
+/* Today's keys before and after the fields' own (entry.h's table gives
+ * those, in its order). */
+static const struct tui_help help_before[] = {
 	{ "Left h  Right l", "previous / next day" },
 	{ "t", "today" },
 	{ "PgUp [  PgDn ]", "a week back / ahead" },
 	{ "Home  End", "the first / last logged day" },
 	{ "g", "the next day left unlogged between logged days" },
 	{ "Up  Down  Enter", "choose a field (marked at the left); Enter edits it" },
-	{ "r", "rest hours: lying down or in bed, sleep included (empty clears)" },
-	{ "a", "add activities: walk 30, Walking:20, cyc 20 min (a unique start names the kind), several with , or ; (Tab completes the kind)" },
-	{ "A", "edit the whole activity list (kind:min;kind:min or as for a; empty clears)" },
-	{ "p", "pain 0-10, the day's average (empty clears)" },
-	{ "s", "symptoms: type to filter, Up/Down; Space toggles and the list stays open, Enter toggles and closes (red flags marked)" },
-	{ "w", "weight in kg, one decimal, 72.5 or 72,5 (empty clears)" },
-	{ "n", "the note, on one line (empty clears)" },
-	{ "N", "the note in $VISUAL (else $EDITOR, else vi); a refused text is kept for the next N" },
-	{ "m", "add a medication taken that day: NAME or NAME:DOSE (Tab completes a name used before)" },
+};
+static const struct tui_help help_after[] = {
 	{ "b", "lying down now / up again: the timer shows in the top bar, a nudge after nudge_minutes" },
 	{ "y", "copy the previous logged day's rest, activities and medications into this day (u undoes)" },
 	{ "d", "delete the day's entry (asks first)" },
 	{ "Enter Esc", "in a prompt: save / cancel; editing a day not logged logs it" },
-	{ NULL, NULL },
 };
+#define N_BEFORE (sizeof help_before / sizeof help_before[0])
+#define N_AFTER (sizeof help_after / sizeof help_after[0])
+
+static struct tui_help help[N_BEFORE + 2 * EF_COUNT + N_AFTER + 1];
+static char status[EF_COUNT * 24 + 32];
+
+/* The help and the status line with the fields' keys, written once, at the
+ * first draw or key (app.c draws a screen before its status line and
+ * help). */
+static void describe(void)
+{
+	static bool done;
+	const struct entry_field *rows[EF_COUNT];
+	size_t i, k, n = 0, o;
+	int nrows;
+
+	if (done)
+		return;
+	done = true;
+	for (i = 0; i < N_BEFORE; i++)
+		help[n++] = help_before[i];
+	for (i = 0; i < EF_COUNT; i++)
+		for (k = 0; k < 2 && entry_fields[i].keys_help[k].keys; k++)
+			help[n++] = (struct tui_help){ entry_fields[i].keys_help[k].keys,
+						       entry_fields[i].keys_help[k].does };
+	for (i = 0; i < N_AFTER; i++)
+		help[n++] = help_after[i];
+	help[n] = (struct tui_help){ NULL, NULL };
+	o = (size_t)snprintf(status, sizeof status, "h/l day  t today");
+	nrows = today_rows(rows);
+	for (i = 0; i < (size_t)nrows && o < sizeof status; i++)
+		if (rows[i]->status)
+			o += (size_t)snprintf(status + o, sizeof status - o, "  %c %s",
+					      today_row_key(rows[i]), rows[i]->status);
+}
 
 /* ---- loading --------------------------------------------------------- */
 
@@ -171,130 +200,6 @@ static int draw_date(struct tui *t, struct today *st, int y, int w)
 	else
 		tui_text(t, y, x, w - x, ROLE_WARN, "   not logged: any edit below logs it");
 	return 1;
-}
-
-/* One "r  Rest   value" line; returns the column where the value starts. */
-static int field_label(struct tui *t, int y, int w, const char *key, const char *label)
-{
-	tui_text(t, y, 1, 2, ROLE_KEY, key);
-	tui_text(t, y, 4, w - 4, ROLE_NORMAL, label);
-	return 16;
-}
-
-/* Red flags stand out and say what they are, even without colour. */
-static void draw_symptoms(struct tui *t, const struct entry *en, int y, int x, int w)
-{
-	int i, end = x + w;
-
-	if (en->n_symptoms == 0) {
-		tui_text(t, y, x, w, ROLE_DIM, "-");
-		return;
-	}
-	for (i = 0; i < en->n_symptoms && x < end; i++) {
-		bool red = entry_symptom_is_red_flag(en->symptoms[i]);
-		if (i)
-			x += tui_text(t, y, x, end - x, ROLE_NORMAL, ", ");
-		if (red) {
-			x += tui_textf(t, y, x, end - x, ROLE_ALERT, "%s %s RED FLAG", tui_glyph(t, G_WARN),
-				       en->symptoms[i]);
-		} else {
-			x += tui_text(t, y, x, end - x, ROLE_NORMAL, en->symptoms[i]);
-		}
-	}
-}
-
-/* Under the rest hours: how they split into the night's sleep and time
- * lying down while awake, which is what the rest clock grows with
- * (docs/model.md: b = (R - S) / (24 - S)). */
-static void rest_why(struct tui *t, double rest, char *out, size_t n)
-{
-	double sleep = t->params.sleep_hours, awake = 24 - sleep;
-
-	if (rest <= sleep + 1e-9 || awake <= 0)
-		snprintf(out, n, "within the %g h night: the rest clock does not count it", sleep);
-	else
-		snprintf(out, n, "%g h night + %g h more = %g h; rest clock counts the %g h", sleep,
-			 rest - sleep, rest, rest - sleep);
-}
-
-/* The seven fields, each beside the key that edits it, and a line under the
- * rest hours saying how they count.  Returns the rows used. */
-static int draw_fields(struct tui *t, struct today *st, int y, int w)
-{
-	const struct entry *en = &st->en;
-	char buf[ACTIVITIES_TEXT_MAX + 64], num[32];
-	int x, i, o = 0, lines = 1, y0 = y;
-	bool why = st->found && (en->has_rest || en->tracked_hours > 0);
-	const char *nl;
-
-	st->fields_y = y;
-	st->fields_why = why;
-	tui_text(t, y + st->field + (why && st->field > 0), 0, 1, ROLE_KEY, tui_glyph(t, G_CURSOR));
-	x = field_label(t, y, w, "r", "Rest");
-	if (why && en->has_rest) {
-		tui_textf(t, y, x, w - x, ROLE_NORMAL, "%s h", entry_format_rest(en->rest_hours, num, sizeof num));
-		rest_why(t, en->rest_hours, buf, sizeof buf);
-		if (en->tracked_hours > 0)
-			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
-				 " (typed; %.1f h tracked with b)", en->tracked_hours);
-		tui_text(t, ++y, x, w - x, ROLE_DIM, buf);
-	} else if (why) {
-		/* Not typed: a night's sleep plus the time tracked lying down. */
-		tui_textf(t, y, x, w - x, ROLE_NORMAL, "%.1f h lying down, tracked with b",
-			  en->tracked_hours);
-		rest_why(t, t->params.sleep_hours + en->tracked_hours, buf, sizeof buf);
-		tui_text(t, ++y, x, w - x, ROLE_DIM, buf);
-	} else {
-		tui_text(t, y, x, w - x, ROLE_DIM, st->found ? "- (counts as sleep only)" : "-");
-	}
-
-	x = field_label(t, ++y, w, "a", "Activities");
-	buf[0] = '\0';
-	for (i = 0; st->found && i < en->n_activities && o < (int)sizeof buf - 40; i++)
-		o += snprintf(buf + o, sizeof buf - (size_t)o, "%s%s %d min", i ? ", " : "",
-			      entry_kind_name(en->activities[i].kind), en->activities[i].minutes);
-	if (st->found && en->n_activities > 1)
-		snprintf(buf + o, sizeof buf - (size_t)o, " (%d min)", entry_activity_minutes(en));
-	tui_text(t, y, x, w - x, buf[0] ? ROLE_NORMAL : ROLE_DIM, buf[0] ? buf : "-");
-
-	x = field_label(t, ++y, w, "p", "Pain");
-	if (st->found && en->pain != PAIN_UNSET)
-		tui_textf(t, y, x, w - x, en->pain >= 7 ? ROLE_WARN : ROLE_NORMAL, "%d / 10", en->pain);
-	else
-		tui_text(t, y, x, w - x, ROLE_DIM, "-");
-
-	x = field_label(t, ++y, w, "s", "Symptoms");
-	if (st->found)
-		draw_symptoms(t, en, y, x, w - x);
-	else
-		tui_text(t, y, x, w - x, ROLE_DIM, "-");
-
-	x = field_label(t, ++y, w, "w", "Weight");
-	if (st->found && en->weight_dg != WEIGHT_UNSET)
-		tui_textf(t, y, x, w - x, ROLE_NORMAL, "%s kg", entry_format_weight(en->weight_dg, num, sizeof num));
-	else
-		tui_text(t, y, x, w - x, ROLE_DIM, "-");
-
-	x = field_label(t, ++y, w, "m", "Medications");
-	buf[0] = '\0';
-	for (i = 0, o = 0; st->found && i < en->n_meds && o < (int)sizeof buf - 80; i++) {
-		char med[MED_NAME_MAX + MED_DOSE_MAX + 2];
-		o += snprintf(buf + o, sizeof buf - (size_t)o, "%s%s", i ? ", " : "",
-			      entry_med_text(&en->meds[i], med, sizeof med));
-	}
-	tui_text(t, y, x, w - x, buf[0] ? ROLE_NORMAL : ROLE_DIM, buf[0] ? buf : "-");
-
-	x = field_label(t, ++y, w, "n", "Note");
-	if (st->found && en->note[0]) {
-		x += tui_text(t, y, x, w - x, ROLE_NORMAL, en->note);
-		for (nl = en->note; (nl = strchr(nl, '\n')); nl++)
-			lines++;
-		if (lines > 1)
-			tui_textf(t, y, x, w - x, ROLE_DIM, " (%d lines: N)", lines);
-	} else {
-		tui_text(t, y, x, w - x, ROLE_DIM, "-");
-	}
-	return y - y0 + 1;
 }
 
 /* The level as a banner, what it means and what to do, the red-flag line;
@@ -432,6 +337,7 @@ static void draw(struct tui *t, void *state, int top, int height)
 	int w = COLS, last = top + height - 1, y = top, rows;
 	bool two = COLS >= TWO_COLUMNS;
 
+	describe();
 	load(t, st);
 	if (st->has_proj)
 		y += tui_red_flag_draw(t, &st->proj, st->found ? &st->en : NULL, y, 6);
@@ -439,11 +345,11 @@ static void draw(struct tui *t, void *state, int top, int height)
 	y++;
 	if (two) {
 		int gw = COLS * 2 / 5 > 70 ? 70 : COLS * 2 / 5, lw = w - gw - 4, gy;
-		int fy = draw_fields(t, st, y, lw);
+		int fy = today_draw_fields(t, st, y, lw);
 		gy = today_draw_gauges(t, st, y, lw + 3, gw);
 		y += (gy > fy ? gy : fy) + 1;
 	} else {
-		y += draw_fields(t, st, y, w);
+		y += today_draw_fields(t, st, y, w);
 		y += today_draw_compact(t, st, y, w) + 1;
 	}
 	if (y > last)
@@ -516,10 +422,6 @@ static void move_day(struct tui *t, long by)
 	t->day = (rw_day)d;
 }
 
-/* The keys that edit each field row, top to bottom (Up/Down, Enter). */
-static const char field_keys[] = "rapswmn";
-#define FIELDS ((int)sizeof field_keys - 1)
-
 /* Home and End: the first and the last logged day. */
 static void go_logged(struct tui *t, struct today *st, rw_day day)
 {
@@ -532,8 +434,11 @@ static void go_logged(struct tui *t, struct today *st, rw_day day)
 /* Day navigation here; every other key of the screen edits the day. */
 static bool key(struct tui *t, void *state, const struct tui_key *k)
 {
+	const struct entry_field *rows[EF_COUNT];
 	struct today *st = state;
+	int n = today_rows(rows);
 
+	describe();
 	load(t, st);
 	if (k->fn) {
 		switch (k->code) {
@@ -543,16 +448,16 @@ static bool key(struct tui *t, void *state, const struct tui_key *k)
 		case KEY_NPAGE: move_day(t, 7); return true;
 		case KEY_HOME: go_logged(t, st, st->first); return true;
 		case KEY_END: go_logged(t, st, st->last); return true;
-		case KEY_UP: st->field = (st->field + FIELDS - 1) % FIELDS; return true;
-		case KEY_DOWN: st->field = (st->field + 1) % FIELDS; return true;
-		case KEY_ENTER: return tui_today_edit_key(t, st, field_keys[st->field]);
+		case KEY_UP: st->field = (st->field + n - 1) % n; return true;
+		case KEY_DOWN: st->field = (st->field + 1) % n; return true;
+		case KEY_ENTER: return tui_today_edit_key(t, st, today_row_key(rows[st->field]));
 		default: return false;
 		}
 	}
 	switch (k->code) {
 	case '\n':
 	case '\r':
-		return tui_today_edit_key(t, st, field_keys[st->field]);
+		return tui_today_edit_key(t, st, today_row_key(rows[st->field]));
 	case 'h': move_day(t, -1); return true;
 	case 'l': move_day(t, 1); return true;
 	case '[': move_day(t, -7); return true;
@@ -587,7 +492,7 @@ static void close_today(void *state)
 
 const struct tui_screen tui_screen_today = {
 	.name = "Today",
-	.status = "h/l day  t today  r rest  a activity  p pain  s symptom  w weight  n note",
+	.status = status,
 	.help = help,
 	.open = open_today,
 	.close = close_today,

@@ -13,7 +13,6 @@
 struct tui;
 
 #define TODAY_MAX_GAPS 4
-#define TODAY_FIELD_ROWS 7 /* rest, activities, pain, symptoms, weight, meds, note */
 
 /* The edit being confirmed: applied inside the journal's transaction by
  * entry_apply (entry.h), to the day as it is when Enter is pressed. */
@@ -52,13 +51,21 @@ struct today {
 	struct engine_proj fc[7];
 	struct today_edit edit;
 	int field;             /* the field row Up/Down selected, Enter edits */
-	int fields_y;          /* where the last draw put the first field row, */
-	bool fields_why;       /* and whether a line under the rest hours follows */
+	int rows;              /* the field rows the last draw put */
+	int row_y[EF_COUNT];   /* and where, top to bottom */
 	rw_day future_ok;      /* a day after today the user agreed to log */
 	int future_key;        /* the key that asked */
 	char *draft;           /* a note from $EDITOR that was refused, offered again by N */
 	rw_day draft_day;
 };
+
+/* The fields with a row on Today (entry.h: today_row), top to bottom;
+ * returns how many (today_fields.c). */
+int today_rows(const struct entry_field *out[EF_COUNT]);
+/* The key beside a field's row, which Enter on the row presses. */
+int today_row_key(const struct entry_field *f);
+/* The field rows from y in w columns; returns the rows used. */
+int today_draw_fields(struct tui *t, struct today *st, int y, int w);
 
 /* Loss k of p as "1.0-1.5%" to one decimal ("<0.1" when smaller). */
 const char *today_band(const struct tui *t, const struct engine_proj *p, int k, char *out,
