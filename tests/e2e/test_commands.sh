@@ -86,4 +86,20 @@ t_global_options_after_the_command() {
 	expect_eq "$OUT" "restwatch: status: unknown option '--no-bell' (see restwatch status --help)"
 }
 
+# The bash and zsh completions offer every command, every option of log,
+# report, down and up, and every parameter of config: a new one shows here.
+t_completions_know_every_command_option_and_parameter() {
+	local f w words
+	words="$(help_commands) --no-bell"
+	for c in log report down up; do
+		words="$words $("$RESTWATCH" "$c" --help | grep -oE -- '(^|[[ ])--[a-z][a-z-]*' | tr -d '[ ' | sort -u | grep -v '^--db$')"
+	done
+	words="$words $("$RESTWATCH" --db "$DB" config | grep "^[a-z]" | awk "{print \$1}")"
+	for f in "$TOP/completions/restwatch.bash" "$TOP/completions/_restwatch"; do
+		for w in $words; do
+			grep -qE -- "(^|[^a-z_-])$w([^a-z_-]|$)" "$f" || fail "$(basename "$f"): no $w"
+		done
+	done
+}
+
 run_tests
