@@ -376,31 +376,22 @@ int tui_journal_click(struct tui *t, void *state, int y)
 	return 1;
 }
 
-/* The state lives as long as the TUI; close_journal frees it. */
-static int open_journal(struct tui *t, void **state, struct rw_error *e)
+/* No row scrolled to yet. */
+static void init_journal(struct tui *t, void *state)
 {
-	struct journal_screen *st = calloc(1, sizeof *st);
+	struct journal_screen *st = state;
 
 	(void)t;
-	if (!st)
-		return rw_fail(e, RW_ENOMEM, "out of memory");
 	st->top = -1;
-	*state = st;
-	return 0;
-}
-
-/* Pairs with open_journal. */
-static void close_journal(void *state)
-{
-	free(state);
 }
 
 const struct tui_screen tui_screen_journal = {
+	.hotkey = '2',
 	.name = "Journal",
 	.status = "Up/Down day  Enter detail  d delete  / date",
 	.help = help,
-	.open = open_journal,
-	.close = close_journal,
+	.state_size = sizeof(struct journal_screen),
+	.init = init_journal,
 	.draw = draw,
 	.key = key,
 };

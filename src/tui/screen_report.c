@@ -426,17 +426,13 @@ static bool key(struct tui *t, void *state, const struct tui_key *k)
 	}
 }
 
-/* The state lives as long as the TUI; close_report frees it. */
-static int open_report(struct tui *t, void **state, struct rw_error *e)
+/* Text, to the default file. */
+static void init_report(struct tui *t, void *state)
 {
-	struct report_screen *st = calloc(1, sizeof *st);
+	struct report_screen *st = state;
 
-	if (!st)
-		return rw_fail(e, RW_ENOMEM, "out of memory");
 	st->fmt = 0;
 	default_file(st, t->today);
-	*state = st;
-	return 0;
 }
 
 /* The summary owns its warnings array. */
@@ -447,14 +443,15 @@ static void close_report(void *state)
 	if (st->have_summary)
 		report_summary_free(&st->sum);
 	free(st->order);
-	free(st);
 }
 
 const struct tui_screen tui_screen_report = {
+	.hotkey = '4',
 	.name = "Report",
 	.status = "Up/Down line  Enter edit  f format  w write",
 	.help = help,
-	.open = open_report,
+	.state_size = sizeof(struct report_screen),
+	.init = init_report,
 	.close = close_report,
 	.draw = draw,
 	.key = key,

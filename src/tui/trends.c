@@ -545,30 +545,18 @@ static bool key(struct tui *t, void *state, const struct tui_key *k)
 	}
 }
 
-/* The state lives as long as the TUI; close_trends frees it. */
-static int open_trends(struct tui *t, void **state, struct rw_error *e)
-{
-	struct trends *st = calloc(1, sizeof *st);
-
-	(void)t;
-	if (!st)
-		return rw_fail(e, RW_ENOMEM, "out of memory");
-	*state = st;
-	return 0;
-}
-
-/* The cached series, then the state. */
+/* The cached series. */
 static void close_trends(void *state)
 {
 	free_cache(state);
-	free(state);
 }
 
 const struct tui_screen tui_screen_trends = {
+	.hotkey = '3',
 	.name = "Trends",
 	.status = "r range  v view",
 	.help = help,
-	.open = open_trends,
+	.state_size = sizeof(struct trends),
 	.close = close_trends,
 	.draw = draw,
 	.key = key,
