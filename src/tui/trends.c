@@ -18,7 +18,7 @@
 #include "tui_mouse.h"
 #include "tui_plot.h"
 
-enum { RANGES = 5, VIEWS = 3 };
+enum { RANGES = 5, VIEWS = 3, REST_CHARTS = 4, MIN_PLOT = 4 /* rows of a chart at least */ };
 static const long range_days[RANGES] = { 14, 30, 90, 365, 0 };
 static const char *const range_names[RANGES] = { "14 days", "30 days", "90 days", "1 year",
 						  "all" };
@@ -38,6 +38,8 @@ struct trends {
 	int colw;
 	double *day[S_COUNT];     /* n values each */
 	double *col[S_COUNT];     /* cols values each */
+	/* the charts: the first shown, and what the last draw showed */
+	int chart_top, charts, charts_shown;
 	/* the calendar: months scrolled back from the latest, and what the
 	 * last draw showed */
 	long cal_back;
@@ -52,11 +54,11 @@ struct trends {
 static const struct tui_help help[] = {
 	{ "r  R", "next / previous range: 14 days, 30 days, 90 days, 1 year, all" },
 	{ "v  V", "next / previous view: rest & activity, losses, calendar" },
-	{ "Up Down PgUp PgDn", "in the calendar: scroll a month / a page (Home: the first month, End: the latest)" },
+	{ "Up Down PgUp PgDn", "charts that do not all fit: scroll a chart / a page (Home: the first, End: the last); in the calendar: a month / a page (Home: the first month, End: the latest)" },
 	{ "Left Right  h l", "in the calendar: the day before / after" },
 	{ "Enter", "in the calendar: the day's detail: every field whole, the projection, the note wrapped "
 		   "(e or Enter there edits the day on Today, Esc goes back)" },
-	{ "", "a dot is a day without data; dashed lines are the night's sleep and the guideline limit" },
+	{ "", "a dot is a day not logged or without that value, in every chart; dashed lines are the night's sleep, the guideline limit and a day's full activity; a bar cut at the chart's top ends in an arrowhead" },
 	{ NULL, NULL },
 };
 
@@ -88,12 +90,13 @@ static void day_values(const struct tui_row *r, double v[S_COUNT])
 		v[k] = NAN;
 	if (!r)
 		return;
+	/* an unlogged day is a gap in every chart, the held clock included */
+	if (!r->logged)
+		return;
 	v[S_CLOCK] = r->clock;
 	for (k = 0; k < LOSS_COUNT; k++)
 		for (b = 0; b < BAND_COUNT; b++)
 			v[S_LOSS + k * BAND_COUNT + b] = r->loss[k][b];
-	if (!r->logged)
-		return;
 	v[S_REST] = r->has_rest ? r->rest_hours : NAN;
 	v[S_ACT] = r->activity_minutes;
 	v[S_PAIN] = r->pain == PAIN_UNSET ? NAN : r->pain;
@@ -175,71 +178,92 @@ static void plot_init(struct tui_plot *p, const struct trends *st, int s)
 	p->danger_at = INFINITY;
 }
 
-/* One chart: its title line, then the plot. */
-static int chart(struct tui *t, int y, int rows, const char *title, const struct tui_plot *p)
-{
-	tui_text(t, y, 1, COLS - 2, ROLE_HEAD, title);
-	tui_plot_draw(t, y + 1, 0, rows, p);
-	return rows + 1;
-}
-
-/* Rest hours against sleep, the rest clock against the guideline limit,
- * activity minutes against a full day's credit, and pain. */
-static void draw_rest(struct tui *t, struct trends *st, int y, int pr)
+/* Rest & activity, chart i of REST_CHARTS in rows cells: rest hours
+ * against sleep, the rest clock against the guideline limit, activity
+ * minutes against a full day's credit, and pain.  Each reference line is
+ * inside its axis, off the label rows (chart_axis_ref). */
+static void rest_chart(const struct tui *t, const struct trends *st, int i, int rows,
+		       struct tui_plot *p, char *title, size_t tn)
 {
 	const struct engine_params *pp = &t->params;
-	struct tui_plot p;
-	char title[160];
+	const char *mean = st->per > 1 ? " (mean)" : "", *peak = st->per > 1 ? " (peak)" : "";
 
-	plot_init(&p, st, S_REST);
-	p.ax = (struct chart_axis){ .lo = 0, .hi = 24, .step = 6, .ticks = 4 };
-	p.ref[0] = pp->sleep_hours;
-	p.warn_at = 20;
-	snprintf(title, sizeof title, "Rest hours per day%s  (line: %.0f h of sleep)",
-		 st->per > 1 ? " (mean)" : "", pp->sleep_hours);
-	y += chart(t, y, pr, title, &p);
-
-	plot_init(&p, st, S_CLOCK);
-	chart_axis_nice(0, fmax(series_max(st->col[S_CLOCK], st->cols), pp->threshold_hours * 2), 4,
-			&p.ax);
-	p.ref[0] = pp->threshold_hours;
-	p.warn_at = pp->threshold_hours;
-	snprintf(title, sizeof title, "Rest clock, hours%s  (line: %g h guideline limit)",
-		 st->per > 1 ? " (peak)" : "", pp->threshold_hours);
-	y += chart(t, y, pr, title, &p);
-
-	plot_init(&p, st, S_ACT);
-	chart_axis_nice(0, fmax(series_max(st->col[S_ACT], st->cols), 60), 4, &p.ax);
-	p.ref[0] = pp->full_credit_minutes <= p.ax.hi ? pp->full_credit_minutes : NAN;
-	snprintf(title, sizeof title, "Activity minutes per day%s  (line: %.0f min, a day counted as fully up)",
-		 st->per > 1 ? " (mean)" : "", pp->full_credit_minutes);
-	y += chart(t, y, pr, title, &p);
-
-	plot_init(&p, st, S_PAIN);
-	p.ax = (struct chart_axis){ .lo = 0, .hi = 10, .step = 2.5, .ticks = 4 };
-	p.warn_at = 6.5;
-	chart(t, y, pr, st->per > 1 ? "Pain 0-10 (mean)" : "Pain 0-10", &p);
+	switch (i) {
+	case 0:
+		plot_init(p, st, S_REST);
+		p->ax = (struct chart_axis){ .lo = 0, .hi = 24, .step = 6, .ticks = 4 };
+		p->ref[0] = pp->sleep_hours;
+		p->warn_at = 20;
+		snprintf(title, tn, "Rest hours per day%s  (line: %.0f h of sleep)", mean, pp->sleep_hours);
+		break;
+	case 1:
+		plot_init(p, st, S_CLOCK);
+		chart_axis_nice(0, fmax(series_max(p->v, p->n), pp->threshold_hours * 2), 4, &p->ax);
+		p->ref[0] = pp->threshold_hours;
+		p->warn_at = pp->threshold_hours;
+		snprintf(title, tn, "Rest clock, hours%s  (line: %g h guideline limit)", peak,
+			 pp->threshold_hours);
+		break;
+	case 2:
+		plot_init(p, st, S_ACT);
+		chart_axis_nice(0, fmax(series_max(p->v, p->n), 60), 4, &p->ax);
+		p->ref[0] = pp->full_credit_minutes;
+		snprintf(title, tn, "Activity minutes per day%s  (line: %.0f min, a day counted as fully up)",
+			 mean, pp->full_credit_minutes);
+		break;
+	default:
+		plot_init(p, st, S_PAIN);
+		p->ax = (struct chart_axis){ .lo = 0, .hi = 10, .step = 2.5, .ticks = 4 };
+		p->warn_at = 6.5;
+		snprintf(title, tn, "Pain 0-10%s", mean);
+		break;
+	}
+	chart_axis_ref(&p->ax, p->ref[0], rows, 4);
 }
 
-/* Each loss with its low-high band, each on its own scale. */
-static void draw_losses(struct tui *t, struct trends *st, int y, int pr)
+/* Losses, chart k: each loss with its low-high band, on its own scale. */
+static void loss_chart(const struct trends *st, int k, struct tui_plot *p, char *title, size_t tn)
 {
 	static const char *const names[LOSS_COUNT] = { "Muscle strength", "Cardio fitness (VO2max)",
 						       "Bone density (lumbar)" };
-	struct tui_plot p;
-	char title[160];
-	int k;
+	int hi = S_LOSS + k * BAND_COUNT + BAND_HIGH, lo = S_LOSS + k * BAND_COUNT + BAND_LOW;
 
-	for (k = 0; k < LOSS_COUNT; k++) {
-		int hi = S_LOSS + k * BAND_COUNT + BAND_HIGH, lo = S_LOSS + k * BAND_COUNT + BAND_LOW;
-		plot_init(&p, st, hi);
-		p.low = st->col[lo];
-		chart_axis_nice(0, fmax(series_max(st->col[hi], st->cols), k == LOSS_BONE ? 0.1 : 1), 4,
-				&p.ax);
-		snprintf(title, sizeof title, "%s lost, %%%s  (solid: low rate, shaded: up to high rate)",
-			 names[k], st->per > 1 ? " (peak)" : "");
-		y += chart(t, y, pr, title, &p);
+	plot_init(p, st, hi);
+	p->low = st->col[lo];
+	chart_axis_nice(0, fmax(series_max(p->v, p->n), k == LOSS_BONE ? 0.1 : 1), 4, &p->ax);
+	snprintf(title, tn, "%s lost, %%%s  (solid: low rate, shaded: up to high rate)", names[k],
+		 st->per > 1 ? " (peak)" : "");
+}
+
+/* The charts of the view from the first scrolled to, as many as keep
+ * MIN_PLOT rows each; returns the row after them. */
+static int draw_charts(struct tui *t, struct trends *st, int y, int height)
+{
+	int total = st->view == 0 ? REST_CHARTS : LOSS_COUNT, shown = total, rows, i;
+
+	while (shown > 1 && height / shown - 1 < MIN_PLOT)
+		shown--;
+	rows = height / shown - 1;
+	if (rows < 1)
+		rows = 1;
+	st->charts = total;
+	st->charts_shown = shown;
+	if (st->chart_top > total - shown)
+		st->chart_top = total - shown;
+	if (st->chart_top < 0)
+		st->chart_top = 0;
+	for (i = st->chart_top; i < st->chart_top + shown; i++) {
+		struct tui_plot p;
+		char title[160];
+		if (st->view == 0)
+			rest_chart(t, st, i, rows, &p, title, sizeof title);
+		else
+			loss_chart(st, i, &p, title, sizeof title);
+		tui_text(t, y, 1, COLS - 2, ROLE_HEAD, title);
+		tui_plot_draw(t, y + 1, 0, rows, &p);
+		y += rows + 1;
 	}
+	return y;
 }
 
 /* A level as one letter, so the calendar reads without colour too. */
@@ -422,51 +446,115 @@ static void draw_calendar(struct tui *t, struct trends *st, int y, int rows)
 	tui_text(t, y, i, COLS - i, ROLE_DIM, " . not logged");
 }
 
-/* The window's first and last dates under the charts. */
+/* The short form of a date between the axis's ends: "03-10" within a
+ * year's window, "2026-03" over a longer one. */
+static void short_date(rw_day day, bool long_span, char *out, size_t n)
+{
+	int y, m, d;
+
+	date_to_ymd(day, &y, &m, &d);
+	if (long_span)
+		snprintf(out, n, "%04d-%02d", y, m);
+	else
+		snprintf(out, n, "%02d-%02d", m, d);
+}
+
+/* Dates under the charts: the window's first and last in full, and as
+ * short ones evenly between them (one per 12 columns, two blanks apart at
+ * least), each starting at the column it names. */
 static void draw_axis_dates(struct tui *t, struct trends *st, int y)
 {
-	char a[DATE_BUFSZ], b[DATE_BUFSZ];
-	int x = TUI_PLOT_LABEL, w = (int)st->cols * st->colw;
+	char a[DATE_BUFSZ], b[DATE_BUFSZ], mid[16];
+	int x = TUI_PLOT_LABEL, w = (int)st->cols * st->colw, lw = st->n > 366 ? 7 : 5, m, i, end;
+	bool long_span = st->n > 366;
 
 	tui_text(t, y, x, COLS - x, ROLE_DIM, date_format(st->start, a));
-	if (w > 24)
-		tui_text(t, y, x + w - 10, 10, ROLE_DIM, date_format(st->end, b));
-	if (st->per > 1 && w > 50)
-		tui_textf(t, y, x + w / 2 - 8, 20, ROLE_DIM, "%zu days a column", st->per);
+	if (w < 22)
+		return;
+	tui_text(t, y, x + w - 10, 10, ROLE_DIM, date_format(st->end, b));
+	m = (w - 12) / 12;   /* a label per 12 columns at most */
+	end = 10;            /* the column after the last label drawn */
+	for (i = 1; i <= m; i++) {
+		int p = (int)((long)(w - 10) * i / (m + 1)), c, lx;
+		if (p < end + 2)
+			p = end + 2;
+		c = (p + st->colw / 2) / st->colw; /* the nearest column's start */
+		if (c * st->colw < end + 2)
+			c++;
+		lx = c * st->colw;
+		if (lx + lw + 2 > w - 10 || (size_t)c >= st->cols)
+			break;
+		short_date(st->start + (rw_day)((size_t)c * st->per), long_span, mid, sizeof mid);
+		tui_text(t, y, x + lx, lw, ROLE_DIM, mid);
+		end = lx + lw;
+	}
+}
+
+/* The view and range choices, how many days a column holds, and where the
+ * charts are scrolled to when they do not all fit. */
+static void draw_choices(struct tui *t, struct trends *st, int y)
+{
+	int x = 1, i;
+	char more[64];
+
+	x += tui_text(t, y, x, COLS - x, ROLE_KEY, "v ");
+	for (i = 0; i < VIEWS; i++)
+		if (COLS >= 90 || i == st->view)
+			x += tui_textf(t, y, x, COLS - x, i == st->view ? ROLE_SEL : ROLE_NORMAL,
+				       i == st->view ? "[%s]" : " %s ", view_names[i]);
+	x += tui_text(t, y, x + 2, COLS - x, ROLE_KEY, "r ") + 2;
+	for (i = 0; i < RANGES; i++)
+		if (COLS >= 90 || i == st->range)
+			x += tui_textf(t, y, x, COLS - x, i == st->range ? ROLE_SEL : ROLE_NORMAL,
+				       i == st->range ? "[%s]" : " %s ", range_names[i]);
+	more[0] = '\0';
+	if (st->view != 2 && st->charts_shown < st->charts)
+		snprintf(more, sizeof more, "charts %d-%d of %d: Up/Down", st->chart_top + 1,
+			 st->chart_top + st->charts_shown, st->charts);
+	if (st->view != 2 && st->per > 1) {
+		char per[48];
+		snprintf(per, sizeof per, "%zu days a column", st->per);
+		if (x + 2 + tui_text_width(t, per) + 2 + tui_text_width(t, more) <= COLS - 1)
+			tui_text(t, y, x + 2, COLS - x - 2, ROLE_DIM, per);
+	}
+	if (more[0])
+		tui_text(t, y, COLS - 1 - tui_text_width(t, more), COLS, ROLE_DIM, more);
 }
 
 /* The view and range choices, then the charts sharing the height. */
 static void draw(struct tui *t, void *state, int top, int height)
 {
 	struct trends *st = state;
-	int width = COLS - TUI_PLOT_LABEL - 8, x = 1, i, pr, charts;
+	int width = COLS - TUI_PLOT_LABEL - 8, y;
 
 	if (!build(t, st, width))
 		return;
-	/* Every choice when there is room, else only the current ones. */
-	x += tui_text(t, top, x, COLS - x, ROLE_KEY, "v ");
-	for (i = 0; i < VIEWS; i++)
-		if (COLS >= 90 || i == st->view)
-			x += tui_textf(t, top, x, COLS - x, i == st->view ? ROLE_SEL : ROLE_NORMAL,
-				       i == st->view ? "[%s]" : " %s ", view_names[i]);
-	x += tui_text(t, top, x + 2, COLS - x, ROLE_KEY, "r ") + 2;
-	for (i = 0; i < RANGES; i++)
-		if (COLS >= 90 || i == st->range)
-			x += tui_textf(t, top, x, COLS - x, i == st->range ? ROLE_SEL : ROLE_NORMAL,
-				       i == st->range ? "[%s]" : " %s ", range_names[i]);
 	if (st->view == 2) {
+		draw_choices(t, st, top);
 		draw_calendar(t, st, top + 2, height - 2);
 		return;
 	}
-	charts = st->view == 0 ? 4 : 3;
-	pr = (height - 3) / charts - 1;
-	if (pr < 1)
-		pr = 1;
-	if (st->view == 0)
-		draw_rest(t, st, top + 1, pr);
-	else
-		draw_losses(t, st, top + 1, pr);
-	draw_axis_dates(t, st, top + 1 + charts * (pr + 1));
+	/* the charts first: the choices line says where they are scrolled to */
+	y = draw_charts(t, st, top + 1, height - 2);
+	draw_choices(t, st, top);
+	draw_axis_dates(t, st, y);
+}
+
+/* Up/Down a chart, PgUp/PgDn a page of them, Home/End the first/last
+ * (draw_charts clamps); false for other keys. */
+static bool scroll_charts(struct trends *st, int code)
+{
+	int page = st->charts_shown > 0 ? st->charts_shown : 1;
+
+	switch (code) {
+	case KEY_UP: st->chart_top--; return true;
+	case KEY_DOWN: st->chart_top++; return true;
+	case KEY_PPAGE: st->chart_top -= page; return true;
+	case KEY_NPAGE: st->chart_top += page; return true;
+	case KEY_HOME: st->chart_top = 0; return true;
+	case KEY_END: st->chart_top = st->charts; return true;
+	default: return false;
+	}
 }
 
 /* The calendar's keys: the cursor by day and month, the view with it
@@ -535,12 +623,12 @@ static bool key(struct tui *t, void *state, const struct tui_key *k)
 	if (st->view == 2 && st->cal_placed && cal_key(t, st, k, page))
 		return true;
 	if (k->fn)
-		return false;
+		return scroll_charts(st, k->code);
 	switch (k->code) {
 	case 'r': st->range = (st->range + 1) % RANGES; return true;
 	case 'R': st->range = (st->range + RANGES - 1) % RANGES; return true;
-	case 'v': st->view = (st->view + 1) % VIEWS; return true;
-	case 'V': st->view = (st->view + VIEWS - 1) % VIEWS; return true;
+	case 'v': st->view = (st->view + 1) % VIEWS; st->chart_top = 0; return true;
+	case 'V': st->view = (st->view + VIEWS - 1) % VIEWS; st->chart_top = 0; return true;
 	default: return false;
 	}
 }
