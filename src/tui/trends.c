@@ -3,8 +3,9 @@
  * rest clock, activity and pain; the three losses with their low-high
  * band; a calendar of levels.
  *
- * The day series and their binned columns are cached for one journal
- * version, range and width, so a key only redraws from memory.
+ * The binned columns are cached for one journal version, range and width,
+ * so a key only redraws from memory; the days are read a column at a time
+ * (tui_day_row), so memory follows the width, not the range.
  */
 #include <curses.h>
 #include <math.h>
@@ -36,7 +37,6 @@ struct trends {
 	size_t n;                 /* days in the window */
 	size_t per, cols;         /* days per column, columns */
 	int colw;
-	double *day[S_COUNT];     /* n values each */
 	double *col[S_COUNT];     /* cols values each */
 	/* the charts: the first shown, and what the last draw showed */
 	int chart_top, charts, charts_shown;
@@ -73,9 +73,8 @@ static void free_cache(struct trends *st)
 	int s;
 
 	for (s = 0; s < S_COUNT; s++) {
-		free(st->day[s]);
 		free(st->col[s]);
-		st->day[s] = st->col[s] = NULL;
+		st->col[s] = NULL;
 	}
 	st->n = st->cols = 0;
 }
@@ -102,12 +101,37 @@ static void day_values(const struct tui_row *r, double v[S_COUNT])
 	v[S_PAIN] = r->pain == PAIN_UNSET ? NAN : r->pain;
 }
 
+/* Each column's value of each series from its days, read a column at a
+ * time: memory follows the width, not the range.  False when out of
+ * memory. */
+static bool bin_days(struct tui *t, struct trends *st)
+{
+	double *buf = malloc(st->per * S_COUNT * sizeof *buf);
+	size_t c, i;
+	int s;
+
+	if (!buf)
+		return false;
+	for (c = 0; c < st->cols; c++) {
+		size_t from = c * st->per, len = st->n - from < st->per ? st->n - from : st->per;
+		for (i = 0; i < len; i++) {
+			double v[S_COUNT];
+			day_values(tui_day_row(t, st->start + (rw_day)(from + i)), v);
+			for (s = 0; s < S_COUNT; s++)
+				buf[(size_t)s * st->per + i] = v[s];
+		}
+		for (s = 0; s < S_COUNT; s++)
+			chart_bin(buf + (size_t)s * st->per, len, len, agg[s], &st->col[s][c], 1);
+	}
+	free(buf);
+	return true;
+}
+
 /* Build the series for the window ending today (or at the last logged day
  * when that is later), binned into the plot width. */
 static bool build(struct tui *t, struct trends *st, int width)
 {
 	const struct tui_days *d = tui_days(t);
-	size_t i;
 	int s;
 
 	if (!d)
@@ -129,24 +153,14 @@ static bool build(struct tui *t, struct trends *st, int width)
 		st->colw = 4;
 	if (st->colw < 1)
 		st->colw = 1;
-	for (s = 0; s < S_COUNT; s++) {
-		st->day[s] = malloc(st->n * sizeof(double));
-		st->col[s] = malloc(st->cols * sizeof(double));
-		if (!st->day[s] || !st->col[s]) {
-			free_cache(st);
-			tui_message(t, true, "out of memory");
-			return false;
-		}
-	}
-	for (i = 0; i < st->n; i++) {
-		double v[S_COUNT];
-		long idx = tui_days_index(d, st->start + (rw_day)i);
-		day_values(idx >= 0 ? &d->rows[idx] : NULL, v);
-		for (s = 0; s < S_COUNT; s++)
-			st->day[s][i] = v[s];
-	}
 	for (s = 0; s < S_COUNT; s++)
-		chart_bin(st->day[s], st->n, st->per, agg[s], st->col[s], st->cols);
+		if (!(st->col[s] = malloc(st->cols * sizeof(double))))
+			break;
+	if (s < S_COUNT || !bin_days(t, st)) {
+		free_cache(st);
+		tui_message(t, true, "out of memory");
+		return false;
+	}
 	st->gen = t->gen;
 	st->c_range = st->range;
 	st->c_width = width;
@@ -326,10 +340,9 @@ static void cal_follow(struct trends *st, int months, int rows)
 }
 
 /* The cursor's day in one line: its level, clock and red flag. */
-static void cal_cursor_line(struct tui *t, struct trends *st, const struct tui_days *d, int y)
+static void cal_cursor_line(struct tui *t, struct trends *st, int y)
 {
-	long idx = tui_days_index(d, st->cal_cur);
-	const struct tui_row *r = idx >= 0 ? &d->rows[idx] : NULL;
+	const struct tui_row *r = tui_day_row(t, st->cal_cur);
 	char date[16], num[32];
 	int x = 1;
 
@@ -409,8 +422,7 @@ static void draw_calendar(struct tui *t, struct trends *st, int y, int rows)
 			tui_textf(t, row, 1, 8, ROLE_NORMAL, "%04d-%02d", yy, mm);
 			for (dd = 1; dd <= n; dd++) {
 				rw_day day = date_from_ymd(yy, mm, dd);
-				long idx = tui_days_index(d, day);
-				const struct tui_row *r = idx >= 0 ? &d->rows[idx] : NULL;
+				const struct tui_row *r = tui_day_row(t, day);
 				enum tui_role role = !r || !r->logged ? ROLE_DIM
 						     : r->red_flag    ? ROLE_ALERT
 								      : tui_level_role(r->level);
@@ -434,7 +446,7 @@ static void draw_calendar(struct tui *t, struct trends *st, int y, int rows)
 	st->cal_skip = skip;
 	st->cal_shown = months - skip < rows ? months - skip : rows;
 	y += 1 + st->cal_shown;
-	cal_cursor_line(t, st, d, y++);
+	cal_cursor_line(t, st, y++);
 	tui_text(t, y, 1, COLS - 2, ROLE_HEAD, "Levels:");
 	i = 9;
 	i += tui_text(t, y, i, COLS - i, ROLE_OK, " - none ");
