@@ -8,13 +8,16 @@
  * The first frame is complete when the output contains MARKER (as in
  * ptyrun.c) and then stays quiet for QUIET_MS (default 150).  Each KEY is
  * a character, or one of Up Down PgUp PgDn Home End Enter Tab Esc; it is
- * written, and its frame is complete at the last byte before the output is
- * quiet again for QUIET_MS: latency = that byte's time - the write's time.
- * A key that draws nothing within 3 s has latency -1.  After the last key, "q" ends
- * the program.  Prints one line per key:
- *   key KEY latency_us bytes
+ * written once the output has been quiet for QUIET_MS.  Its frame is the
+ * first burst of output after it (curses writes a frame at once: bytes
+ * less than BURST_GAP_MS apart), and frame_us = the burst's last byte -
+ * the write; settle_us is the last byte before the output is quiet for
+ * QUIET_MS (data a screen reads after its first frame, between keys).  A
+ * key that draws nothing within 3 s gives -1.  After the last key, "q"
+ * ends the program.  Prints one line per key:
+ *   key KEY frame_us settle_us bytes
  * and then:
- *   max_us maxrss_kb exit_status
+ *   max_frame_us maxrss_kb exit_status max_settle_us
  * maxrss_kb is the program's peak resident memory over the whole session.
  */
 #define _GNU_SOURCE
@@ -32,6 +35,8 @@
 
 /* How long a key may take to draw anything at all. */
 #define FIRST_BYTE_MS 3000
+/* Bytes closer than this belong to one frame. */
+#define BURST_GAP_MS 10
 
 static struct timespec t0;
 
@@ -107,12 +112,15 @@ static long read_some(struct term *tm, long wait_ms)
 }
 
 /* Read until the output has been quiet for quiet_ms (or deadline_us
- * passed); returns the time of the last byte, -1 when none came. */
-static long long until_quiet(struct term *tm, long quiet_ms, long long deadline_us, size_t *bytes)
+ * passed); returns the time of the last byte, -1 when none came, and in
+ * *burst the last byte of the first burst. */
+static long long until_quiet(struct term *tm, long quiet_ms, long long deadline_us, size_t *bytes,
+			     long long *burst)
 {
 	long long last = -1, since = now_us();
 
 	*bytes = 0;
+	*burst = -1;
 	for (;;) {
 		long long t = now_us(), ref = last >= 0 ? last : since;
 		/* the first byte may take long (that is what is measured) */
@@ -124,7 +132,10 @@ static long long until_quiet(struct term *tm, long quiet_ms, long long deadline_
 		if (r < 0)
 			return last;
 		if (r > 0) {
-			last = now_us();
+			long long at = now_us();
+			if (last < 0 || (*burst == last && at - last < BURST_GAP_MS * 1000))
+				*burst = at;
+			last = at;
 			*bytes += (size_t)r;
 		}
 	}
@@ -136,7 +147,7 @@ int main(int argc, char **argv)
 	long quiet_ms = 150, timeout_ms = 60000;
 	struct winsize ws = { .ws_row = 30, .ws_col = 100 };
 	struct term tm = { 0 };
-	long long max_us = -1, deadline;
+	long long max_us = -1, max_settle = -1, deadline, burst;
 	char *list, *tok, *save = NULL;
 	size_t bytes;
 	int i;
@@ -195,7 +206,7 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
-	until_quiet(&tm, quiet_ms, deadline, &bytes);
+	until_quiet(&tm, quiet_ms, deadline, &bytes, &burst);
 	list = strdup(keys);
 	for (tok = strtok_r(list, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
 		const char *b = key_bytes(tok);
@@ -204,13 +215,17 @@ int main(int argc, char **argv)
 			fprintf(stderr, "keylat: unknown key %s\n", tok);
 			return 64;
 		}
+		until_quiet(&tm, quiet_ms, deadline, &bytes, &burst); /* what was still coming */
 		sent = now_us();
 		if (write(tm.master, b, strlen(b)) < 0)
 			break;
-		last = until_quiet(&tm, quiet_ms, deadline, &bytes);
-		printf("key %s %lld %zu\n", tok, last >= 0 ? last - sent : -1, bytes);
-		if (last >= 0 && last - sent > max_us)
-			max_us = last - sent;
+		last = until_quiet(&tm, quiet_ms, deadline, &bytes, &burst);
+		printf("key %s %lld %lld %zu\n", tok, burst >= 0 ? burst - sent : -1,
+		       last >= 0 ? last - sent : -1, bytes);
+		if (burst >= 0 && burst - sent > max_us)
+			max_us = burst - sent;
+		if (last >= 0 && last - sent > max_settle)
+			max_settle = last - sent;
 	}
 	free(list);
 	if (write(tm.master, "q", 1) < 0)
@@ -219,8 +234,8 @@ int main(int argc, char **argv)
 		;
 	while (wait4(tm.pid, &tm.status, 0, &tm.ru) < 0 && errno == EINTR)
 		;
-	printf("%lld %ld %d\n", max_us, tm.ru.ru_maxrss,
-	       WIFEXITED(tm.status) ? WEXITSTATUS(tm.status) : 128 + WTERMSIG(tm.status));
+	printf("%lld %ld %d %lld\n", max_us, tm.ru.ru_maxrss,
+	       WIFEXITED(tm.status) ? WEXITSTATUS(tm.status) : 128 + WTERMSIG(tm.status), max_settle);
 	free(tm.buf);
 	close(tm.master);
 	return 0;

@@ -338,16 +338,25 @@ static void loop(struct tui *t)
 		struct tui_key k;
 		wint_t wc = 0;
 		long started;
-		int rc, n;
+		int rc, n, work;
 
 		if (dirty)
 			draw(t);
 		dirty = false;
+		/* a screen still reading its data reads a slice between keys */
+		if ((work = tui_screens_work(t)) == TUI_WORK_DONE) {
+			dirty = true;
+			continue;
+		}
 		started = now_ms();
 		errno = 0;
+		timeout(work == TUI_WORK_MORE ? 0 : TICK_MS);
 		rc = get_wch(&wc);
+		timeout(TICK_MS);
 		if (quit_signal)
 			break;
+		if (rc == ERR && work == TUI_WORK_MORE)
+			continue;
 		if (rc == ERR) {
 			if (errno != EINTR && now_ms() - started < TICK_MS / 5) {
 				if (++rapid > 100)

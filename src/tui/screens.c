@@ -7,6 +7,7 @@
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "tui_app.h"
 #include "tui_alert.h"
@@ -64,6 +65,21 @@ void tui_screens_close(struct tui *t)
 	}
 	free(t->state);
 	t->state = NULL;
+}
+
+long tui_clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int tui_screens_work(struct tui *t)
+{
+	const struct tui_screen *s = tui_screens[t->screen];
+
+	return s->work ? s->work(t, t->state[t->screen]) : TUI_WORK_NONE;
 }
 
 /* ---- the top bar ----------------------------------------------------------- */

@@ -38,6 +38,8 @@ struct trends {
 	size_t per, cols;         /* days per column, columns */
 	int colw;
 	double *col[S_COUNT];     /* cols values each */
+	size_t done;              /* columns read so far (work reads the rest) */
+	double *buf;              /* a column's days while reading */
 	/* the charts: the first shown, and what the last draw showed */
 	int chart_top, charts, charts_shown;
 	/* the calendar: months scrolled back from the latest, and what the
@@ -76,55 +78,101 @@ static void free_cache(struct trends *st)
 		free(st->col[s]);
 		st->col[s] = NULL;
 	}
+	free(st->buf);
+	st->buf = NULL;
 	st->n = st->cols = 0;
 }
 
-/* The day's value of each series; NAN where the journal has none (before
- * the first or after the last logged day, a gap, an unset field). */
-static void day_values(const struct tui_row *r, double v[S_COUNT])
+/* The day's value of each series; NAN where the journal has none (a day
+ * not logged, the held clock included, or an unset field). */
+static void day_values(const struct engine_proj *p, const struct entry *en, double v[S_COUNT])
 {
 	int k, b;
 
 	for (k = 0; k < S_COUNT; k++)
 		v[k] = NAN;
-	if (!r)
+	if (!en)
 		return;
-	/* an unlogged day is a gap in every chart, the held clock included */
-	if (!r->logged)
-		return;
-	v[S_CLOCK] = r->clock;
+	v[S_CLOCK] = p->rest_clock_hours;
 	for (k = 0; k < LOSS_COUNT; k++)
 		for (b = 0; b < BAND_COUNT; b++)
-			v[S_LOSS + k * BAND_COUNT + b] = r->loss[k][b];
-	v[S_REST] = r->has_rest ? r->rest_hours : NAN;
-	v[S_ACT] = r->activity_minutes;
-	v[S_PAIN] = r->pain == PAIN_UNSET ? NAN : r->pain;
+			v[S_LOSS + k * BAND_COUNT + b] = p->loss[k][b];
+	v[S_REST] = en->has_rest ? en->rest_hours : NAN;
+	v[S_ACT] = p->activity_minutes;
+	v[S_PAIN] = en->pain == PAIN_UNSET ? NAN : en->pain;
 }
 
-/* Each column's value of each series from its days, read a column at a
- * time: memory follows the width, not the range.  False when out of
- * memory. */
-static bool bin_days(struct tui *t, struct trends *st)
+/* journal_each's callback: a day of the column being read into buf. */
+struct col_fill {
+	const struct trends *st;
+	rw_day from;
+	size_t len;
+	double *buf;
+};
+
+static int fill_day(void *ctx, const struct engine_proj *p, const struct entry *en)
 {
-	double *buf = malloc(st->per * S_COUNT * sizeof *buf);
-	size_t c, i;
+	const struct col_fill *f = ctx;
+	size_t i = (size_t)(p->day - f->from);
+	double v[S_COUNT];
 	int s;
 
-	if (!buf)
-		return false;
-	for (c = 0; c < st->cols; c++) {
-		size_t from = c * st->per, len = st->n - from < st->per ? st->n - from : st->per;
-		for (i = 0; i < len; i++) {
-			double v[S_COUNT];
-			day_values(tui_day_row(t, st->start + (rw_day)(from + i)), v);
-			for (s = 0; s < S_COUNT; s++)
-				buf[(size_t)s * st->per + i] = v[s];
+	if (p->day < f->from || i >= f->len)
+		return 0;
+	day_values(p, en, v);
+	for (s = 0; s < S_COUNT; s++)
+		f->buf[(size_t)s * f->st->per + i] = v[s];
+	return 0;
+}
+
+/* Column c: its days read from the journal (NAN where there is none),
+ * then binned into each series. */
+static int bin_column(struct tui *t, struct trends *st, size_t c, struct rw_error *e)
+{
+	struct col_fill f = { st, st->start + (rw_day)(c * st->per), 0, st->buf };
+	size_t i;
+	int s, r;
+
+	f.len = st->n - c * st->per < st->per ? st->n - c * st->per : st->per;
+	for (i = 0; i < st->per * S_COUNT; i++)
+		st->buf[i] = NAN;
+	if ((r = journal_each(t->j, f.from, f.from + (rw_day)f.len - 1, 0, fill_day, &f, e)))
+		return r;
+	for (s = 0; s < S_COUNT; s++)
+		chart_bin(st->buf + (size_t)s * st->per, f.len, f.len, agg[s], &st->col[s][c], 1);
+	return 0;
+}
+
+/* Columns for ms milliseconds: a short range is done at once, a century
+ * of days goes on between keys (work).  True when all are done. */
+static bool bin_slice(struct tui *t, struct trends *st, long ms)
+{
+	struct rw_error e = { 0, "" };
+	long started = tui_clock_ms();
+
+	while (st->done < st->cols && tui_clock_ms() - started < ms) {
+		if (bin_column(t, st, st->done, &e) != 0) {
+			tui_message(t, true, "%s", e.msg);
+			st->done = st->cols; /* what was read stays shown */
+			break;
 		}
-		for (s = 0; s < S_COUNT; s++)
-			chart_bin(buf + (size_t)s * st->per, len, len, agg[s], &st->col[s][c], 1);
+		st->done++;
 	}
-	free(buf);
+	if (st->done < st->cols)
+		return false;
+	free(st->buf);
+	st->buf = NULL;
 	return true;
+}
+
+/* The rest of the columns, between keys. */
+static int work(struct tui *t, void *state)
+{
+	struct trends *st = state;
+
+	if (!st->buf || st->gen != t->gen)
+		return TUI_WORK_NONE; /* nothing left, or the next draw starts again */
+	return bin_slice(t, st, TUI_WORK_MS) ? TUI_WORK_DONE : TUI_WORK_MORE;
 }
 
 /* Build the series for the window ending today (or at the last logged day
@@ -132,6 +180,7 @@ static bool bin_days(struct tui *t, struct trends *st)
 static bool build(struct tui *t, struct trends *st, int width)
 {
 	const struct tui_days *d = tui_days(t);
+	size_t i;
 	int s;
 
 	if (!d)
@@ -156,15 +205,20 @@ static bool build(struct tui *t, struct trends *st, int width)
 	for (s = 0; s < S_COUNT; s++)
 		if (!(st->col[s] = malloc(st->cols * sizeof(double))))
 			break;
-	if (s < S_COUNT || !bin_days(t, st)) {
+	if (s < S_COUNT || !(st->buf = malloc(st->per * S_COUNT * sizeof *st->buf))) {
 		free_cache(st);
 		tui_message(t, true, "out of memory");
 		return false;
 	}
+	for (s = 0; s < S_COUNT; s++)
+		for (i = 0; i < st->cols; i++)
+			st->col[s][i] = NAN;
+	st->done = 0;
 	st->gen = t->gen;
 	st->c_range = st->range;
 	st->c_width = width;
 	st->c_today = t->today;
+	bin_slice(t, st, TUI_WORK_MS / 2); /* on the key's own time: half a slice */
 	return true;
 }
 
@@ -520,7 +574,9 @@ static void draw_choices(struct tui *t, struct trends *st, int y)
 			x += tui_textf(t, y, x, COLS - x, i == st->range ? ROLE_SEL : ROLE_NORMAL,
 				       i == st->range ? "[%s]" : " %s ", range_names[i]);
 	more[0] = '\0';
-	if (st->view != 2 && st->charts_shown < st->charts)
+	if (st->buf && st->cols)
+		snprintf(more, sizeof more, "reading the journal: %zu%%", st->done * 100 / st->cols);
+	else if (st->view != 2 && st->charts_shown < st->charts)
 		snprintf(more, sizeof more, "charts %d-%d of %d: Up/Down", st->chart_top + 1,
 			 st->chart_top + st->charts_shown, st->charts);
 	if (st->view != 2 && st->per > 1) {
@@ -658,6 +714,7 @@ const struct tui_screen tui_screen_trends = {
 	.help = help,
 	.state_size = sizeof(struct trends),
 	.close = close_trends,
+	.work = work,
 	.draw = draw,
 	.key = key,
 };

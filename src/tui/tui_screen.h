@@ -37,7 +37,22 @@ struct tui_screen {
 	void (*draw)(struct tui *t, void *state, int top, int height);
 	/* Handle a key; false when the screen has no use for it. */
 	bool (*key)(struct tui *t, void *state, const struct tui_key *k);
+	/* Optional: read a slice (about TUI_WORK_MS) of what the screen is
+	 * still missing, such as a summary of 100 years, between keys; returns
+	 * a TUI_WORK_* value. */
+	int (*work)(struct tui *t, void *state);
 };
+
+/* What a screen's work did: nothing was left; a slice, with more left; the
+ * last slice (the screen is drawn again). */
+enum { TUI_WORK_NONE, TUI_WORK_MORE, TUI_WORK_DONE };
+#define TUI_WORK_MS 8
+
+/* A slice of the current screen's work (a TUI_WORK_* value). */
+int tui_screens_work(struct tui *t);
+
+/* A monotonic clock in milliseconds, to time slices of work. */
+long tui_clock_ms(void);
 
 /* The screen table (screens.c), in tab order: adding a screen is a row
  * there and its own file.  The rows other code names (the mouse, Enter on
