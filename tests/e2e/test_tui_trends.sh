@@ -143,4 +143,34 @@ t_unlogged_days_are_dots_in_every_chart_80x24() {
 	quit_and_check
 }
 
+# The screens read a long journal a window of days at a time (Journal,
+# Calendar) or a slice between keys (Report's summary, Trends over all
+# time): every row still comes from the right day.
+t_long_journal_read_by_windows() {
+	rw log --date 2024-01-01 --rest 20 --note first
+	rw log --date 2025-06-01 --rest 9 --note middle
+	rw log --date 2026-03-10 --rest 8 --note last
+	TUI_W=100 TUI_H=30 tui_start
+	tui_ready || return
+	keys 2
+	wait_for '3 days logged, 797 not logged, 2024-01-01 to 2026-03-10 +\(row 800 of 800\)' || return
+	wait_for 'Note: last' || return
+	keys Home
+	wait_for '\(row 1 of 800\)' || return
+	wait_for 'Note: first' || return
+	keys / && text 2025-06-01 && keys Enter
+	wait_for '\(row 518 of 800\)' || return
+	wait_for 'Note: middle' || return
+	keys Up
+	wait_for '\(row 517 of 800\)' || return
+	wait_for '▸ Sat 2025-05-31 +-- not logged --' || return
+	keys 4
+	wait_for 'What the report covers: 2024-01-01 to 2026-03-10' || return
+	wait_for '3 days logged, 797 not logged' || return
+	keys 3 r r r r
+	wait_for '\[all\]' || return
+	wait_for '^ {6}2024-01-01 .* 2026-03-10' || return
+	quit_and_check
+}
+
 run_tests
