@@ -7,7 +7,7 @@ include Makefile
 .DEFAULT_GOAL := bench-progs
 BENCH_DIR   := $(BUILD)/bench
 BENCH_LIB   := $(BENCH_DIR)/gen $(BENCH_DIR)/engine_bench
-BENCH_TOOLS := $(BENCH_DIR)/measure $(BENCH_DIR)/ptyrun
+BENCH_TOOLS := $(BENCH_DIR)/measure $(BENCH_DIR)/ptyrun $(BENCH_DIR)/keylat
 BENCH_PROGS := $(BENCH_LIB) $(BENCH_TOOLS) $(BENCH_DIR)/minimal_tui $(BENCH_DIR)/slowsync.so
 
 .PHONY: bench-progs

@@ -45,6 +45,19 @@ int chart_bar_eighths(const struct chart_axis *ax, double v, int rows);
 /* How many eighths of cell row (0 = bottom) a bar eighths tall fills: 0-8. */
 int chart_cell_eighths(int eighths, int row);
 
+/* The cell row (0 = bottom) that v falls in on an axis rows cells tall,
+ * -1 when v is outside the axis (or NAN). */
+int chart_row_of(const struct chart_axis *ax, double v, int rows);
+
+/* Fit ax (rows cells tall, rows >= 3) around a reference line at ref so
+ * that the line is drawn, and never on the top or bottom row (where the
+ * axis labels are and where every bar starts): the axis grows past ref
+ * when ref is in its top row or above it, and when ref would share the
+ * bottom row it is cut to the largest nice top that lifts ref a row
+ * (bars above it are then cut).  Fewer rows, a NAN ref or one at or below
+ * ax->lo leave ax as it is. */
+void chart_axis_ref(struct chart_axis *ax, double ref, int rows, int max_ticks);
+
 /* The value at tick i of an axis (0 is ax->lo, ax->ticks is ax->hi). */
 double chart_axis_tick(const struct chart_axis *ax, int i);
 

@@ -139,6 +139,22 @@ int report_summarize_each(struct journal *j, const struct report_opts *o,
 			  struct report_summary *s, journal_day_fn fn, void *ctx,
 			  struct rw_error *e);
 
+/* report_summarize a slice at a time, for a screen that must answer keys
+ * meanwhile: start does everything but the walk over the days and sets
+ * *walk (NULL when there is nothing to walk: s is complete); each step
+ * walks the next `days` days (all when days <= 0) and, after the last,
+ * completes s, frees the walk and sets *done.  s must stay where it is
+ * until then.  A failed step frees the walk and s; report_walk_free drops
+ * an unfinished walk (s is then freed with report_summary_free). */
+struct report_walk;
+int report_summarize_start(struct journal *j, const struct report_opts *o,
+			   struct report_summary *s, struct report_walk **walk, struct rw_error *e);
+int report_summarize_step(struct journal *j, struct report_walk *walk, long days, bool *done,
+			  struct rw_error *e);
+void report_walk_free(struct report_walk *walk);
+/* How far a walk got: days walked of the period's days. */
+void report_walk_progress(const struct report_walk *walk, long *walked, long *of);
+
 /* An episode's cells as text: "2026-02-20", "2026-02-28", days, peak
  * (an episode that began before the period is marked "<" before its first
  * date by each format);

@@ -8,6 +8,7 @@
 #include "chart.h"
 
 #include <math.h>
+#include <stdbool.h>
 
 /* The nice multipliers of a power of ten, smallest first. */
 static const double nice_mult[] = { 1, 2, 2.5, 5 };
@@ -186,6 +187,65 @@ int chart_cell_eighths(int eighths, int row)
 	if (left <= 0)
 		return 0;
 	return left > 8 ? 8 : left;
+}
+
+int chart_row_of(const struct chart_axis *ax, double v, int rows)
+{
+	int r;
+
+	if (rows < 1 || isnan(v) || !(ax->hi > ax->lo) || v < ax->lo || v > ax->hi)
+		return -1;
+	/* the tolerance keeps a line exactly on a row boundary in the upper row */
+	r = (int)floor((v - ax->lo) / (ax->hi - ax->lo) * rows + 1e-9);
+	return r >= rows ? rows - 1 : r;
+}
+
+/* The largest span <= cap (> 0) made of at most max_ticks nice steps, as
+ * an axis from lo; false when none is above floor. */
+static bool axis_under(double lo, double cap, double floor_, int max_ticks, struct chart_axis *ax)
+{
+	int exp = (int)floor(log10(cap / max_ticks)), k, i;
+	double best = 0, best_step = 0;
+
+	for (k = -1; k <= 1; k++)
+		for (i = 0; i < (int)(sizeof nice_mult / sizeof nice_mult[0]); i++) {
+			double step = nice_step(nice_mult[i], exp + k);
+			double n = floor(cap / step + 1e-9);
+			if (n >= 1 && n <= max_ticks && n * step > best) {
+				best = n * step;
+				best_step = step;
+			}
+		}
+	if (!(best > floor_))
+		return false;
+	ax->lo = lo;
+	ax->step = best_step;
+	ax->ticks = (int)floor(best / best_step + 0.5);
+	ax->hi = lo + best;
+	return true;
+}
+
+/* Between (ref - lo) * rows / (rows - 1) (ref leaves the top row) and
+ * (ref - lo) * rows (ref leaves the bottom row) there is always a nice
+ * span, as consecutive nice numbers are at most twice apart and rows >= 3;
+ * a few nice steps (150 = 3 x 50) come closer to the top of that range. */
+void chart_axis_ref(struct chart_axis *ax, double ref, int rows, int max_ticks)
+{
+	double d;
+
+	if (rows < 3 || isnan(ref) || !isfinite(ref) || !(ref > ax->lo))
+		return;
+	d = ref - ax->lo;
+	if (ref > ax->hi || chart_row_of(ax, ref, rows) > rows - 2)
+		chart_axis_nice(ax->lo, fmax(ax->hi, ax->lo + d * rows / (rows - 1) * (1 + 1e-6)),
+				max_ticks, ax);
+	if (chart_row_of(ax, ref, rows) >= 1)
+		return;
+	if (!axis_under(ax->lo, d * rows, d * rows / (rows - 1), max_ticks, ax)) {
+		ax->hi = ax->lo + d * rows;
+		ax->step = d * rows;
+		ax->ticks = 1;
+	}
 }
 
 /* The value of tick i (0 = lo, ax->ticks = hi), for axis labels. */

@@ -3,8 +3,9 @@
  * Nice axes (steps of 1, 2, 2.5, 5 x 10^k, never short of the data, the
  * degenerate cases), positions with clamping, days per column, binning
  * with NAN gaps for every aggregate, bar heights in eighths including the
- * rule that a positive value never rounds to an empty bar, and the cell
- * split of a bar.
+ * rule that a positive value never rounds to an empty bar, the cell
+ * split of a bar, and reference lines kept inside an axis and off its
+ * label rows.
  */
 #include <check.h>
 #include <math.h>
@@ -325,6 +326,84 @@ START_TEST(cells_sum_to_bar)
 }
 END_TEST
 
+/* ---- reference lines -------------------------------------------------- */
+
+/* The 180-minute line above data that tops at 60: the axis grows past it. */
+START_TEST(ref_above_the_data_grows_the_axis)
+{
+	struct chart_axis ax;
+
+	chart_axis_nice(0, 60, 4, &ax);
+	chart_axis_ref(&ax, 180, 5, 4);
+	ck_assert_double_eq_tol(ax.hi, 300, EPS);
+	ck_assert_int_eq(chart_row_of(&ax, 180, 5), 3);
+}
+END_TEST
+
+/* The 48 h line on a 300 h axis of 4 rows would share the bottom row: the
+ * axis is cut at the largest nice top that lifts it a row (150 = 3 x 50). */
+START_TEST(ref_in_the_bottom_row_cuts_the_axis)
+{
+	struct chart_axis ax;
+
+	chart_axis_nice(0, 288, 4, &ax);
+	ck_assert_double_eq_tol(ax.hi, 300, EPS);
+	ck_assert_int_eq(chart_row_of(&ax, 48, 4), 0);
+	chart_axis_ref(&ax, 48, 4, 4);
+	ck_assert_double_eq_tol(ax.hi, 150, EPS);
+	ck_assert_double_eq_tol(ax.step, 50, EPS);
+	ck_assert_int_eq(ax.ticks, 3);
+	ck_assert_int_eq(chart_row_of(&ax, 48, 4), 1);
+}
+END_TEST
+
+/* Over many axes, refs and heights: the line is always inside, never on
+ * the top or the bottom row; an axis that already holds it is kept. */
+START_TEST(ref_always_off_the_label_rows)
+{
+	static const double his[] = { 1, 10, 24, 60, 96, 150, 288, 300, 1000, 1e5 };
+	static const double refs[] = { 0.5, 8, 20, 23.5, 48, 72, 180, 240, 999 };
+	size_t i, k;
+	int rows;
+
+	for (i = 0; i < sizeof his / sizeof his[0]; i++)
+		for (k = 0; k < sizeof refs / sizeof refs[0]; k++)
+			for (rows = 3; rows <= 12; rows++) {
+				struct chart_axis ax, before;
+				int r;
+				chart_axis_nice(0, his[i], 4, &ax);
+				before = ax;
+				chart_axis_ref(&ax, refs[k], rows, 4);
+				r = chart_row_of(&ax, refs[k], rows);
+				ck_assert_msg(r >= 1 && r <= rows - 2, "hi %g ref %g rows %d: row %d of axis %g",
+					      his[i], refs[k], rows, r, ax.hi);
+				ck_assert(ax.lo == 0 && ax.hi > refs[k]);
+				r = chart_row_of(&before, refs[k], rows);
+				if (r >= 1 && r <= rows - 2)
+					ck_assert_double_eq(ax.hi, before.hi);
+			}
+}
+END_TEST
+
+/* Fewer than 3 rows, a NAN ref or one at the axis's start: unchanged. */
+START_TEST(ref_left_alone)
+{
+	struct chart_axis ax;
+
+	chart_axis_nice(0, 300, 4, &ax);
+	chart_axis_ref(&ax, 48, 2, 4);
+	ck_assert_double_eq(ax.hi, 300);
+	chart_axis_ref(&ax, NAN, 6, 4);
+	ck_assert_double_eq(ax.hi, 300);
+	chart_axis_ref(&ax, 0, 6, 4);
+	ck_assert_double_eq(ax.hi, 300);
+	ck_assert_int_eq(chart_row_of(&ax, 301, 6), -1);
+	ck_assert_int_eq(chart_row_of(&ax, NAN, 6), -1);
+	ck_assert_int_eq(chart_row_of(&ax, 300, 6), 5);
+	ck_assert_int_eq(chart_row_of(&ax, 0, 6), 0);
+}
+END_TEST
+
 static Suite *chart_suite(void)
 {
 	Suite *s = suite_create("chart");
@@ -337,6 +416,10 @@ static Suite *chart_suite(void)
 	tcase_add_test(a, axis_degenerate);
 	tcase_add_test(a, axis_tick_values);
 	tcase_add_test(a, axis_pos_clamps);
+	tcase_add_test(a, ref_above_the_data_grows_the_axis);
+	tcase_add_test(a, ref_in_the_bottom_row_cuts_the_axis);
+	tcase_add_test(a, ref_always_off_the_label_rows);
+	tcase_add_test(a, ref_left_alone);
 	tcase_add_test(b, days_per_col);
 	tcase_add_test(b, bin_one_per_column);
 	tcase_add_test(b, bin_aggregates_with_gaps);

@@ -290,9 +290,34 @@ int report_summarize(struct journal *j, const struct report_opts *o,
 	return report_summarize_each(j, o, s, NULL, NULL, e);
 }
 
-int report_summarize_each(struct journal *j, const struct report_opts *o,
-			  struct report_summary *s, journal_day_fn fn, void *ctx,
-			  struct rw_error *e)
+struct report_walk {
+	struct acc a;
+	rw_day next; /* the first day not walked yet */
+};
+
+/* After the walk: the episodes of the warnings, red flags first, the
+ * averages. */
+static void summary_finish(struct report_summary *s, const struct acc *a)
+{
+	s->empty = s->days_logged == 0;
+	warning_episodes(s);
+	red_flags_first(s);
+	s->days_missing = s->period_days - s->days_logged;
+	s->week_days = a->week;
+	if (s->walking_first_n)
+		s->walking_first = a->walk_first / s->walking_first_n;
+	if (s->walking_last_n)
+		s->walking_last = a->walk_last / s->walking_last_n;
+	if (s->pain_first_n)
+		s->pain_first = a->pain_first / s->pain_first_n;
+	if (s->pain_last_n)
+		s->pain_last = a->pain_last / s->pain_last_n;
+}
+
+/* Everything but the walk over the days; fn rides on the walk. */
+static int summarize_start(struct journal *j, const struct report_opts *o,
+			   struct report_summary *s, journal_day_fn fn, void *ctx,
+			   struct report_walk **walk, struct rw_error *e)
 {
 	struct acc a = { .s = s, .e = e, .also = fn, .also_ctx = ctx };
 	rw_day first, last;
@@ -300,6 +325,7 @@ int report_summarize_each(struct journal *j, const struct report_opts *o,
 	long span;
 	int r;
 
+	*walk = NULL;
 	memset(s, 0, sizeof *s);
 	s->empty = true;
 	s->pain_first = s->pain_last = s->walking_first = s->walking_last = NAN;
@@ -338,24 +364,66 @@ int report_summarize_each(struct journal *j, const struct report_opts *o,
 		report_summary_free(s);
 		return r;
 	}
-	if ((r = journal_each(j, s->first, s->last, 0, visit, &a, e))) {
+	if (!(*walk = malloc(sizeof **walk))) {
 		report_summary_free(s);
+		return rw_fail(e, RW_ENOMEM, "out of memory");
+	}
+	(*walk)->a = a;
+	(*walk)->next = s->first;
+	return 0;
+}
+
+int report_summarize_start(struct journal *j, const struct report_opts *o,
+			   struct report_summary *s, struct report_walk **walk, struct rw_error *e)
+{
+	return summarize_start(j, o, s, NULL, NULL, walk, e);
+}
+
+int report_summarize_step(struct journal *j, struct report_walk *w, long days, bool *done,
+			  struct rw_error *e)
+{
+	struct report_summary *s = w->a.s;
+	rw_day to = days > 0 && w->next + (rw_day)days - 1 < s->last ? w->next + (rw_day)days - 1
+								      : s->last;
+	int r;
+
+	*done = false;
+	w->a.e = e;
+	if ((r = journal_each(j, w->next, to, 0, visit, &w->a, e))) {
+		report_summary_free(s);
+		free(w);
 		return r;
 	}
-	s->empty = s->days_logged == 0;
-	warning_episodes(s);
-	red_flags_first(s);
-	s->days_missing = s->period_days - s->days_logged;
-	s->week_days = a.week;
-	if (s->walking_first_n)
-		s->walking_first = a.walk_first / s->walking_first_n;
-	if (s->walking_last_n)
-		s->walking_last = a.walk_last / s->walking_last_n;
-	if (s->pain_first_n)
-		s->pain_first = a.pain_first / s->pain_first_n;
-	if (s->pain_last_n)
-		s->pain_last = a.pain_last / s->pain_last_n;
+	w->next = to + 1;
+	if (w->next <= s->last)
+		return 0;
+	summary_finish(s, &w->a);
+	free(w);
+	*done = true;
 	return 0;
+}
+
+void report_walk_free(struct report_walk *w)
+{
+	free(w);
+}
+
+void report_walk_progress(const struct report_walk *w, long *walked, long *of)
+{
+	*walked = (long)(w->next - w->a.s->first);
+	*of = (long)(w->a.s->last - w->a.s->first + 1);
+}
+
+/* The whole period in one walk, for the reports. */
+int report_summarize_each(struct journal *j, const struct report_opts *o,
+			  struct report_summary *s, journal_day_fn fn, void *ctx,
+			  struct rw_error *e)
+{
+	struct report_walk *w;
+	bool done;
+	int r = summarize_start(j, o, s, fn, ctx, &w, e);
+
+	return r || !w ? r : report_summarize_step(j, w, 0, &done, e);
 }
 
 void report_summary_free(struct report_summary *s)

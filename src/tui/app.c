@@ -20,7 +20,6 @@
 #include <unistd.h>
 
 #include "tui.h"
-#include "tui_alert.h"
 #include "tui_rest.h"
 #include "tui_app.h"
 #include "tui_mouse.h"
@@ -28,11 +27,6 @@
 #define TICK_MS 250
 
 enum { K_CTRL_L = 12, K_CTRL_R = 18, K_ESC = 27 };
-
-static const struct tui_screen *const screens[TUI_SCREENS] = {
-	&tui_screen_today, &tui_screen_journal, &tui_screen_trends,
-	&tui_screen_report, &tui_screen_settings,
-};
 
 /* Set by the signal handler only; the loop does the rest. */
 static volatile sig_atomic_t quit_signal;
@@ -108,7 +102,7 @@ char *tui_date(rw_day day, char *out)
 /* Switching screens closes the help, which described the old one. */
 void tui_show(struct tui *t, int screen)
 {
-	if (screen >= 0 && screen < TUI_SCREENS)
+	if (screen >= 0 && screen < tui_screen_count)
 		t->screen = screen;
 	t->help = false;
 	t->detail.active = false;
@@ -132,84 +126,6 @@ void tui_undo(struct tui *t, bool redo)
 }
 
 /* ---- the frame --------------------------------------------------------- */
-
-/* The tabs from column x in one of three styles, widest first:
- * " 1 Today " each, "1 Today 2 Journal", or only the current one named.
- * Returns the column after them; draws them when draw is true. */
-static int tab_end[TUI_SCREENS + 1]; /* where each tab ends, then where the first starts */
-
-static int draw_tabs(struct tui *t, int x, int style, bool draw)
-{
-	int i;
-
-	if (draw)
-		tab_end[TUI_SCREENS] = x;
-
-	for (i = 0; i < TUI_SCREENS; i++) {
-		char tab[32];
-		if (style == 0)
-			snprintf(tab, sizeof tab, " %d %s ", i + 1, screens[i]->name);
-		else if (style == 1 && i == 0)
-			snprintf(tab, sizeof tab, "%d %s", i + 1, screens[i]->name);
-		else if (style == 1 || i == t->screen)
-			snprintf(tab, sizeof tab, " %d %s", i + 1, screens[i]->name);
-		else
-			snprintf(tab, sizeof tab, " %d", i + 1);
-		if (draw)
-			tui_text(t, 0, x, COLS - x, i == t->screen ? ROLE_TAB : ROLE_BAR_TITLE, tab);
-		x += tui_text_width(t, tab);
-		if (draw)
-			tab_end[i] = x;
-	}
-	return x;
-}
-
-/* For a click: the tab at column x as last drawn (they touch each other). */
-int tui_tab_at(struct tui *t, int x)
-{
-	int i, from = tab_end[TUI_SCREENS];
-
-	(void)t;
-	for (i = 0; i < TUI_SCREENS; from = tab_end[i++])
-		if (x >= from && x < tab_end[i])
-			return i;
-	return -1;
-}
-
-/* The top bar: the screens with their number keys, the current one
- * marked, and the alert for the last logged day.  The alert always shows
- * (from 60 columns): the tabs and the alert take their widest forms that
- * fit together, the tabs first; the name only when there is room to spare. */
-static void draw_top(struct tui *t)
-{
-	static const char title[] = " restwatch ";
-	char forms[TUI_ALERT_FORMS][64];
-	enum tui_role role = ROLE_ALERT;
-	int n = t->last.found ? tui_alert_forms(t, &t->last.proj, forms, &role) : 0;
-	int style, f = 0, aw = 0, x = 0;
-
-	n = tui_rest_forms(t, forms, n, &role);
-
-	for (style = 0; style < 3; style++) {
-		int tw = draw_tabs(t, 0, style, false);
-		for (f = 0; f < n; f++)
-			if (tw + tui_text_width(t, forms[f]) <= COLS)
-				break;
-		if (f < n || n == 0)
-			break;
-	}
-	if (style == 3)
-		style = 2;
-	if (f >= n)
-		f = n - 1;
-	aw = n ? tui_text_width(t, forms[f]) : 0;
-	tui_fill(t, 0, 0, COLS, ROLE_BAR_TITLE, " ");
-	if (style == 0 && f == 0 && (int)sizeof title - 1 + draw_tabs(t, 0, 0, false) + aw + 4 <= COLS)
-		x = tui_text(t, 0, 0, COLS, ROLE_BAR_TITLE, title);
-	draw_tabs(t, x, style, true);
-	if (n > 0)
-		tui_text(t, 0, COLS > aw ? COLS - aw : 0, COLS, role, forms[f]);
-}
 
 /* Keys as "k label  k label": each key in bold; returns the columns used. */
 static int draw_keys(struct tui *t, int y, int x, int w, const char *s)
@@ -251,7 +167,7 @@ static void draw_status(struct tui *t)
 		tui_text(t, y, 1, COLS - 2, t->msg_error ? ROLE_ERROR : ROLE_OK, t->msg);
 		return;
 	}
-	draw_keys(t, y, 1, COLS - gw - 4, screens[t->screen]->status);
+	draw_keys(t, y, 1, COLS - gw - 4, tui_screens[t->screen]->status);
 	draw_keys(t, y, COLS - gw - 1, gw, global);
 }
 
@@ -284,8 +200,8 @@ static void draw(struct tui *t)
 	if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS) {
 		draw_tiny(t);
 	} else {
-		draw_top(t);
-		screens[t->screen]->draw(t, t->state[t->screen], 1, LINES - 2);
+		tui_top_draw(t);
+		tui_screens[t->screen]->draw(t, t->state[t->screen], 1, LINES - 2);
 		draw_status(t);
 		if (t->detail.active)
 			tui_detail_draw(t);
@@ -296,7 +212,7 @@ static void draw(struct tui *t)
 		if (t->picker.active)
 			tui_picker_draw(t);
 		if (t->help)
-			tui_help_draw(t, screens[t->screen]);
+			tui_help_draw(t, tui_screens[t->screen]);
 	}
 	if (t->cursor)
 		move(t->cy, t->cx);
@@ -367,16 +283,17 @@ static void dispatch(struct tui *t, const struct tui_key *k)
 		return;
 	}
 	if (k->fn && k->code == KEY_BTAB) {
-		tui_show(t, (t->screen + TUI_SCREENS - 1) % TUI_SCREENS);
+		tui_show(t, (t->screen + tui_screen_count - 1) % tui_screen_count);
+		return;
+	}
+	if (!k->fn && tui_screen_by_key(k->code) >= 0) {
+		tui_show(t, tui_screen_by_key(k->code));
 		return;
 	}
 	if (!k->fn) {
 		switch (k->code) {
-		case '1': case '2': case '3': case '4': case '5':
-			tui_show(t, k->code - '1');
-			return;
 		case '\t':
-			tui_show(t, (t->screen + 1) % TUI_SCREENS);
+			tui_show(t, (t->screen + 1) % tui_screen_count);
 			return;
 		case '?':
 			t->help = true;
@@ -394,10 +311,10 @@ static void dispatch(struct tui *t, const struct tui_key *k)
 			break;
 		}
 	}
-	if (!screens[t->screen]->key(t, t->state[t->screen], k) && !k->fn && k->code > ' ' &&
+	if (!tui_screens[t->screen]->key(t, t->state[t->screen], k) && !k->fn && k->code > ' ' &&
 	    k->code < 0x7f)
 		tui_message(t, false, "'%c' does nothing on %s; ? lists the keys", k->code,
-			    screens[t->screen]->name);
+			    tui_screens[t->screen]->name);
 }
 
 /* A monotonic clock, to tell a timeout from input that fails at once. */
@@ -421,16 +338,25 @@ static void loop(struct tui *t)
 		struct tui_key k;
 		wint_t wc = 0;
 		long started;
-		int rc, n;
+		int rc, n, work;
 
 		if (dirty)
 			draw(t);
 		dirty = false;
+		/* a screen still reading its data reads a slice between keys */
+		if ((work = tui_screens_work(t)) == TUI_WORK_DONE) {
+			dirty = true;
+			continue;
+		}
 		started = now_ms();
 		errno = 0;
+		timeout(work == TUI_WORK_MORE ? 0 : TICK_MS);
 		rc = get_wch(&wc);
+		timeout(TICK_MS);
 		if (quit_signal)
 			break;
+		if (rc == ERR && work == TUI_WORK_MORE)
+			continue;
 		if (rc == ERR) {
 			if (errno != EINTR && now_ms() - started < TICK_MS / 5) {
 				if (++rapid > 100)
@@ -505,27 +431,6 @@ static bool utf8_locale(void)
 	return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
 }
 
-/* Open every screen's state; on failure the ones opened are closed. */
-static int open_screens(struct tui *t, struct rw_error *e)
-{
-	int i, r;
-
-	for (i = 0; i < TUI_SCREENS; i++)
-		if ((r = screens[i]->open(t, &t->state[i], e)) != 0)
-			return r;
-	return 0;
-}
-
-/* Free what open_screens allocated (a screen never opened has NULL). */
-static void close_screens(struct tui *t)
-{
-	int i;
-
-	for (i = 0; i < TUI_SCREENS; i++)
-		if (t->state[i])
-			screens[i]->close(t->state[i]);
-}
-
 /* The terminal is restored on every way out: q, a signal, or input gone. */
 int tui_run(struct journal *j, const struct tui_opts *o, struct rw_error *e)
 {
@@ -544,7 +449,7 @@ int tui_run(struct journal *j, const struct tui_opts *o, struct rw_error *e)
 	t->today = o->today;
 	t->no_bell = o->no_bell;
 	t->day = o->today;
-	if ((r = open_screens(t, e)) != 0)
+	if ((r = tui_screens_open(t, e)) != 0)
 		goto out;
 	catch_signals(old);
 	if (!(scr = newterm(NULL, stdout, stdin))) {
@@ -581,7 +486,7 @@ int tui_run(struct journal *j, const struct tui_opts *o, struct rw_error *e)
 	delscreen(scr);
 	restore_signals(old);
 out:
-	close_screens(t);
+	tui_screens_close(t);
 	tui_days_free(&t->days);
 	free(t);
 	return r;

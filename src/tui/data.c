@@ -91,27 +91,16 @@ static void cut_copy(char *out, size_t n, const char *s)
 	out[o] = '\0';
 }
 
-struct fill {
-	struct tui_days *d;
-};
-
-/* journal_each's callback: one row per calendar day. */
+/* journal_each's callback: one row per calendar day of the window. */
 static int add_row(void *ctx, const struct engine_proj *p, const struct entry *en)
 {
-	struct fill *f = ctx;
-	struct tui_days *d = f->d;
+	struct tui_days *d = ctx;
 	struct tui_row *r;
 	int i;
 
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 64;
-		struct tui_row *rows = realloc(d->rows, cap * sizeof *rows);
-		if (!rows)
-			return RW_ENOMEM;
-		d->rows = rows;
-		d->cap = cap;
-	}
-	r = &d->rows[d->n++];
+	if (d->nrows == TUI_DAYS_WINDOW)
+		return 0; /* the window holds at most that many days */
+	r = &d->rows[d->nrows++];
 	memset(r, 0, sizeof *r);
 	r->day = p->day;
 	r->logged = en != NULL;
@@ -138,61 +127,75 @@ static int add_row(void *ctx, const struct engine_proj *p, const struct entry *e
 	return 0;
 }
 
-/* One walk over the logged span fills every row; it runs once per change
- * of the journal, never per key. */
+/* The span only (three indexed reads); the rows wait for tui_day_row.  It
+ * runs once per change of the journal, never per key. */
 const struct tui_days *tui_days(struct tui *t)
 {
 	struct tui_days *d = &t->days;
 	struct rw_error e = { 0, "" };
-	struct fill f = { d };
-	rw_day first, last;
-	bool found;
+	rw_day first = 0, last = 0;
+	bool found = false;
 	long logged = 0;
-	int r;
 
 	if (d->gen == t->gen)
 		return d;
-	d->n = 0;
-	if ((r = journal_bounds(t->j, &first, &last, &logged, &found, &e)) == 0 && found) {
-		d->first = first;
-		d->last = last;
-		r = journal_each(t->j, first, last, 0, add_row, &f, &e);
-		if (r == RW_ENOMEM && !e.msg[0])
-			rw_fail(&e, r, "out of memory");
-	}
-	if (r) {
-		d->n = 0;
+	if (journal_bounds(t->j, &first, &last, &logged, &found, &e) != 0) {
 		tui_message(t, true, "%s", e.msg);
 		return NULL;
 	}
-	if (d->n) {
-		d->first = d->rows[0].day;
-		d->last = d->rows[d->n - 1].day;
-	}
+	d->n = found ? (size_t)(last - first + 1) : 0;
+	d->first = first;
+	d->last = last;
 	d->logged = found ? logged : 0;
+	d->w_gen = 0;
 	d->gen = t->gen;
 	return d;
 }
 
-/* The rows are the only allocation of the cache. */
-void tui_days_free(struct tui_days *d)
+/* Read the window of TUI_DAYS_WINDOW days centred on day, inside the
+ * span. */
+static int read_window(struct tui *t, struct tui_days *d, rw_day day)
 {
-	free(d->rows);
-	memset(d, 0, sizeof *d);
+	struct rw_error e = { 0, "" };
+	rw_day from = day - TUI_DAYS_WINDOW / 2, to;
+	int r;
+
+	if (!d->rows && !(d->rows = malloc(TUI_DAYS_WINDOW * sizeof *d->rows))) {
+		tui_message(t, true, "out of memory");
+		return RW_ENOMEM;
+	}
+	if (from + TUI_DAYS_WINDOW - 1 > d->last)
+		from = d->last - TUI_DAYS_WINDOW + 1;
+	if (from < d->first)
+		from = d->first;
+	to = from + TUI_DAYS_WINDOW - 1 < d->last ? from + TUI_DAYS_WINDOW - 1 : d->last;
+	d->nrows = 0;
+	d->w_gen = 0;
+	if ((r = journal_each(t->j, from, to, 0, add_row, d, &e)) != 0) {
+		d->nrows = 0;
+		tui_message(t, true, "%s", e.msg);
+		return r;
+	}
+	d->w_from = from;
+	d->w_to = to;
+	d->w_gen = t->gen;
+	return 0;
 }
 
-/* Rows are consecutive calendar days, so the index is a subtraction; a
- * binary search covers a journal whose stored days had a hole. */
-long tui_days_index(const struct tui_days *d, rw_day day)
+const struct tui_row *tui_day_row(struct tui *t, rw_day day)
 {
+	struct tui_days *d = &t->days;
 	size_t lo = 0, hi, i;
 
-	if (!d || d->n == 0 || day < d->first || day > d->last)
-		return -1;
-	i = (size_t)(day - d->first);
-	if (i < d->n && d->rows[i].day == day)
-		return (long)i;
-	hi = d->n;
+	if (!tui_days(t) || d->n == 0 || day < d->first || day > d->last)
+		return NULL;
+	if ((d->w_gen != t->gen || day < d->w_from || day > d->w_to) && read_window(t, d, day) != 0)
+		return NULL;
+	/* consecutive days: a subtraction; a search covers a missing one */
+	i = (size_t)(day - d->w_from);
+	if (i < d->nrows && d->rows[i].day == day)
+		return &d->rows[i];
+	hi = d->nrows;
 	while (lo < hi) {
 		i = lo + (hi - lo) / 2;
 		if (d->rows[i].day < day)
@@ -200,7 +203,21 @@ long tui_days_index(const struct tui_days *d, rw_day day)
 		else
 			hi = i;
 	}
-	return lo < d->n && d->rows[lo].day == day ? (long)lo : -1;
+	return lo < d->nrows && d->rows[lo].day == day ? &d->rows[lo] : NULL;
+}
+
+/* The window is the only allocation of the cache. */
+void tui_days_free(struct tui_days *d)
+{
+	free(d->rows);
+	memset(d, 0, sizeof *d);
+}
+
+long tui_days_index(const struct tui_days *d, rw_day day)
+{
+	if (!d || d->n == 0 || day < d->first || day > d->last)
+		return -1;
+	return (long)(day - d->first);
 }
 
 /* "today" follows the clock, so a TUI left open overnight logs to the new

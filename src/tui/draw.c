@@ -20,12 +20,14 @@ static const char *const glyph_utf8[G_GLYPHS] = {
 	[G_BL] = "\u2514",    [G_BR] = "\u2518",    [G_SHADE] = "\u2591", [G_EMPTY] = "\u00b7",
 	[G_MARK] = "\u2503",  [G_REF] = "\u2504",   [G_LEFT] = "\u25c0", [G_RIGHT] = "\u25b6",
 	[G_WARN] = "!",       [G_CURSOR] = "\u25b8", [G_DASH] = "\u2013",
+	[G_CLIP] = "\u25b2",
 };
 
 static const char *const glyph_ascii[G_GLYPHS] = {
 	[G_HLINE] = "-", [G_VLINE] = "|", [G_TL] = "+",    [G_TR] = "+",    [G_BL] = "+",
 	[G_BR] = "+",    [G_SHADE] = ":", [G_EMPTY] = ".", [G_MARK] = "|",  [G_REF] = "-",
 	[G_LEFT] = "<",  [G_RIGHT] = ">", [G_WARN] = "!",  [G_CURSOR] = ">", [G_DASH] = "-",
+	[G_CLIP] = "^",
 };
 
 static const char *const vblock_utf8[9] = { " ",      "\u2581", "\u2582", "\u2583", "\u2584",

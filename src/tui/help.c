@@ -2,12 +2,13 @@
  * every screen shares.  The tables live with their screens, so the help
  * cannot drift from what the keys do. */
 #include <curses.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tui_app.h"
 
+/* After the line of screen hotkeys (screen_keys). */
 const struct tui_help tui_global_help[] = {
-	{ "1 2 3 4 5", "Today, Journal, Trends, Report, Settings" },
 	{ "Tab  Shift-Tab", "next / previous screen" },
 	{ "u", "undo the last change, and say what it was" },
 	{ "U  Ctrl-R", "redo what u undid" },
@@ -33,16 +34,17 @@ static bool shown(const struct help_view *v, int r, int *y)
 	return r >= v->top && r < v->top + v->rows;
 }
 
-/* One section: its title, then each key with what it does wrapped beside
+/* One section: its title (none: it goes on the one before), then each key with what it does wrapped beside
  * it (never cut). */
 static void section(struct tui *t, struct help_view *v, const char *title,
 		    const struct tui_help *h, bool draw)
 {
 	int i, kw = 16, y, n;
 
-	if (draw && shown(v, v->r, &y))
+	if (title && draw && shown(v, v->r, &y))
 		tui_text(t, y, v->x, v->w, ROLE_HEAD, title);
-	v->r++;
+	if (title)
+		v->r++;
 	for (i = 0; h && h[i].keys; i++) {
 		int skip = v->top > v->r ? v->top - v->r : 0, lim;
 		n = tui_wrap_count(t, v->w - kw - 3, 8, h[i].does);
@@ -58,13 +60,40 @@ static void section(struct tui *t, struct help_view *v, const char *title,
 	}
 }
 
+/* The first shared line, from the screen table: "1 2 3 4 5" and the
+ * screens' names in the same order. */
+static void screen_keys(struct tui_help line[2], char *keys, size_t kn, char *does, size_t dn)
+{
+	size_t kl = 0, dl = 0;
+	int i;
+
+	keys[0] = does[0] = '\0';
+	for (i = 0; i < tui_screen_count; i++) {
+		const struct tui_screen *s = tui_screens[i];
+		kl += (size_t)snprintf(keys + kl, kl < kn ? kn - kl : 0, "%s%c", i ? " " : "",
+				       s->hotkey);
+		dl += (size_t)snprintf(does + dl, dl < dn ? dn - dl : 0, "%s%s", i ? ", " : "",
+				       s->name);
+		if (kl >= kn || dl >= dn)
+			break;
+	}
+	line[0].keys = keys;
+	line[0].does = does;
+	line[1].keys = line[1].does = NULL;
+}
+
 /* The help of s: its keys, a blank line, the shared keys. */
 static int help_text(struct tui *t, struct help_view *v, const struct tui_screen *s, bool draw)
 {
+	struct tui_help line[2];
+	char keys[64], does[256];
+
+	screen_keys(line, keys, sizeof keys, does, sizeof does);
 	v->r = 0;
 	section(t, v, s->name, s->help, draw);
 	v->r++;
-	section(t, v, "Every screen", tui_global_help, draw);
+	section(t, v, "Every screen", line, draw);
+	section(t, v, NULL, tui_global_help, draw);
 	return v->r;
 }
 

@@ -1,7 +1,8 @@
 /* plot.c - a bar chart in terminal cells: bars in eighths of a cell from
  * chart.c, reference lines where no bar covers them, a low-high band drawn
- * solid then shaded, and a dot for a column without data (so a gap never
- * looks like a zero).
+ * solid then shaded, a dot for a column without data (so a gap never
+ * looks like a zero; every chart draws a gap so), and a mark on a bar cut
+ * at the axis's top.
  */
 #include <math.h>
 #include <stdio.h>
@@ -20,19 +21,6 @@ static char *tui_plot_num(double v, char *out, size_t n)
 	else
 		snprintf(out, n, "%.2f", v);
 	return out;
-}
-
-/* The cell row (0 = bottom) a reference line at v passes through, or -1. */
-static int ref_row(const struct tui_plot *p, double v, int rows)
-{
-	double pos;
-	int r;
-
-	if (isnan(v) || v < p->ax.lo || v > p->ax.hi)
-		return -1;
-	pos = chart_axis_pos(&p->ax, v, 8.0 * rows);
-	r = (int)(pos / 8);
-	return r >= rows ? rows - 1 : r;
 }
 
 /* A bar past a threshold changes colour, as the lines it crosses. */
@@ -70,8 +58,11 @@ static void draw_cell(struct tui *t, const struct tui_plot *p, size_t c, int r, 
 		if (cl > 0 || ce > 0)
 			return;
 	} else if (ce > 0) {
+		/* a bar cut at the axis's top says so in its top cell */
+		bool cut = r == rows - 1 && v > p->ax.hi;
 		for (i = 0; i < p->colw; i++)
-			tui_text(t, y, x + i, 1, bar_role(p, v), tui_block(t, ce));
+			tui_text(t, y, x + i, 1, bar_role(p, v),
+				 cut ? tui_glyph(t, G_CLIP) : tui_block(t, ce));
 		return;
 	}
 	for (k = 0; k < TUI_PLOT_REFS; k++)
@@ -90,7 +81,7 @@ void tui_plot_draw(struct tui *t, int y, int x, int rows, const struct tui_plot 
 	if (rows < 1)
 		return;
 	for (k = 0; k < TUI_PLOT_REFS; k++)
-		refs[k] = ref_row(p, p->ref[k], rows);
+		refs[k] = chart_row_of(&p->ax, p->ref[k], rows);
 	tui_textf(t, y, x, TUI_PLOT_LABEL - 1, ROLE_DIM, "%5s", tui_plot_num(p->ax.hi, num, sizeof num));
 	if (rows > 1)
 		tui_textf(t, y + rows - 1, x, TUI_PLOT_LABEL - 1, ROLE_DIM, "%5s",

@@ -247,8 +247,11 @@ static void draw(struct tui *t, void *state, int top, int height)
 	if (nw)
 		tui_text(t, y, x + sw, nw, ROLE_HEAD, "NOTE");
 	st->row_y = y + 1;
-	for (i = 0; i < st->list_h && st->top + i < (long)d->n; i++)
-		draw_row(t, &d->rows[st->top + i], y + 1 + (int)i, st->top + i == idx, wide);
+	for (i = 0; i < st->list_h && st->top + i < (long)d->n; i++) {
+		const struct tui_row *r = tui_day_row(t, d->first + (rw_day)(st->top + i));
+		if (r)
+			draw_row(t, r, y + 1 + (int)i, st->top + i == idx, wide);
+	}
 	draw_detail(t, st, top + height - DETAIL_ROWS);
 }
 
@@ -334,7 +337,7 @@ static bool key(struct tui *t, void *state, const struct tui_key *k)
 			tui_detail_open(t, st->cur);
 			return true;
 		case 'd':
-			if (!d->rows[idx].logged) {
+			if (!tui_day_row(t, st->cur) || !tui_day_row(t, st->cur)->logged) {
 				tui_message(t, false, "%s is not logged: nothing to delete",
 					    tui_date(st->cur, date));
 				return true;
@@ -356,7 +359,7 @@ static bool key(struct tui *t, void *state, const struct tui_key *k)
 		idx = 0;
 	if (idx >= n)
 		idx = n - 1;
-	st->cur = d->rows[idx].day;
+	st->cur = d->first + (rw_day)idx;
 	return true;
 }
 
@@ -370,37 +373,28 @@ int tui_journal_click(struct tui *t, void *state, int y)
 	if (!d || d->n == 0 || !st->placed || st->row_y <= 0 || y < st->row_y ||
 	    y - st->row_y >= st->list_h || idx < 0 || idx >= (long)d->n)
 		return 0;
-	if (d->rows[idx].day == st->cur)
+	if (d->first + (rw_day)idx == st->cur)
 		return 2;
-	st->cur = d->rows[idx].day;
+	st->cur = d->first + (rw_day)idx;
 	return 1;
 }
 
-/* The state lives as long as the TUI; close_journal frees it. */
-static int open_journal(struct tui *t, void **state, struct rw_error *e)
+/* No row scrolled to yet. */
+static void init_journal(struct tui *t, void *state)
 {
-	struct journal_screen *st = calloc(1, sizeof *st);
+	struct journal_screen *st = state;
 
 	(void)t;
-	if (!st)
-		return rw_fail(e, RW_ENOMEM, "out of memory");
 	st->top = -1;
-	*state = st;
-	return 0;
-}
-
-/* Pairs with open_journal. */
-static void close_journal(void *state)
-{
-	free(state);
 }
 
 const struct tui_screen tui_screen_journal = {
+	.hotkey = '2',
 	.name = "Journal",
 	.status = "Up/Down day  Enter detail  d delete  / date",
 	.help = help,
-	.open = open_journal,
-	.close = close_journal,
+	.state_size = sizeof(struct journal_screen),
+	.init = init_journal,
 	.draw = draw,
 	.key = key,
 };

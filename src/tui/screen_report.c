@@ -33,6 +33,7 @@ struct report_screen {
 	bool have_summary;
 	char s_error[RW_ERRMSG];
 	struct report_summary sum;
+	struct report_walk *walk;  /* the summary still being read (work) */
 	size_t *order;             /* warnings shown: red flags first */
 	long wtop;                 /* first warning shown (PgUp/PgDn scroll) */
 	long wrows;                /* warnings shown at the last draw */
@@ -118,7 +119,18 @@ static void order_warnings(struct report_screen *st)
 				st->order[n++] = i;
 }
 
-/* The summary of what would be written, read once per change. */
+/* The summary is complete: its warnings in order, the default name. */
+static void loaded(struct tui *t, struct report_screen *st)
+{
+	st->have_summary = true;
+	order_warnings(st);
+	if (st->file_default)
+		default_file(st, t->today);
+}
+
+/* The summary of what would be written, read once per change: started
+ * here, walked a slice at a time between keys (work), so that a long
+ * journal never holds a key up. */
 static void load(struct tui *t, struct report_screen *st)
 {
 	struct report_opts o;
@@ -129,18 +141,50 @@ static void load(struct tui *t, struct report_screen *st)
 	st->gen = t->gen;
 	snprintf(st->s_from, sizeof st->s_from, "%s", st->from);
 	snprintf(st->s_to, sizeof st->s_to, "%s", st->to);
+	if (st->walk) {
+		report_walk_free(st->walk);
+		st->walk = NULL;
+		report_summary_free(&st->sum);
+	}
 	if (st->have_summary)
 		report_summary_free(&st->sum);
 	st->have_summary = false;
 	st->s_error[0] = '\0';
-	if (range_opts(t, st, &o, &e) != 0 || report_summarize(t->j, &o, &st->sum, &e) != 0) {
+	if (range_opts(t, st, &o, &e) != 0 ||
+	    report_summarize_start(t->j, &o, &st->sum, &st->walk, &e) != 0) {
 		snprintf(st->s_error, sizeof st->s_error, "%s", e.msg);
 		return;
 	}
-	st->have_summary = true;
-	order_warnings(st);
-	if (st->file_default)
-		default_file(st, t->today);
+	if (!st->walk)
+		loaded(t, st);
+}
+
+/* Days walked per step: a few milliseconds on a slow machine. */
+#define WALK_DAYS 400
+
+/* Steps of the summary's walk for TUI_WORK_MS. */
+static int work(struct tui *t, void *state)
+{
+	struct report_screen *st = state;
+	struct rw_error e = { 0, "" };
+	long started = tui_clock_ms();
+	bool done = false;
+
+	load(t, st); /* a change of the journal or the range starts again */
+	if (!st->walk)
+		return TUI_WORK_NONE;
+	while (!done && tui_clock_ms() - started < TUI_WORK_MS) {
+		if (report_summarize_step(t->j, st->walk, WALK_DAYS, &done, &e) != 0) {
+			st->walk = NULL;
+			snprintf(st->s_error, sizeof st->s_error, "%s", e.msg);
+			return TUI_WORK_DONE;
+		}
+	}
+	if (!done)
+		return TUI_WORK_MORE;
+	st->walk = NULL;
+	loaded(t, st);
+	return TUI_WORK_DONE;
 }
 
 /* The losses on the last day covered, to one decimal (docs/model.md). */
@@ -169,6 +213,13 @@ static void draw_summary(struct tui *t, struct report_screen *st, int y, int las
 		return;
 	if (st->s_error[0]) {
 		tui_text(t, y, 1, COLS - 2, ROLE_ERROR, st->s_error);
+		return;
+	}
+	if (st->walk) {
+		long walked, of;
+		report_walk_progress(st->walk, &walked, &of);
+		tui_textf(t, y, 1, COLS - 2, ROLE_DIM, "Reading the journal for the summary: %ld%%",
+			  of > 0 ? walked * 100 / of : 0);
 		return;
 	}
 	if (!st->have_summary)
@@ -426,17 +477,13 @@ static bool key(struct tui *t, void *state, const struct tui_key *k)
 	}
 }
 
-/* The state lives as long as the TUI; close_report frees it. */
-static int open_report(struct tui *t, void **state, struct rw_error *e)
+/* Text, to the default file. */
+static void init_report(struct tui *t, void *state)
 {
-	struct report_screen *st = calloc(1, sizeof *st);
+	struct report_screen *st = state;
 
-	if (!st)
-		return rw_fail(e, RW_ENOMEM, "out of memory");
 	st->fmt = 0;
 	default_file(st, t->today);
-	*state = st;
-	return 0;
 }
 
 /* The summary owns its warnings array. */
@@ -444,18 +491,24 @@ static void close_report(void *state)
 {
 	struct report_screen *st = state;
 
+	if (st->walk) {
+		report_walk_free(st->walk);
+		report_summary_free(&st->sum);
+	}
 	if (st->have_summary)
 		report_summary_free(&st->sum);
 	free(st->order);
-	free(st);
 }
 
 const struct tui_screen tui_screen_report = {
+	.hotkey = '4',
 	.name = "Report",
 	.status = "Up/Down line  Enter edit  f format  w write",
 	.help = help,
-	.open = open_report,
+	.state_size = sizeof(struct report_screen),
+	.init = init_report,
 	.close = close_report,
+	.work = work,
 	.draw = draw,
 	.key = key,
 };

@@ -158,30 +158,12 @@ edit:
 	return true;
 }
 
-/* The state lives as long as the TUI; close_settings frees it. */
-static int open_settings(struct tui *t, void **state, struct rw_error *e)
-{
-	struct settings *st = calloc(1, sizeof *st);
-
-	(void)t;
-	if (!st)
-		return rw_fail(e, RW_ENOMEM, "out of memory");
-	*state = st;
-	return 0;
-}
-
-/* Pairs with open_settings. */
-static void close_settings(void *state)
-{
-	free(state);
-}
-
 const struct tui_screen tui_screen_settings = {
+	.hotkey = '5',
 	.name = "Settings",
 	.status = "Up/Down choose  Enter edit  d default  R reset all",
 	.help = help,
-	.open = open_settings,
-	.close = close_settings,
+	.state_size = sizeof(struct settings),
 	.draw = draw,
 	.key = key,
 };

@@ -469,32 +469,20 @@ static bool key(struct tui *t, void *state, const struct tui_key *k)
 	}
 }
 
-/* The state lives as long as the TUI; close_today frees it. */
-static int open_today(struct tui *t, void **state, struct rw_error *e)
-{
-	struct today *st = calloc(1, sizeof *st);
-
-	(void)t;
-	if (!st)
-		return rw_fail(e, RW_ENOMEM, "out of memory");
-	*state = st;
-	return 0;
-}
-
-/* Pairs with open_today. */
+/* The draft note the state points to. */
 static void close_today(void *state)
 {
 	struct today *st = state;
 
 	free(st->draft);
-	free(st);
 }
 
 const struct tui_screen tui_screen_today = {
+	.hotkey = '1',
 	.name = "Today",
 	.status = status,
 	.help = help,
-	.open = open_today,
+	.state_size = sizeof(struct today),
 	.close = close_today,
 	.draw = draw,
 	.key = key,

@@ -389,10 +389,11 @@ static void copy_previous(struct tui *t, struct today *st)
 
 /* A day after today is logged only after one question (y/N) per day: a
  * mistyped l must not put a future day in the journal, where it would
- * count as the last logged day. */
+ * count as the last logged day.  Past one year after today it is refused,
+ * as `log --future` refuses it. */
 static bool ask_future(struct tui *t, struct today *st, int key)
 {
-	char q[120], date[16];
+	char q[120], date[16], latest[DATE_BUFSZ];
 	long ahead = (long)(st->day - t->today);
 
 	int i;
@@ -400,7 +401,14 @@ static bool ask_future(struct tui *t, struct today *st, int key)
 
 	for (i = 0; i < EF_COUNT; i++)
 		edits = edits || entry_fields[i].key == key;
-	if (ahead <= 0 || st->found || st->future_ok == st->day || !edits)
+	if (ahead <= 0 || !edits)
+		return false;
+	if (st->day > date_latest(t->today)) {
+		tui_message(t, true, "%s is more than one year ahead: the latest day is %s",
+			    tui_date(st->day, date), date_format(date_latest(t->today), latest));
+		return true;
+	}
+	if (st->found || st->future_ok == st->day)
 		return false;
 	st->future_key = key;
 	snprintf(q, sizeof q, "%s is %ld day%s after today: log it anyway?", tui_date(st->day, date),

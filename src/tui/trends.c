@@ -1,10 +1,12 @@
 /* trends.c - the Trends screen: charts over 14 days, 30 days, 90 days, a
  * year or all time (r cycles), in three views (v cycles): rest hours, the
  * rest clock, activity and pain; the three losses with their low-high
- * band; a calendar of levels.
+ * band; a calendar of levels (calendar.c).
  *
- * The day series and their binned columns are cached for one journal
- * version, range and width, so a key only redraws from memory.
+ * The binned columns are cached for one journal version, range and width,
+ * so a key only redraws from memory; the days are read a column at a time
+ * straight from the journal, so memory follows the width, not the range,
+ * and a long range goes on between keys (work).
  */
 #include <curses.h>
 #include <math.h>
@@ -12,51 +14,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "advice.h"
 #include "chart.h"
 #include "tui_app.h"
 #include "tui_mouse.h"
 #include "tui_plot.h"
+#include "tui_trends.h"
 
-enum { RANGES = 5, VIEWS = 3 };
+enum { RANGES = 5, VIEWS = 3, REST_CHARTS = 4, MIN_PLOT = 4 /* rows of a chart at least */ };
 static const long range_days[RANGES] = { 14, 30, 90, 365, 0 };
 static const char *const range_names[RANGES] = { "14 days", "30 days", "90 days", "1 year",
 						  "all" };
 static const char *const view_names[VIEWS] = { "Rest & activity", "Losses", "Calendar" };
 
-enum series { S_REST, S_CLOCK, S_ACT, S_PAIN, S_LOSS, S_COUNT = S_LOSS + LOSS_COUNT * BAND_COUNT };
-
-struct trends {
-	int range, view;
-	/* the cache */
-	unsigned gen;
-	int c_range, c_width;
-	rw_day c_today;
-	rw_day start, end;
-	size_t n;                 /* days in the window */
-	size_t per, cols;         /* days per column, columns */
-	int colw;
-	double *day[S_COUNT];     /* n values each */
-	double *col[S_COUNT];     /* cols values each */
-	/* the calendar: months scrolled back from the latest, and what the
-	 * last draw showed */
-	long cal_back;
-	int cal_rows, cal_months;
-	/* the calendar's day cursor (Enter shows its detail), and where the
-	 * last draw put the cells, for a mouse click */
-	bool cal_placed;
-	rw_day cal_cur;
-	int cal_y0, cal_x0, cal_cw, cal_skip, cal_shown;
-};
-
 static const struct tui_help help[] = {
 	{ "r  R", "next / previous range: 14 days, 30 days, 90 days, 1 year, all" },
 	{ "v  V", "next / previous view: rest & activity, losses, calendar" },
-	{ "Up Down PgUp PgDn", "in the calendar: scroll a month / a page (Home: the first month, End: the latest)" },
+	{ "Up Down PgUp PgDn", "charts that do not all fit: scroll a chart / a page (Home: the first, End: the last); in the calendar: a month / a page (Home: the first month, End: the latest)" },
 	{ "Left Right  h l", "in the calendar: the day before / after" },
 	{ "Enter", "in the calendar: the day's detail: every field whole, the projection, the note wrapped "
 		   "(e or Enter there edits the day on Today, Esc goes back)" },
-	{ "", "a dot is a day without data; dashed lines are the night's sleep and the guideline limit" },
+	{ "", "a dot is a day not logged or without that value, in every chart; dashed lines are the night's sleep, the guideline limit and a day's full activity; a bar cut at the chart's top ends in an arrowhead" },
 	{ NULL, NULL },
 };
 
@@ -71,32 +48,104 @@ static void free_cache(struct trends *st)
 	int s;
 
 	for (s = 0; s < S_COUNT; s++) {
-		free(st->day[s]);
 		free(st->col[s]);
-		st->day[s] = st->col[s] = NULL;
+		st->col[s] = NULL;
 	}
+	free(st->buf);
+	st->buf = NULL;
 	st->n = st->cols = 0;
 }
 
-/* The day's value of each series; NAN where the journal has none (before
- * the first or after the last logged day, a gap, an unset field). */
-static void day_values(const struct tui_row *r, double v[S_COUNT])
+/* The day's value of each series; NAN where the journal has none (a day
+ * not logged, the held clock included, or an unset field). */
+static void day_values(const struct engine_proj *p, const struct entry *en, double v[S_COUNT])
 {
 	int k, b;
 
 	for (k = 0; k < S_COUNT; k++)
 		v[k] = NAN;
-	if (!r)
+	if (!en)
 		return;
-	v[S_CLOCK] = r->clock;
+	v[S_CLOCK] = p->rest_clock_hours;
 	for (k = 0; k < LOSS_COUNT; k++)
 		for (b = 0; b < BAND_COUNT; b++)
-			v[S_LOSS + k * BAND_COUNT + b] = r->loss[k][b];
-	if (!r->logged)
-		return;
-	v[S_REST] = r->has_rest ? r->rest_hours : NAN;
-	v[S_ACT] = r->activity_minutes;
-	v[S_PAIN] = r->pain == PAIN_UNSET ? NAN : r->pain;
+			v[S_LOSS + k * BAND_COUNT + b] = p->loss[k][b];
+	v[S_REST] = en->has_rest ? en->rest_hours : NAN;
+	v[S_ACT] = p->activity_minutes;
+	v[S_PAIN] = en->pain == PAIN_UNSET ? NAN : en->pain;
+}
+
+/* journal_each's callback: a day of the column being read into buf. */
+struct col_fill {
+	const struct trends *st;
+	rw_day from;
+	size_t len;
+	double *buf;
+};
+
+static int fill_day(void *ctx, const struct engine_proj *p, const struct entry *en)
+{
+	const struct col_fill *f = ctx;
+	size_t i = (size_t)(p->day - f->from);
+	double v[S_COUNT];
+	int s;
+
+	if (p->day < f->from || i >= f->len)
+		return 0;
+	day_values(p, en, v);
+	for (s = 0; s < S_COUNT; s++)
+		f->buf[(size_t)s * f->st->per + i] = v[s];
+	return 0;
+}
+
+/* Column c: its days read from the journal (NAN where there is none),
+ * then binned into each series. */
+static int bin_column(struct tui *t, struct trends *st, size_t c, struct rw_error *e)
+{
+	struct col_fill f = { st, st->start + (rw_day)(c * st->per), 0, st->buf };
+	size_t i;
+	int s, r;
+
+	f.len = st->n - c * st->per < st->per ? st->n - c * st->per : st->per;
+	for (i = 0; i < st->per * S_COUNT; i++)
+		st->buf[i] = NAN;
+	if ((r = journal_each(t->j, f.from, f.from + (rw_day)f.len - 1, 0, fill_day, &f, e)))
+		return r;
+	for (s = 0; s < S_COUNT; s++)
+		chart_bin(st->buf + (size_t)s * st->per, f.len, f.len, agg[s], &st->col[s][c], 1);
+	return 0;
+}
+
+/* Columns for ms milliseconds: a short range is done at once, a century
+ * of days goes on between keys (work).  True when all are done. */
+static bool bin_slice(struct tui *t, struct trends *st, long ms)
+{
+	struct rw_error e = { 0, "" };
+	long started = tui_clock_ms();
+
+	while (st->done < st->cols && tui_clock_ms() - started < ms) {
+		if (bin_column(t, st, st->done, &e) != 0) {
+			tui_message(t, true, "%s", e.msg);
+			st->done = st->cols; /* what was read stays shown */
+			break;
+		}
+		st->done++;
+	}
+	if (st->done < st->cols)
+		return false;
+	free(st->buf);
+	st->buf = NULL;
+	return true;
+}
+
+/* The rest of the columns, between keys. */
+static int work(struct tui *t, void *state)
+{
+	struct trends *st = state;
+
+	if (!st->buf || st->gen != t->gen)
+		return TUI_WORK_NONE; /* nothing left, or the next draw starts again */
+	return bin_slice(t, st, TUI_WORK_MS) ? TUI_WORK_DONE : TUI_WORK_MORE;
 }
 
 /* Build the series for the window ending today (or at the last logged day
@@ -126,28 +175,23 @@ static bool build(struct tui *t, struct trends *st, int width)
 		st->colw = 4;
 	if (st->colw < 1)
 		st->colw = 1;
-	for (s = 0; s < S_COUNT; s++) {
-		st->day[s] = malloc(st->n * sizeof(double));
-		st->col[s] = malloc(st->cols * sizeof(double));
-		if (!st->day[s] || !st->col[s]) {
-			free_cache(st);
-			tui_message(t, true, "out of memory");
-			return false;
-		}
-	}
-	for (i = 0; i < st->n; i++) {
-		double v[S_COUNT];
-		long idx = tui_days_index(d, st->start + (rw_day)i);
-		day_values(idx >= 0 ? &d->rows[idx] : NULL, v);
-		for (s = 0; s < S_COUNT; s++)
-			st->day[s][i] = v[s];
+	for (s = 0; s < S_COUNT; s++)
+		if (!(st->col[s] = malloc(st->cols * sizeof(double))))
+			break;
+	if (s < S_COUNT || !(st->buf = malloc(st->per * S_COUNT * sizeof *st->buf))) {
+		free_cache(st);
+		tui_message(t, true, "out of memory");
+		return false;
 	}
 	for (s = 0; s < S_COUNT; s++)
-		chart_bin(st->day[s], st->n, st->per, agg[s], st->col[s], st->cols);
+		for (i = 0; i < st->cols; i++)
+			st->col[s][i] = NAN;
+	st->done = 0;
 	st->gen = t->gen;
 	st->c_range = st->range;
 	st->c_width = width;
 	st->c_today = t->today;
+	bin_slice(t, st, TUI_WORK_MS / 2); /* on the key's own time: half a slice */
 	return true;
 }
 
@@ -175,355 +219,205 @@ static void plot_init(struct tui_plot *p, const struct trends *st, int s)
 	p->danger_at = INFINITY;
 }
 
-/* One chart: its title line, then the plot. */
-static int chart(struct tui *t, int y, int rows, const char *title, const struct tui_plot *p)
-{
-	tui_text(t, y, 1, COLS - 2, ROLE_HEAD, title);
-	tui_plot_draw(t, y + 1, 0, rows, p);
-	return rows + 1;
-}
-
-/* Rest hours against sleep, the rest clock against the guideline limit,
- * activity minutes against a full day's credit, and pain. */
-static void draw_rest(struct tui *t, struct trends *st, int y, int pr)
+/* Rest & activity, chart i of REST_CHARTS in rows cells: rest hours
+ * against sleep, the rest clock against the guideline limit, activity
+ * minutes against a full day's credit, and pain.  Each reference line is
+ * inside its axis, off the label rows (chart_axis_ref). */
+static void rest_chart(const struct tui *t, const struct trends *st, int i, int rows,
+		       struct tui_plot *p, char *title, size_t tn)
 {
 	const struct engine_params *pp = &t->params;
-	struct tui_plot p;
-	char title[160];
+	const char *mean = st->per > 1 ? " (mean)" : "", *peak = st->per > 1 ? " (peak)" : "";
 
-	plot_init(&p, st, S_REST);
-	p.ax = (struct chart_axis){ .lo = 0, .hi = 24, .step = 6, .ticks = 4 };
-	p.ref[0] = pp->sleep_hours;
-	p.warn_at = 20;
-	snprintf(title, sizeof title, "Rest hours per day%s  (line: %.0f h of sleep)",
-		 st->per > 1 ? " (mean)" : "", pp->sleep_hours);
-	y += chart(t, y, pr, title, &p);
-
-	plot_init(&p, st, S_CLOCK);
-	chart_axis_nice(0, fmax(series_max(st->col[S_CLOCK], st->cols), pp->threshold_hours * 2), 4,
-			&p.ax);
-	p.ref[0] = pp->threshold_hours;
-	p.warn_at = pp->threshold_hours;
-	snprintf(title, sizeof title, "Rest clock, hours%s  (line: %g h guideline limit)",
-		 st->per > 1 ? " (peak)" : "", pp->threshold_hours);
-	y += chart(t, y, pr, title, &p);
-
-	plot_init(&p, st, S_ACT);
-	chart_axis_nice(0, fmax(series_max(st->col[S_ACT], st->cols), 60), 4, &p.ax);
-	p.ref[0] = pp->full_credit_minutes <= p.ax.hi ? pp->full_credit_minutes : NAN;
-	snprintf(title, sizeof title, "Activity minutes per day%s  (line: %.0f min, a day counted as fully up)",
-		 st->per > 1 ? " (mean)" : "", pp->full_credit_minutes);
-	y += chart(t, y, pr, title, &p);
-
-	plot_init(&p, st, S_PAIN);
-	p.ax = (struct chart_axis){ .lo = 0, .hi = 10, .step = 2.5, .ticks = 4 };
-	p.warn_at = 6.5;
-	chart(t, y, pr, st->per > 1 ? "Pain 0-10 (mean)" : "Pain 0-10", &p);
+	switch (i) {
+	case 0:
+		plot_init(p, st, S_REST);
+		p->ax = (struct chart_axis){ .lo = 0, .hi = 24, .step = 6, .ticks = 4 };
+		p->ref[0] = pp->sleep_hours;
+		p->warn_at = 20;
+		snprintf(title, tn, "Rest hours per day%s  (line: %.0f h of sleep)", mean, pp->sleep_hours);
+		break;
+	case 1:
+		plot_init(p, st, S_CLOCK);
+		chart_axis_nice(0, fmax(series_max(p->v, p->n), pp->threshold_hours * 2), 4, &p->ax);
+		p->ref[0] = pp->threshold_hours;
+		p->warn_at = pp->threshold_hours;
+		snprintf(title, tn, "Rest clock, hours%s  (line: %g h guideline limit)", peak,
+			 pp->threshold_hours);
+		break;
+	case 2:
+		plot_init(p, st, S_ACT);
+		chart_axis_nice(0, fmax(series_max(p->v, p->n), 60), 4, &p->ax);
+		p->ref[0] = pp->full_credit_minutes;
+		snprintf(title, tn, "Activity minutes per day%s  (line: %.0f min, a day counted as fully up)",
+			 mean, pp->full_credit_minutes);
+		break;
+	default:
+		plot_init(p, st, S_PAIN);
+		p->ax = (struct chart_axis){ .lo = 0, .hi = 10, .step = 2.5, .ticks = 4 };
+		p->warn_at = 6.5;
+		snprintf(title, tn, "Pain 0-10%s", mean);
+		break;
+	}
+	chart_axis_ref(&p->ax, p->ref[0], rows, 4);
 }
 
-/* Each loss with its low-high band, each on its own scale. */
-static void draw_losses(struct tui *t, struct trends *st, int y, int pr)
+/* Losses, chart k: each loss with its low-high band, on its own scale. */
+static void loss_chart(const struct trends *st, int k, struct tui_plot *p, char *title, size_t tn)
 {
 	static const char *const names[LOSS_COUNT] = { "Muscle strength", "Cardio fitness (VO2max)",
 						       "Bone density (lumbar)" };
-	struct tui_plot p;
-	char title[160];
-	int k;
+	int hi = S_LOSS + k * BAND_COUNT + BAND_HIGH, lo = S_LOSS + k * BAND_COUNT + BAND_LOW;
 
-	for (k = 0; k < LOSS_COUNT; k++) {
-		int hi = S_LOSS + k * BAND_COUNT + BAND_HIGH, lo = S_LOSS + k * BAND_COUNT + BAND_LOW;
-		plot_init(&p, st, hi);
-		p.low = st->col[lo];
-		chart_axis_nice(0, fmax(series_max(st->col[hi], st->cols), k == LOSS_BONE ? 0.1 : 1), 4,
-				&p.ax);
-		snprintf(title, sizeof title, "%s lost, %%%s  (solid: low rate, shaded: up to high rate)",
-			 names[k], st->per > 1 ? " (peak)" : "");
-		y += chart(t, y, pr, title, &p);
-	}
+	plot_init(p, st, hi);
+	p->low = st->col[lo];
+	chart_axis_nice(0, fmax(series_max(p->v, p->n), k == LOSS_BONE ? 0.1 : 1), 4, &p->ax);
+	snprintf(title, tn, "%s lost, %%%s  (solid: low rate, shaded: up to high rate)", names[k],
+		 st->per > 1 ? " (peak)" : "");
 }
 
-/* A level as one letter, so the calendar reads without colour too. */
-static const char *level_mark(const struct tui_row *r)
+/* The charts of the view from the first scrolled to, as many as keep
+ * MIN_PLOT rows each; returns the row after them. */
+static int draw_charts(struct tui *t, struct trends *st, int y, int height)
 {
-	if (!r)
-		return " ";
-	if (!r->logged)
-		return ".";
-	if (r->red_flag)
-		return "!";
-	switch (r->level) {
-	case LEVEL_CLOT_RISK: return "C";
-	case LEVEL_DECONDITIONING: return "D";
-	case LEVEL_RESTING: return "r";
-	case LEVEL_RECOVERING: return "v";
-	case LEVEL_NONE:
-	default: return "-";
-	}
-}
+	int total = st->view == 0 ? REST_CHARTS : LOSS_COUNT, shown = total, rows, i;
 
-/* The calendar's cursor starts on the day in focus (or the window's last
- * day) and stays inside the window. */
-static void cal_place(struct tui *t, struct trends *st)
-{
-	if (!st->cal_placed)
-		st->cal_cur = t->day;
-	st->cal_placed = true;
-	if (st->cal_cur < st->start)
-		st->cal_cur = st->start;
-	if (st->cal_cur > st->end)
-		st->cal_cur = st->end;
-}
-
-/* Month index of day in the window (0: the first month). */
-static int cal_month(const struct trends *st, rw_day day)
-{
-	int sy, sm, y, m, dd;
-
-	date_to_ymd(st->start, &sy, &sm, &dd);
-	date_to_ymd(day, &y, &m, &dd);
-	return (y - sy) * 12 + (m - sm);
-}
-
-/* Scroll back as asked, within the months, then as little as it takes to
- * show the cursor's month. */
-static void cal_follow(struct trends *st, int months, int rows)
-{
-	int mi = cal_month(st, st->cal_cur), skip;
-
-	if (st->cal_back > months - rows)
-		st->cal_back = months - rows;
-	if (st->cal_back < 0)
-		st->cal_back = 0;
-	skip = months > rows ? months - rows - (int)st->cal_back : 0;
-	if (mi < skip)
-		st->cal_back = months - rows - mi;
-	else if (mi >= skip + rows)
-		st->cal_back = months - mi - 1;
-}
-
-/* The cursor's day in one line: its level, clock and red flag. */
-static void cal_cursor_line(struct tui *t, struct trends *st, const struct tui_days *d, int y)
-{
-	long idx = tui_days_index(d, st->cal_cur);
-	const struct tui_row *r = idx >= 0 ? &d->rows[idx] : NULL;
-	char date[16], num[32];
-	int x = 1;
-
-	x += tui_text(t, y, x, COLS - 2, ROLE_HEAD, tui_date(st->cal_cur, date));
-	if (!r || !r->logged)
-		x += tui_text(t, y, x, COLS - x - 1, ROLE_DIM, "  not logged");
-	if (r)
-		x += tui_textf(t, y, x, COLS - x - 1, tui_level_role(r->level), "  %s, clock %s h",
-			       engine_level_name(r->level),
-			       advice_hours(r->clock, t->params.threshold_hours, num, sizeof num));
-	if (r && r->red_flag)
-		x += tui_text(t, y, x, COLS - x - 1, ROLE_ALERT, "  ! red flag");
-	tui_text(t, y, x, COLS - x - 1, ROLE_DIM, "  (Enter: detail)");
-}
-
-/* Move the cursor by months (the same day of the month, or the month's
- * last), and the view with it. */
-static void cal_move_months(struct trends *st, int by)
-{
-	int y, m, dd, n;
-
-	date_to_ymd(st->cal_cur, &y, &m, &dd);
-	m += by;
-	while (m < 1) {
-		m += 12;
-		y--;
-	}
-	while (m > 12) {
-		m -= 12;
-		y++;
-	}
-	n = date_days_in_month(y, m);
-	st->cal_cur = date_from_ymd(y, m, dd < n ? dd : n);
-	st->cal_back -= by;
-	if (st->cal_cur < st->start)
-		st->cal_cur = st->start;
-	if (st->cal_cur > st->end)
-		st->cal_cur = st->end;
-}
-
-/* One row per month, one cell per day; the latest months when they do
- * not all fit. */
-static void draw_calendar(struct tui *t, struct trends *st, int y, int rows)
-{
-	const struct tui_days *d = tui_days(t);
-	int sy, sm, sd, ey, em, ed, months, skip, cw = COLS >= 76 ? 2 : 1, i, dd, x0 = 10;
-	int yy, mm;
-
-	if (!d)
-		return;
-	cal_place(t, st);
-	date_to_ymd(st->start, &sy, &sm, &sd);
-	date_to_ymd(st->end, &ey, &em, &ed);
-	months = (ey - sy) * 12 + (em - sm) + 1;
-	rows -= 4; /* day numbers, the cursor's day, legend */
+	while (shown > 1 && height / shown - 1 < MIN_PLOT)
+		shown--;
+	rows = height / shown - 1;
 	if (rows < 1)
-		return;
-	st->cal_rows = rows;
-	st->cal_months = months;
-	cal_follow(st, months, rows);
-	skip = months > rows ? months - rows - (int)st->cal_back : 0;
-	if (months > rows) {
-		char where[96];
-		snprintf(where, sizeof where, "months %d-%d of %d: Up/Down PgUp/PgDn scroll", skip + 1,
-			 skip + rows, months);
-		tui_text(t, y - 1, COLS - 1 - tui_text_width(t, where), COLS, ROLE_DIM, where);
+		rows = 1;
+	st->charts = total;
+	st->charts_shown = shown;
+	if (st->chart_top > total - shown)
+		st->chart_top = total - shown;
+	if (st->chart_top < 0)
+		st->chart_top = 0;
+	for (i = st->chart_top; i < st->chart_top + shown; i++) {
+		struct tui_plot p;
+		char title[160];
+		if (st->view == 0)
+			rest_chart(t, st, i, rows, &p, title, sizeof title);
+		else
+			loss_chart(st, i, &p, title, sizeof title);
+		tui_text(t, y, 1, COLS - 2, ROLE_HEAD, title);
+		tui_plot_draw(t, y + 1, 0, rows, &p);
+		y += rows + 1;
 	}
-	tui_text(t, y, 1, 8, ROLE_HEAD, "Month");
-	for (dd = 1; dd <= 31; dd++)
-		if (dd == 1 || dd % 5 == 0)
-			tui_textf(t, y, x0 + (dd - 1) * cw, 3, ROLE_DIM, "%d", dd);
-	yy = sy;
-	mm = sm;
-	for (i = 0; i < months && i < skip + rows; i++) {
-		if (i >= skip) {
-			int row = y + 1 + i - skip, n = date_days_in_month(yy, mm);
-			tui_textf(t, row, 1, 8, ROLE_NORMAL, "%04d-%02d", yy, mm);
-			for (dd = 1; dd <= n; dd++) {
-				rw_day day = date_from_ymd(yy, mm, dd);
-				long idx = tui_days_index(d, day);
-				const struct tui_row *r = idx >= 0 ? &d->rows[idx] : NULL;
-				enum tui_role role = !r || !r->logged ? ROLE_DIM
-						     : r->red_flag    ? ROLE_ALERT
-								      : tui_level_role(r->level);
-				if (day == st->cal_cur)
-					tui_text(t, row, x0 + (dd - 1) * cw, 1, ROLE_SEL,
-						 day == t->today && (!r || !r->logged) ? "_" : level_mark(r));
-				else if (day == t->today && (!r || !r->logged))
-					tui_text(t, row, x0 + (dd - 1) * cw, 1, ROLE_KEY, "_");
-				else
-					tui_text(t, row, x0 + (dd - 1) * cw, 1, role, level_mark(r));
-			}
-		}
-		if (++mm > 12) {
-			mm = 1;
-			yy++;
-		}
-	}
-	st->cal_y0 = y + 1;
-	st->cal_x0 = x0;
-	st->cal_cw = cw;
-	st->cal_skip = skip;
-	st->cal_shown = months - skip < rows ? months - skip : rows;
-	y += 1 + st->cal_shown;
-	cal_cursor_line(t, st, d, y++);
-	tui_text(t, y, 1, COLS - 2, ROLE_HEAD, "Levels:");
-	i = 9;
-	i += tui_text(t, y, i, COLS - i, ROLE_OK, " - none ");
-	i += tui_text(t, y, i, COLS - i, ROLE_INFO, " r resting ");
-	i += tui_text(t, y, i, COLS - i, ROLE_WARN, " D deconditioning ");
-	i += tui_text(t, y, i, COLS - i, ROLE_DANGER, " C clot-risk ");
-	i += tui_text(t, y, i, COLS - i, ROLE_INFO, " v recovering ");
-	i += tui_text(t, y, i, COLS - i, ROLE_ALERT, " ! red flag ");
-	tui_text(t, y, i, COLS - i, ROLE_DIM, " . not logged");
+	return y;
 }
 
-/* The window's first and last dates under the charts. */
+/* The short form of a date between the axis's ends: "03-10" within a
+ * year's window, "2026-03" over a longer one. */
+static void short_date(rw_day day, bool long_span, char *out, size_t n)
+{
+	int y, m, d;
+
+	date_to_ymd(day, &y, &m, &d);
+	if (long_span)
+		snprintf(out, n, "%04d-%02d", y, m);
+	else
+		snprintf(out, n, "%02d-%02d", m, d);
+}
+
+/* Dates under the charts: the window's first and last in full, and as
+ * short ones evenly between them (one per 12 columns, two blanks apart at
+ * least), each starting at the column it names. */
 static void draw_axis_dates(struct tui *t, struct trends *st, int y)
 {
-	char a[DATE_BUFSZ], b[DATE_BUFSZ];
-	int x = TUI_PLOT_LABEL, w = (int)st->cols * st->colw;
+	char a[DATE_BUFSZ], b[DATE_BUFSZ], mid[16];
+	int x = TUI_PLOT_LABEL, w = (int)st->cols * st->colw, lw = st->n > 366 ? 7 : 5, m, i, end;
+	bool long_span = st->n > 366;
 
 	tui_text(t, y, x, COLS - x, ROLE_DIM, date_format(st->start, a));
-	if (w > 24)
-		tui_text(t, y, x + w - 10, 10, ROLE_DIM, date_format(st->end, b));
-	if (st->per > 1 && w > 50)
-		tui_textf(t, y, x + w / 2 - 8, 20, ROLE_DIM, "%zu days a column", st->per);
+	if (w < 22)
+		return;
+	tui_text(t, y, x + w - 10, 10, ROLE_DIM, date_format(st->end, b));
+	m = (w - 12) / 12;   /* a label per 12 columns at most */
+	end = 10;            /* the column after the last label drawn */
+	for (i = 1; i <= m; i++) {
+		int p = (int)((long)(w - 10) * i / (m + 1)), c, lx;
+		if (p < end + 2)
+			p = end + 2;
+		c = (p + st->colw / 2) / st->colw; /* the nearest column's start */
+		if (c * st->colw < end + 2)
+			c++;
+		lx = c * st->colw;
+		if (lx + lw + 2 > w - 10 || (size_t)c >= st->cols)
+			break;
+		short_date(st->start + (rw_day)((size_t)c * st->per), long_span, mid, sizeof mid);
+		tui_text(t, y, x + lx, lw, ROLE_DIM, mid);
+		end = lx + lw;
+	}
+}
+
+/* The view and range choices, how many days a column holds, and where the
+ * charts are scrolled to when they do not all fit. */
+static void draw_choices(struct tui *t, struct trends *st, int y)
+{
+	int x = 1, i;
+	char more[64];
+
+	x += tui_text(t, y, x, COLS - x, ROLE_KEY, "v ");
+	for (i = 0; i < VIEWS; i++)
+		if (COLS >= 90 || i == st->view)
+			x += tui_textf(t, y, x, COLS - x, i == st->view ? ROLE_SEL : ROLE_NORMAL,
+				       i == st->view ? "[%s]" : " %s ", view_names[i]);
+	x += tui_text(t, y, x + 2, COLS - x, ROLE_KEY, "r ") + 2;
+	for (i = 0; i < RANGES; i++)
+		if (COLS >= 90 || i == st->range)
+			x += tui_textf(t, y, x, COLS - x, i == st->range ? ROLE_SEL : ROLE_NORMAL,
+				       i == st->range ? "[%s]" : " %s ", range_names[i]);
+	more[0] = '\0';
+	if (st->buf && st->cols)
+		snprintf(more, sizeof more, "reading the journal: %zu%%", st->done * 100 / st->cols);
+	else if (st->view != 2 && st->charts_shown < st->charts)
+		snprintf(more, sizeof more, "charts %d-%d of %d: Up/Down", st->chart_top + 1,
+			 st->chart_top + st->charts_shown, st->charts);
+	if (st->view != 2 && st->per > 1) {
+		char per[48];
+		snprintf(per, sizeof per, "%zu days a column", st->per);
+		if (x + 2 + tui_text_width(t, per) + 2 + tui_text_width(t, more) <= COLS - 1)
+			tui_text(t, y, x + 2, COLS - x - 2, ROLE_DIM, per);
+	}
+	if (more[0])
+		tui_text(t, y, COLS - 1 - tui_text_width(t, more), COLS, ROLE_DIM, more);
 }
 
 /* The view and range choices, then the charts sharing the height. */
 static void draw(struct tui *t, void *state, int top, int height)
 {
 	struct trends *st = state;
-	int width = COLS - TUI_PLOT_LABEL - 8, x = 1, i, pr, charts;
+	int width = COLS - TUI_PLOT_LABEL - 8, y;
 
 	if (!build(t, st, width))
 		return;
-	/* Every choice when there is room, else only the current ones. */
-	x += tui_text(t, top, x, COLS - x, ROLE_KEY, "v ");
-	for (i = 0; i < VIEWS; i++)
-		if (COLS >= 90 || i == st->view)
-			x += tui_textf(t, top, x, COLS - x, i == st->view ? ROLE_SEL : ROLE_NORMAL,
-				       i == st->view ? "[%s]" : " %s ", view_names[i]);
-	x += tui_text(t, top, x + 2, COLS - x, ROLE_KEY, "r ") + 2;
-	for (i = 0; i < RANGES; i++)
-		if (COLS >= 90 || i == st->range)
-			x += tui_textf(t, top, x, COLS - x, i == st->range ? ROLE_SEL : ROLE_NORMAL,
-				       i == st->range ? "[%s]" : " %s ", range_names[i]);
 	if (st->view == 2) {
-		draw_calendar(t, st, top + 2, height - 2);
+		draw_choices(t, st, top);
+		tui_calendar_draw(t, st, top + 2, height - 2);
 		return;
 	}
-	charts = st->view == 0 ? 4 : 3;
-	pr = (height - 3) / charts - 1;
-	if (pr < 1)
-		pr = 1;
-	if (st->view == 0)
-		draw_rest(t, st, top + 1, pr);
-	else
-		draw_losses(t, st, top + 1, pr);
-	draw_axis_dates(t, st, top + 1 + charts * (pr + 1));
+	/* the charts first: the choices line says where they are scrolled to */
+	y = draw_charts(t, st, top + 1, height - 2);
+	draw_choices(t, st, top);
+	draw_axis_dates(t, st, y);
 }
 
-/* The calendar's keys: the cursor by day and month, the view with it
- * (draw_calendar clamps cal_back); Enter shows the day. */
-static bool cal_key(struct tui *t, struct trends *st, const struct tui_key *k, int page)
+/* Up/Down a chart, PgUp/PgDn a page of them, Home/End the first/last
+ * (draw_charts clamps); false for other keys. */
+static bool scroll_charts(struct trends *st, int code)
 {
-	if (!k->fn) {
-		switch (k->code) {
-		case 'h': st->cal_cur--; break;
-		case 'l': st->cal_cur++; break;
-		case '\n': case '\r': tui_detail_open(t, st->cal_cur); return true;
-		default: return false;
-		}
-	} else {
-		switch (k->code) {
-		case KEY_LEFT: st->cal_cur--; break;
-		case KEY_RIGHT: st->cal_cur++; break;
-		case KEY_UP: cal_move_months(st, -1); break;
-		case KEY_DOWN: cal_move_months(st, 1); break;
-		case KEY_PPAGE: cal_move_months(st, -page); break;
-		case KEY_NPAGE: cal_move_months(st, page); break;
-		case KEY_HOME: st->cal_cur = st->start; st->cal_back = st->cal_months; break;
-		case KEY_END: st->cal_cur = st->end; st->cal_back = 0; break;
-		case KEY_ENTER: tui_detail_open(t, st->cal_cur); return true;
-		default: return false;
-		}
+	int page = st->charts_shown > 0 ? st->charts_shown : 1;
+
+	switch (code) {
+	case KEY_UP: st->chart_top--; return true;
+	case KEY_DOWN: st->chart_top++; return true;
+	case KEY_PPAGE: st->chart_top -= page; return true;
+	case KEY_NPAGE: st->chart_top += page; return true;
+	case KEY_HOME: st->chart_top = 0; return true;
+	case KEY_END: st->chart_top = st->charts; return true;
+	default: return false;
 	}
-	if (st->cal_cur < st->start)
-		st->cal_cur = st->start;
-	if (st->cal_cur > st->end)
-		st->cal_cur = st->end;
-	return true;
-}
-
-/* A click on a day cell of the last drawn calendar picks it (mouse.c). */
-int tui_calendar_click(struct tui *t, void *state, int y, int x)
-{
-	struct trends *st = state;
-	int sy, sm, sd, m, dd;
-	rw_day day;
-
-	(void)t;
-	if (st->view != 2 || !st->cal_placed || st->cal_cw < 1 || y < st->cal_y0 ||
-	    y >= st->cal_y0 + st->cal_shown || x < st->cal_x0)
-		return 0;
-	date_to_ymd(st->start, &sy, &sm, &sd);
-	m = sm - 1 + st->cal_skip + (y - st->cal_y0);
-	dd = (x - st->cal_x0) / st->cal_cw + 1;
-	if (dd > date_days_in_month(sy + m / 12, m % 12 + 1))
-		return 0;
-	day = date_from_ymd(sy + m / 12, m % 12 + 1, dd);
-	if (day < st->start || day > st->end)
-		return 0;
-	if (day == st->cal_cur)
-		return 2;
-	st->cal_cur = day;
-	return 1;
 }
 
 /* r and v cycle; the capitals go back. */
@@ -532,44 +426,33 @@ static bool key(struct tui *t, void *state, const struct tui_key *k)
 	struct trends *st = state;
 	int page = st->cal_rows > 1 ? st->cal_rows - 1 : 1;
 
-	if (st->view == 2 && st->cal_placed && cal_key(t, st, k, page))
+	if (st->view == 2 && st->cal_placed && tui_calendar_key(t, st, k, page))
 		return true;
 	if (k->fn)
-		return false;
+		return scroll_charts(st, k->code);
 	switch (k->code) {
 	case 'r': st->range = (st->range + 1) % RANGES; return true;
 	case 'R': st->range = (st->range + RANGES - 1) % RANGES; return true;
-	case 'v': st->view = (st->view + 1) % VIEWS; return true;
-	case 'V': st->view = (st->view + VIEWS - 1) % VIEWS; return true;
+	case 'v': st->view = (st->view + 1) % VIEWS; st->chart_top = 0; return true;
+	case 'V': st->view = (st->view + VIEWS - 1) % VIEWS; st->chart_top = 0; return true;
 	default: return false;
 	}
 }
 
-/* The state lives as long as the TUI; close_trends frees it. */
-static int open_trends(struct tui *t, void **state, struct rw_error *e)
-{
-	struct trends *st = calloc(1, sizeof *st);
-
-	(void)t;
-	if (!st)
-		return rw_fail(e, RW_ENOMEM, "out of memory");
-	*state = st;
-	return 0;
-}
-
-/* The cached series, then the state. */
+/* The cached series. */
 static void close_trends(void *state)
 {
 	free_cache(state);
-	free(state);
 }
 
 const struct tui_screen tui_screen_trends = {
+	.hotkey = '3',
 	.name = "Trends",
 	.status = "r range  v view",
 	.help = help,
-	.open = open_trends,
+	.state_size = sizeof(struct trends),
 	.close = close_trends,
+	.work = work,
 	.draw = draw,
 	.key = key,
 };

@@ -25,7 +25,7 @@ struct tui {
 	struct journal *j;
 	rw_day today;
 	rw_day day;          /* the day in focus: Today shows it */
-	int screen;          /* TUI_TODAY ... */
+	int screen;          /* its index in tui_screens[] */
 	bool quit;
 
 	/* the terminal */
@@ -60,14 +60,14 @@ struct tui {
 	int help_top, help_rows, help_page; /* its scroll, lines, lines shown */
 	struct tui_detail detail;    /* the day detail, over the screen (detail.c) */
 
-	void *state[TUI_SCREENS];
+	void **state;               /* each screen's, in tui_screens[] order */
 };
 
 /* Show a message on the status line until the next key. */
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Switch to a screen (TUI_TODAY ...). */
+/* Switch to screen number screen of tui_screens[]. */
 void tui_show(struct tui *t, int screen);
 
 /* Undo the journal's last change and say what it was. */

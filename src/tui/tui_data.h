@@ -34,14 +34,24 @@ struct tui_row {
 	char note[80];     /* the note's start, one line, cut */
 };
 
-/* Every calendar day from the first logged day to the last. */
+/* The calendar days from the first logged day to the last: the span is
+ * known at once (journal_bounds), the rows are read a window at a time
+ * around the day asked for (tui_day_row), so that memory and the time of
+ * a key follow the screen, not the length of the journal. */
 struct tui_days {
 	unsigned gen; /* 0: never read */
-	struct tui_row *rows;
-	size_t n, cap;
+	size_t n;     /* days in the span */
 	rw_day first, last; /* valid when n > 0 */
 	long logged;
+	/* the window read: rows[0 .. nrows - 1] are days w_from .. w_to */
+	struct tui_row *rows;
+	size_t nrows;
+	rw_day w_from, w_to;
+	unsigned w_gen; /* the gen it was read at; 0: none */
 };
+
+/* Days read around the one asked for: about 150 KB of rows. */
+#define TUI_DAYS_WINDOW 512
 
 /* The last logged day: the header's alert and the forecasts. */
 struct tui_last {
@@ -59,12 +69,17 @@ bool tui_sync(struct tui *t);
  * it, so it runs at every tick and before every key. */
 bool tui_follow_clock(struct tui *t);
 
-/* The day rows, read again if stale; NULL (and a status message) when the
+/* The span, read again if stale; NULL (and a status message) when the
  * journal cannot be read. */
 const struct tui_days *tui_days(struct tui *t);
 void tui_days_free(struct tui_days *d);
 
-/* Index of day in d, or -1 when outside the logged span. */
+/* The row of day, reading its window when it is not in memory; NULL
+ * outside the span, for a day without a stored projection, or when the
+ * journal cannot be read (with a status message). */
+const struct tui_row *tui_day_row(struct tui *t, rw_day day);
+
+/* Position of day in the span (0 is the first day), or -1 outside it. */
 long tui_days_index(const struct tui_days *d, rw_day day);
 
 #endif

@@ -50,6 +50,7 @@ enum tui_glyph {
 	G_WARN,     /* ⚠  ! */
 	G_CURSOR,   /* ▸  > (the selected row) */
 	G_DASH,     /* –  - (ranges) */
+	G_CLIP,     /* ▲  ^ (the top of a bar cut at the axis's top) */
 	G_GLYPHS
 };
 

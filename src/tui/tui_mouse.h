@@ -17,9 +17,6 @@ void tui_mouse_on(void);
  * dispatched that many times (the wheel: Up or Down). */
 int tui_mouse(struct tui *t, struct tui_key *k);
 
-/* The screen whose tab is at column x of the top bar, or -1 (app.c). */
-int tui_tab_at(struct tui *t, int x);
-
 /* A click at row y (and column x) of a screen: 0 when it hit no day,
  * 1 when it picked one, 2 when it hit the day already picked. */
 int tui_journal_click(struct tui *t, void *state, int y);

@@ -441,7 +441,7 @@ t_docs_screens() {
 		case $name in
 		today) wait_for '911 in the US' ;;
 		journal) wait_for '▸ Tue 2026-03-10' && keys Up && wait_for 'Note: hot and shivery' ;;
-		trends) wait_for '2026-02-25 +2026-03-10' ;;
+		trends) wait_for '2026-02-25 .* +2026-03-10' ;;
 		report) wait_for 'Warnings \(' ;;
 		settings) wait_for 'Source: ' ;;
 		detail) wait_for '▸ Mon 2026-03-09' && keys Enter && wait_for 'Medications' ;;

@@ -261,6 +261,33 @@ t_future_day_asks_once() {
 	quit_and_check
 }
 
+# Issue 15: a day more than one year after today is refused, as by `log
+# --future`; one year ahead still asks once.
+t_future_day_past_one_year_refused() {
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	# ] is a week: 52 weeks and a day is 2027-03-10, one year after today
+	keys $(printf '] %.0s' $(seq 52)) l
+	wait_for 'Wed 2027-03-10' || return
+	keys r
+	wait_for 'Wed 2027-03-10 is 365 days after today: log it anyway' || return
+	keys y
+	wait_for 'Rest hours on Wed 2027-03-10' || return
+	text 5 && keys Enter
+	wait_sql "select date from days" 2027-03-10 || return
+	keys l
+	wait_for 'Thu 2027-03-11' || return
+	local k
+	for k in r p y; do
+		keys "$k"
+		wait_for 'Thu 2027-03-11 is more than one year ahead: the latest day is 2027-03-10' || return
+		expect_no_match "$(screen)" 'log it anyway|on Thu 2027-03-11' "a prompt after $k"
+		keys Escape
+	done
+	expect_eq "$(sql 'select count(*) from days')" 1 "days after the refusals"
+	quit_and_check
+}
+
 # ---- 3, 14: the Report screen never replaces a file silently -------------------------
 
 t_report_asks_before_replacing_and_names_carry_the_range() {
