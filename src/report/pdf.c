@@ -1,9 +1,10 @@
 /* pdf.c - the clinician's PDF report (docs/formats.md, PDF report): page
  * one is complete on its own (name, period, date written, red flags, the
- * summary, the charts, the first warnings); later pages hold every warning
- * and the days, or past 60 days one row a week.  Drawn with cairo's PDF
- * surface; text is set by pango, which falls back to another installed
- * font for a glyph the first one lacks. */
+ * summary, the charts, the first warnings).  A short period's days follow
+ * on page one when their first rows fit, then on later pages; what page
+ * one left out, and past 60 days one row a week, start page two.  Drawn
+ * with cairo's PDF surface; text is set by pango, which falls back to
+ * another installed font for a glyph the first one lacks. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,14 @@
 #define FOOT_H 16.0     /* the footer's band */
 #define FIRST_FLAGS 5   /* red flags listed on page one */
 #define FIRST_WARNINGS 3 /* other warnings listed on page one */
+/* The charts' plot heights, and lower ones when that makes the whole
+ * report one page. */
+#define CLOCK_H 120.0
+#define PAIN_H 64.0
+#define CLOCK_H_COMPACT 48.0
+#define PAIN_H_COMPACT 30.0
+#define DAYS_FIRST_ROWS 3 /* day rows that must fit under page one */
+#define DAYS_HEAD_H 24.0 /* the days' heading, above their table */
 
 const struct rgb pdf_ink = { 0.07, 0.07, 0.07 }, pdf_grey = { 0.38, 0.38, 0.38 },
 		 pdf_red = { 0.72, 0.05, 0.05 }, pdf_orange = { 0.80, 0.40, 0.00 },
@@ -91,7 +100,7 @@ static void need(struct pdf *p, double h)
 		page_next(p);
 }
 
-static void heading(struct pdf *p, const char *text, const struct rgb *c)
+void pdf_heading(struct pdf *p, const char *text, const struct rgb *c)
 {
 	need(p, 40);
 	p->y += pdf_text(p, p->m, p->y, width(p), F_HEAD, c, PANGO_ALIGN_LEFT, false, text) + 3;
@@ -183,7 +192,7 @@ static void summary(struct pdf *p)
 	int i;
 
 	report_summary_lines(p->s, "\xe2\x80\x93", lines);
-	heading(p, "Summary", &pdf_ink);
+	pdf_heading(p, "Summary", &pdf_ink);
 	for (i = 0; i < REPORT_SUMMARY_LINES; i++) {
 		pdf_text(p, p->m, p->y, 92, F_BOLD, &pdf_ink, PANGO_ALIGN_LEFT, true, lines[i].label);
 		p->y += pdf_text(p, p->m + 96, p->y, width(p) - 96, F_BODY, &pdf_ink,
@@ -192,14 +201,6 @@ static void summary(struct pdf *p)
 	p->y += 6;
 }
 
-/* A table row: cells at the column edges x[], right-aligned where right. */
-struct table {
-	int n;
-	const double *x;        /* left edge of each column, from the margin */
-	const bool *right;
-	const char *const *head;
-	bool wrap_last;         /* the last cell wraps; the others are cut */
-};
 
 #define FIRST_EPISODES 3 /* the latest episodes listed on page one */
 
@@ -207,10 +208,7 @@ static const double ep_x[] = { 0, 64, 128, 160, 204, 254, 310, 350, 410 };
 static const bool ep_right[] = { false, false, true, true, true, false, true, true, false };
 static const char *const ep_head[] = { "From", "To", "Days", "Clock h", "Bed", "Muscle %",
 				       "Red", "Act min", "Pain" };
-static const struct table ep_table = { 9, ep_x, ep_right, ep_head, false };
-
-static double table_row(struct pdf *p, const struct table *t, const char *const *cell,
-			enum pdf_font font, const struct rgb *c);
+static const struct pdf_table ep_table = { 9, ep_x, ep_right, ep_head, false };
 
 /* Episodes from..n-1 of the summary as table rows. */
 static void episode_rows(struct pdf *p, size_t from)
@@ -219,7 +217,7 @@ static void episode_rows(struct pdf *p, size_t from)
 	struct report_episode_cells c;
 	size_t i;
 
-	table_row(p, &ep_table, ep_head, F_BOLD, &pdf_ink);
+	pdf_table_row(p, &ep_table, ep_head, F_BOLD, &pdf_ink);
 	for (i = from; i < s->n_episodes; i++) {
 		const char *cell[9];
 		char start[DATE_BUFSZ + 8];
@@ -234,7 +232,7 @@ static void episode_rows(struct pdf *p, size_t from)
 		cell[6] = c.red;
 		cell[7] = c.act;
 		cell[8] = c.pain;
-		table_row(p, &ep_table, cell, F_BODY,
+		pdf_table_row(p, &ep_table, cell, F_BODY,
 			  s->episodes[i].red_flags ? &pdf_red : &pdf_ink);
 	}
 }
@@ -244,7 +242,7 @@ static void episodes_first(struct pdf *p)
 {
 	size_t n = p->s->n_episodes, from = n > FIRST_EPISODES ? n - FIRST_EPISODES : 0;
 
-	heading(p, "Rest episodes", &pdf_ink);
+	pdf_heading(p, "Rest episodes", &pdf_ink);
 	if (!n) {
 		p->y += pdf_text(p, p->m, p->y, width(p), F_BODY, &pdf_ink, PANGO_ALIGN_LEFT, false,
 				 "None: the rest clock never ran.") + 6;
@@ -278,7 +276,7 @@ static void page_one(struct pdf *p)
 			 "No days logged in this period.");
 		return;
 	}
-	heading(p, "Red flags", &pdf_red);
+	pdf_heading(p, "Red flags", &pdf_red);
 	if (!count_warnings(s, true))
 		p->y += pdf_text(p, p->m, p->y, width(p), F_BODY, &pdf_ink, PANGO_ALIGN_LEFT, false,
 				 "No red-flag symptom was logged in this period.") + 2;
@@ -287,9 +285,9 @@ static void page_one(struct pdf *p)
 	p->y += 6;
 	summary(p);
 	episodes_first(p);
-	pdf_chart_clock(p, 120);
-	pdf_chart_pain(p, 64);
-	heading(p, "Warnings", &pdf_ink);
+	pdf_chart_clock(p, p->compact ? CLOCK_H_COMPACT : CLOCK_H);
+	pdf_chart_pain(p, p->compact ? PAIN_H_COMPACT : PAIN_H);
+	pdf_heading(p, "Warnings", &pdf_ink);
 	if (!count_warnings(s, false))
 		p->y += pdf_text(p, p->m, p->y, width(p), F_BODY, &pdf_ink, PANGO_ALIGN_LEFT, false,
 				 "None.") + 2;
@@ -300,8 +298,8 @@ static void page_one(struct pdf *p)
 
 /* One row; the last cell wraps (a day's symptoms and note), the others
  * are cut to their column.  Returns the row's height. */
-static double table_row(struct pdf *p, const struct table *t, const char *const *cell,
-			enum pdf_font font, const struct rgb *c)
+double pdf_table_row(struct pdf *p, const struct pdf_table *t, const char *const *cell,
+		     enum pdf_font font, const struct rgb *c)
 {
 	double last = p->m + t->x[t->n - 1], h = ROW_H;
 	bool draw = p->draw;
@@ -318,7 +316,7 @@ static double table_row(struct pdf *p, const struct table *t, const char *const 
 		/* A new page starts with the table's head. */
 		page_next(p);
 		if (cell != t->head)
-			table_row(p, t, t->head, F_BOLD, &pdf_ink);
+			pdf_table_row(p, t, t->head, F_BOLD, &pdf_ink);
 	}
 	for (i = 0; i < t->n; i++) {
 		double x0 = p->m + t->x[i], x1 = i + 1 < t->n ? p->m + t->x[i + 1] - 4 : p->pw - p->m;
@@ -330,121 +328,63 @@ static double table_row(struct pdf *p, const struct table *t, const char *const 
 	return h;
 }
 
-static void table_head(struct pdf *p, const struct table *t)
+void pdf_table_head(struct pdf *p, const struct pdf_table *t)
 {
 	need(p, 3 * ROW_H);
-	table_row(p, t, t->head, F_BOLD, &pdf_ink);
+	pdf_table_row(p, t, t->head, F_BOLD, &pdf_ink);
 }
 
-/* The days table (spans up to REPORT_LONG_SPAN days). */
-static const double day_x[] = { 0, 64, 90, 126, 168, 196, 238, 316, 370 };
-static const bool day_right[] = { false, false, true, true, true, true, false, false, false };
-static const char *const day_head[] = { "Date", "Day", "Rest h", "Act min", "Pain", "Clock h",
-					"Level", "Muscle %", "Symptoms (! red flag) and note" };
-static const struct table day_table = { 9, day_x, day_right, day_head, true };
-
-static int day_row(void *ctx, const struct engine_proj *pr, const struct entry *en)
+/* Whether page one left out red flags, episodes or warnings, which page
+ * two then lists in full ("and 3 more on page 2"). */
+static bool page_one_left_out(const struct report_summary *s)
 {
-	struct pdf *p = ctx;
-	struct report_cells c;
-	char date[DATE_BUFSZ], clock[16], notes[SYMPTOMS_TEXT_MAX + NOTE_MAX + 64];
-	const char *cell[9];
-	size_t o = 0;
-	int i;
-
-	report_day_cells(pr, en, "-", "\xe2\x80\x93", &c);
-	snprintf(clock, sizeof clock, "%.1f", pr->rest_clock_hours);
-	notes[0] = '\0';
-	for (i = 0; en && i < en->n_symptoms; i++)
-		o += (size_t)snprintf(notes + o, sizeof notes - o, "%s%s%s", i ? ", " : "",
-				      entry_symptom_is_red_flag(en->symptoms[i]) ? "!" : "",
-				      en->symptoms[i]);
-	if (en && en->note[0])
-		snprintf(notes + o, sizeof notes - o, "%s%s", o ? "; " : "", en->note);
-	if (!en)
-		snprintf(notes, sizeof notes, "not logged");
-	cell[0] = date_format(pr->day, date);
-	cell[1] = date_weekday_name(pr->day);
-	cell[2] = en ? c.rest : "";
-	cell[3] = en ? c.act : "";
-	cell[4] = en ? c.pain : "";
-	cell[5] = clock;
-	cell[6] = engine_level_name(pr->level);
-	cell[7] = c.band[LOSS_MUSCLE];
-	cell[8] = notes;
-	table_row(p, &day_table, cell, F_BODY, pr->red_flag ? &pdf_red : en ? &pdf_ink : &pdf_grey);
-	return 0;
+	return count_warnings(s, true) > FIRST_FLAGS || s->n_episodes > FIRST_EPISODES ||
+	       count_warnings(s, false) > FIRST_WARNINGS;
 }
 
-static const double week_x[] = { 0, 64, 114, 176, 240, 292, 340, 402 };
-static const bool week_right[] = { false, true, true, true, true, true, true, false };
-static const char *const week_head[] = { "Week of", "Logged", "Mean rest h", "Activity min",
-					 "Mean pain", "Max pain", "Max clock h", "Level reached" };
-static const struct table week_table = { 8, week_x, week_right, week_head, false };
-
-/* One row a week. */
-static void week_row(struct pdf *p, const struct report_week *w)
+/* The days of a short period right under page one's warnings when the
+ * heading, the table's head and the first rows fit there (so a week or
+ * two is one page), else from the top of page two. */
+static void days_start(struct pdf *p)
 {
-	struct report_week_cells c;
-	char date[DATE_BUFSZ];
-	const char *cell[8];
+	size_t first = p->ndays < DAYS_FIRST_ROWS ? p->ndays : DAYS_FIRST_ROWS;
 
-	report_week_cells(w, "-", &c);
-	cell[0] = date_format(w->from, date);
-	cell[1] = c.logged;
-	cell[2] = c.rest;
-	cell[3] = c.act;
-	cell[4] = c.pain;
-	cell[5] = c.max_pain;
-	cell[6] = c.clock;
-	cell[7] = c.level;
-	table_row(p, &week_table, cell, F_BODY, w->red ? &pdf_red : &pdf_ink);
+	p->y += 6;
+	need(p, DAYS_HEAD_H + (double)(1 + first) * ROW_H);
 }
 
-/* Weeks from Monday to Sunday; the first and last may be short. */
-static void weeks(struct pdf *p)
-{
-	size_t i;
-
-	heading(p, "Weeks", &pdf_ink);
-	p->y += pdf_text(p, p->m, p->y, width(p), F_SMALL, &pdf_grey, PANGO_ALIGN_LEFT, false,
-			 "One row a week, Monday to Sunday. Level reached: the furthest level of "
-			 "the week, and red flag when a red-flag symptom was logged.") + 4;
-	table_head(p, &week_table);
-	for (i = 0; i < p->nweeks; i++)
-		week_row(p, &p->weeks[i]);
-}
-
-/* Pages two on: every warning, then the days or the weeks. */
+/* After page one: every red flag, episode and warning it left out, then
+ * the days or, past 60 days, the weeks (docs/formats.md, pdf). */
 static int later_pages(struct pdf *p, struct journal *j, struct rw_error *e)
 {
 	const struct report_summary *s = p->s;
 
 	if (s->empty)
 		return 0;
-	page_next(p);
+	if (p->ndays > REPORT_LONG_SPAN || page_one_left_out(s))
+		page_next(p);
+	else
+		days_start(p);
 	if (count_warnings(s, true) > FIRST_FLAGS) {
-		heading(p, "All red flags", &pdf_red);
+		pdf_heading(p, "All red flags", &pdf_red);
 		warning_list(p, true, 0);
 		p->y += 6;
 	}
 	if (s->n_episodes > FIRST_EPISODES) {
-		heading(p, "All rest episodes", &pdf_ink);
+		pdf_heading(p, "All rest episodes", &pdf_ink);
 		episode_rows(p, 0);
 		p->y += 6;
 	}
 	if (count_warnings(s, false) > FIRST_WARNINGS) {
-		heading(p, "All warnings", &pdf_ink);
+		pdf_heading(p, "All warnings", &pdf_ink);
 		warning_list(p, false, 0);
 		p->y += 6;
 	}
 	if (p->ndays > REPORT_LONG_SPAN) {
-		weeks(p);
+		pdf_weeks(p);
 		return 0;
 	}
-	heading(p, "Days", &pdf_ink);
-	table_head(p, &day_table);
-	return journal_each(j, s->first, s->last, 0, day_row, p, e);
+	return pdf_days(p, j, e);
 }
 
 /* The whole document, measured (p->draw false) or drawn. */
@@ -481,6 +421,25 @@ static void set_metadata(cairo_surface_t *surf, const struct pdf *p)
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "restwatch " RESTWATCH_VERSION);
 }
 
+/* Counts the pages (nothing drawn): with the charts lower when that
+ * alone makes a short period's report one page (docs/formats.md, pdf). */
+static int count_pages(struct pdf *p, struct journal *j, struct rw_error *e)
+{
+	int r;
+
+	p->draw = false;
+	p->compact = false;
+	p->pages = 0;
+	if ((r = document(p, j, e)) || p->page == 1 || p->ndays > REPORT_LONG_SPAN ||
+	    page_one_left_out(p->s))
+		return r;
+	p->compact = true;
+	if ((r = document(p, j, e)) || p->page == 1)
+		return r;
+	p->compact = false;
+	return document(p, j, e);
+}
+
 /* Two runs of the same layout: the first counts the pages. */
 static int render(struct pdf *p, FILE *f, struct journal *j, struct rw_error *e)
 {
@@ -499,10 +458,8 @@ static int render(struct pdf *p, FILE *f, struct journal *j, struct rw_error *e)
 	for (i = 0; i < F_FONTS; i++)
 		p->font[i] = pango_font_description_from_string(font_names[i]);
 	set_metadata(surf, p);
-	p->draw = false;
-	p->pages = 0;
 	pdf_text_cache(p);
-	if (!(r = document(p, j, e))) {
+	if (!(r = count_pages(p, j, e))) {
 		p->pages = p->page;
 		p->draw = true;
 		r = document(p, j, e);

@@ -36,6 +36,7 @@ struct pdf {
 	double line_h[F_FONTS]; /* a line's height in each font, once measured */
 	struct pdf_cached *cache; /* one-line cells already set (pdf.c) */
 	bool draw;
+	bool compact;        /* the charts lower, for one page (pdf.c) */
 	double pw, ph;       /* the paper, in points */
 	double m;            /* margin */
 	double y;            /* where the next line goes */
@@ -65,6 +66,33 @@ void pdf_text_free(struct pdf *p);
  * report_run) into the state's days and, for a long period, its weeks
  * (pdf_days.c); RW_ENOMEM with out_of_memory set when memory is short. */
 int pdf_gather(void *ctx, const struct engine_proj *pr, const struct entry *en);
+
+/* A table row: cells at the column edges x[], right-aligned where right. */
+struct pdf_table {
+	int n;
+	const double *x;        /* left edge of each column, from the margin */
+	const bool *right;
+	const char *const *head;
+	bool wrap_last;         /* the last cell wraps; the others are cut */
+};
+
+/* A heading, on a new page when less than its room and a line's is left
+ * (pdf.c). */
+void pdf_heading(struct pdf *p, const char *text, const struct rgb *c);
+
+/* One row of t at p->y, on a new page under t's head again when it does
+ * not fit (pdf.c); returns the row's height. */
+double pdf_table_row(struct pdf *p, const struct pdf_table *t, const char *const *cell,
+		     enum pdf_font font, const struct rgb *c);
+
+/* t's head, with room for a row or two under it (pdf.c). */
+void pdf_table_head(struct pdf *p, const struct pdf_table *t);
+
+/* The days of the period under their heading, one row a day (pdf_days.c). */
+int pdf_days(struct pdf *p, struct journal *j, struct rw_error *e);
+
+/* Past 60 days: one row a week, under their heading (pdf_days.c). */
+void pdf_weeks(struct pdf *p);
 
 /* The rest-clock chart and the pain chart, from p->y; each advances p->y. */
 void pdf_chart_clock(struct pdf *p, double height);

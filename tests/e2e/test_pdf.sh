@@ -46,12 +46,58 @@ t_page_one_is_complete() {
 	expect_match "$(pdfinfo "$TMP/r.pdf")" 'Pages: +2' "page count"
 	expect_match "$(pdfinfo "$TMP/r.pdf")" 'Page size: +595\.28 x 841\.89 pts \(A4\)' "A4"
 	expect_match "$(pdfinfo "$TMP/r.pdf")" 'Title: +restwatch history report: Jane Ø\. Doe, 2026-02-20 to 2026-03-05'
-	# Page two: the days, with the note's text.
-	local p2
+	# The days start under page one's warnings and go on on page two,
+	# under the table's head again.
+	expect_match "$p1" 'Days' "days heading on page one"
+	expect_match "$p1" '2026-02-20 +Fri +24 .*Lifted a box' "first day row on page one"
+	local p2 all
 	p2=$(pdftotext -layout -f 2 -l 2 "$TMP/r.pdf" -)
-	expect_match "$p2" '2026-02-23 +Mon +20' "day row"
-	expect_match "$p2" 'Lifted a box' "note"
-	expect_match "$p2" '2026-02-24 .*not logged' "gap day"
+	expect_match "$p2" 'Date +Day +Rest h' "the table's head on page two"
+	expect_no_match "$p2" 'Summary|Rest clock, hours' "page one's parts on page two"
+	all=$(pdftotext -layout "$TMP/r.pdf" -)
+	expect_match "$all" '2026-02-23 +Mon +20' "day row"
+	expect_match "$all" '2026-02-24 .*not logged' "gap day"
+	expect_match "$all" '2026-03-05 +Thu +8 ' "last day row"
+}
+
+# A week, and two, fit one page on A4 and on Letter: the days under page
+# one's warnings, each readable.
+t_short_spans_one_page() {
+	local d paper n txt
+	for d in 24 25 26 27 28; do
+		log --date 2026-02-$d --rest 9 --activity walking:30 --pain 2
+	done
+	log --date 2026-03-01 --rest 20 --pain 6 --symptom sciatica --note "Bent to tie a shoe"
+	log --date 2026-03-02 --rest 12 --activity walking:10 --pain 4
+	for paper in a4 letter; do
+		rw report --format pdf --paper $paper -o "$TMP/w.pdf"
+		expect_rc 0
+		expect_match "$(pdfinfo "$TMP/w.pdf")" 'Pages: +1$' "a week on $paper: pages"
+		txt=$(pdftotext -layout "$TMP/w.pdf" -)
+		expect_match "$txt" 'Summary' "$paper: summary"
+		expect_match "$txt" 'Rest clock, hours' "$paper: chart"
+		expect_match "$txt" 'page 1 of 1' "$paper: footer"
+		n=$(printf '%s\n' "$txt" | grep -Ec '^ *2026-0[23]-[0-9]{2} +(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ')
+		expect_eq "$n" 7 "$paper: day rows"
+		expect_match "$txt" '2026-02-24 +Tue +9 +30 +2 ' "$paper: first day"
+		expect_match "$txt" '2026-03-01 +Sun +20 .*sciatica; Bent to tie a shoe' "$paper: note"
+		expect_match "$txt" '2026-03-02 +Mon +12 +10 +4 ' "$paper: last day"
+	done
+	# Nearly two weeks, a gap among them: still one page (the charts lower
+	# when that alone makes it one).
+	for d in 03 04 06 07 08; do
+		log --date 2026-03-$d --rest 9 --activity walking:40 --pain 1
+	done
+	for paper in a4 letter; do
+		rw report --format pdf --paper $paper -o "$TMP/w.pdf"
+		expect_rc 0
+		expect_match "$(pdfinfo "$TMP/w.pdf")" 'Pages: +1$' "13 days on $paper: pages"
+		txt=$(pdftotext -layout "$TMP/w.pdf" -)
+		expect_match "$txt" '2026-03-05 +Thu .*not logged' "$paper: the gap day"
+		expect_match "$txt" '2026-03-08 +Sun +9 +40 +1 ' "$paper: the last day"
+		n=$(printf '%s\n' "$txt" | grep -Ec '^ *2026-0[23]-[0-9]{2} +(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ')
+		expect_eq "$n" 13 "$paper: day rows"
+	done
 }
 
 t_paper_from_option_and_locale() {
@@ -158,6 +204,7 @@ PY
 	grep -Eq '^ *2026-03-02 +7 of 7 ' "$TMP/ten.txt" || fail "the last full week's row"
 	expect_match "$(page1 "$TMP/ten.pdf")" '2021-09-01 +red flag: fever' "the red flag on page one"
 	expect_match "$(page1 "$TMP/ten.pdf")" "page 1 of $pages" "footer"
+	expect_no_match "$(page1 "$TMP/ten.pdf")" 'Weeks|Week of' "weeks on page one"
 }
 
 t_empty_journal_one_page() {
