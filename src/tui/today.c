@@ -204,12 +204,50 @@ static int draw_date(struct tui *t, struct today *st, int y, int w)
 
 /* The level as a banner, what it means and what to do, the red-flag line;
  * returns rows used. */
+/* Rows for texts that need need[0..n-1] rows in avail, in order, each
+ * whole when all fit; when they do not, the first (what the level means,
+ * the clot signs with it) keeps all but one row for each that follows. */
+static void share_rows(const int *need, int *got, int n, int avail)
+{
+	int i, later = 0;
+
+	for (i = 1; i < n; i++)
+		later += need[i] > 0;
+	for (i = 0; i < n; i++) {
+		int keep = i == 0 ? (avail - later > 1 ? avail - later : 1) : avail;
+		got[i] = need[i] < keep ? need[i] : keep;
+		if (got[i] > avail)
+			got[i] = avail;
+		avail -= got[i];
+		if (i > 0 && need[i] > 0)
+			later--;
+	}
+}
+
+/* The level's banner, then what it means, what to do and a note, each
+ * wrapped in the rows it needs (share_rows). */
+static int draw_level_texts(struct tui *t, int y, int w, int rows, enum tui_role banner,
+			    const char *head, const char *texts[3], const enum tui_role roles[3])
+{
+	int need[3], got[3], i, used = 1;
+
+	tui_fill(t, y, 0, w, banner, " ");
+	tui_text(t, y, 1, w - 2, banner, head);
+	for (i = 0; i < 3; i++)
+		need[i] = texts[i] && *texts[i] ? tui_wrap_count(t, w - 3, rows, texts[i]) : 0;
+	share_rows(need, got, 3, rows - 1);
+	for (i = 0; i < 3; i++)
+		if (got[i] > 0)
+			used += tui_wrap(t, y + used, 2, w - 3, got[i], roles[i], texts[i]);
+	return used;
+}
+
 static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 {
+	static const enum tui_role roles[3] = { ROLE_NORMAL, ROLE_HEAD, ROLE_WARN };
 	const struct engine_proj *p = st->has_proj ? &st->proj : NULL;
-	char what[512], date[DATE_BUFSZ], text[400], num[32];
-	int used = 1;
-	bool red = p && p->red_flag;
+	char what[512], date[DATE_BUFSZ], text[400], num[32], todo[240], note[240];
+	const char *texts[3] = { what, todo, NULL };
 
 	if (rows < 1)
 		return 0;
@@ -220,15 +258,10 @@ static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 			 date_format(l->day, date), (long)(st->day - l->day),
 			 st->day - l->day == 1 ? "" : "s",
 			 advice_hours(l->rest_clock_hours, t->params.threshold_hours, num, sizeof num));
-		tui_fill(t, y, 0, w, tui_level_banner(l->level), " ");
-		tui_text(t, y, 1, w - 2, tui_level_banner(l->level), text);
-		if (rows > 1)
-			used += tui_wrap(t, y + used, 2, w - 3, rows - used > 2 ? 2 : rows - used, ROLE_NORMAL,
-					 advice_what(l, &t->params, what, sizeof what));
-		if (rows > used)
-			used += tui_wrap(t, y + used, 2, w - 3, 1, ROLE_NORMAL,
-					 "This day is not logged yet: log its rest hours with r.");
-		return used;
+		advice_what(l, &t->params, what, sizeof what);
+		snprintf(todo, sizeof todo, "This day is not logged yet: log its rest hours with r.");
+		return draw_level_texts(t, y, w, rows, tui_level_banner(l->level), text, texts,
+					(const enum tui_role[3]){ ROLE_NORMAL, ROLE_NORMAL, ROLE_NORMAL });
 	}
 	if (!p) {
 		tui_fill(t, y, 0, w, ROLE_BANNER_INFO, " ");
@@ -239,39 +272,33 @@ static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 	}
 	snprintf(text, sizeof text, " %s %s %s ", engine_level_name(p->level), tui_glyph(t, G_DASH),
 		 advice_title(p->level));
-	tui_fill(t, y, 0, w, tui_level_banner(p->level), " ");
-	tui_text(t, y, 1, w - 2, tui_level_banner(p->level), text);
-	if (rows > used)
-		used += tui_wrap(t, y + used, 2, w - 3, rows - used > 3 ? rows - used - 2 : rows - used,
-				 ROLE_NORMAL, advice_what(p, &t->params, what, sizeof what));
+	advice_what(p, &t->params, what, sizeof what);
 	/* On a red-flag day the block at the top is what to do: the level's
 	 * everyday advice (walk, stay active) would contradict it. */
-	if (red && rows > used) {
-		used += tui_wrap(t, y + used, 2, w - 3, rows - used > 2 ? 2 : rows - used, ROLE_HEAD,
-				 "What to do: the red flag at the top comes first.");
-	} else if (rows > used) {
-		char todo[200];
-		advice_todo_for(p, st->found ? &st->en : NULL, &t->params, todo, sizeof todo);
-		snprintf(text, sizeof text, "What to do: %s.", todo);
-		used += tui_wrap(t, y + used, 2, w - 3, rows - used > 2 ? 2 : rows - used, ROLE_HEAD, text);
+	if (p->red_flag) {
+		snprintf(todo, sizeof todo, "What to do: the red flag at the top comes first.");
+	} else {
+		char does[200];
+		advice_todo_for(p, st->found ? &st->en : NULL, &t->params, does, sizeof does);
+		snprintf(todo, sizeof todo, "What to do: %s.", does);
 	}
-	if (!st->found && rows > used) {
+	if (!st->found) {
 		/* docs/model.md, the gap hold */
 		if (p->gap_days <= t->params.gap_hold_days)
-			snprintf(text, sizeof text,
+			snprintf(note, sizeof note,
 				 "Not logged: the rest clock is held at %s h (up to %g unlogged days in a "
 				 "row keep it where it was).",
 				 advice_hours(p->rest_clock_hours, t->params.threshold_hours, num,
 					      sizeof num),
 				 t->params.gap_hold_days);
 		else
-			snprintf(text, sizeof text,
+			snprintf(note, sizeof note,
 				 "Not logged: past %g unlogged days in a row a day counts as an ordinary "
 				 "day (sleep only, no activity).",
 				 t->params.gap_hold_days);
-		used += tui_wrap(t, y + used, 2, w - 3, 1, ROLE_WARN, text);
+		texts[2] = note;
 	}
-	return used;
+	return draw_level_texts(t, y, w, rows, tui_level_banner(p->level), text, texts, roles);
 }
 
 /* "What if every next day is like this one": 1, 3 and 7 days on. */
@@ -341,6 +368,9 @@ static void draw(struct tui *t, void *state, int top, int height)
 	load(t, st);
 	if (st->has_proj)
 		y += tui_red_flag_draw(t, &st->proj, st->found ? &st->en : NULL, y, 6);
+	else if (t->last.found && st->day > t->last.proj.day)
+		/* not logged yet after a red-flag day: that red flag still leads */
+		y += tui_red_flag_draw(t, &t->last.proj, &t->last.en, y, 6);
 	y += draw_date(t, st, y, w);
 	y++;
 	if (two) {

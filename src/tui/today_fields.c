@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "advice.h"
 #include "tui_app.h"
 #include "tui_today.h"
 
@@ -60,18 +61,43 @@ static void draw_symptoms(struct tui *t, const struct entry *en, int y, int x, i
 	}
 }
 
-/* Under the rest hours: how they split into the night's sleep and time
- * lying down while awake, which is what the rest clock grows with
- * (docs/model.md: b = (R - S) / (24 - S)). */
-static void rest_why(struct tui *t, double rest, char *out, size_t n)
+/* Hours with one decimal at most: "9", "6.8". */
+static const char *short_hours(double h, char *out, size_t n)
 {
-	double sleep = t->params.sleep_hours, awake = 24 - sleep;
+	size_t k = (size_t)snprintf(out, n, "%.1f", h);
 
-	if (rest <= sleep + 1e-9 || awake <= 0)
+	if (k > 2 && k < n && strcmp(out + k - 2, ".0") == 0)
+		out[k - 2] = '\0';
+	return out;
+}
+
+/* Under the rest hours: how they split into the night's sleep and time
+ * lying down while awake, and what the day adds to the rest clock
+ * (docs/model.md: b = (R - S) / (24 - S), u = b (1 - a), C grows by 24 u
+ * when u is over recovery_unloading). */
+static void rest_why(struct tui *t, double rest, int minutes, char *out, size_t n)
+{
+	const struct engine_params *p = &t->params;
+	double sleep = p->sleep_hours, awake = 24 - sleep, b, a, u;
+	char more[16], add[16];
+
+	if (rest <= sleep + 1e-9 || awake <= 0) {
 		snprintf(out, n, "within the %g h night: the rest clock does not count it", sleep);
+		return;
+	}
+	b = (rest - sleep) / awake;
+	a = p->full_credit_minutes > 0 && minutes < p->full_credit_minutes
+		    ? minutes / p->full_credit_minutes
+		    : minutes > 0 ? 1 : 0;
+	u = b * (1 - a);
+	short_hours(rest - sleep, more, sizeof more);
+	if (u <= p->recovery_unloading + 1e-9)
+		snprintf(out, n, "%g h night + %s h more: %s, no rest clock", sleep, more,
+			 minutes > 0 ? "active enough" : "too little to count");
 	else
-		snprintf(out, n, "%g h night + %g h more = %g h; rest clock counts the %g h", sleep,
-			 rest - sleep, rest, rest - sleep);
+		snprintf(out, n, "%g h night + %s h more: rest clock +%s h%s", sleep, more,
+			 advice_hours(24 * u, p->threshold_hours, add, sizeof add),
+			 minutes > 0 ? " (less for activity)" : "");
 }
 
 /* The rest hours, and under them how they count; returns the rows added. */
@@ -80,10 +106,11 @@ static int draw_rest(struct tui *t, struct today *st, int y, int x, int w)
 	const struct entry *en = &st->en;
 	char buf[256], num[32];
 	bool why = st->found && (en->has_rest || en->tracked_hours > 0);
+	int minutes = st->has_proj ? st->proj.activity_minutes : 0;
 
 	if (why && en->has_rest) {
 		tui_textf(t, y, x, w - x, ROLE_NORMAL, "%s h", entry_format_rest(en->rest_hours, num, sizeof num));
-		rest_why(t, en->rest_hours, buf, sizeof buf);
+		rest_why(t, en->rest_hours, minutes, buf, sizeof buf);
 		if (en->tracked_hours > 0)
 			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
 				 " (typed; %.1f h tracked with b)", en->tracked_hours);
@@ -92,7 +119,7 @@ static int draw_rest(struct tui *t, struct today *st, int y, int x, int w)
 		/* Not typed: a night's sleep plus the time tracked lying down. */
 		tui_textf(t, y, x, w - x, ROLE_NORMAL, "%.1f h lying down, tracked with b",
 			  en->tracked_hours);
-		rest_why(t, t->params.sleep_hours + en->tracked_hours, buf, sizeof buf);
+		rest_why(t, t->params.sleep_hours + en->tracked_hours, minutes, buf, sizeof buf);
 		tui_text(t, y + 1, x, w - x, ROLE_DIM, buf);
 	} else {
 		tui_text(t, y, x, w - x, ROLE_DIM, st->found ? "- (counts as sleep only)" : "-");

@@ -478,10 +478,50 @@ t_y_copies_the_previous_logged_day_as_one_change() {
 	wait_for 'copied rest 14 h, 1 medication and 2 activities from 2026-03-07 to 2026-03-10 \(u undoes\)' || return
 	wait_sql "select printf('%g', rest_hours) || '|' || activities || '|' || coalesce(pain, '') || '|' || medications from days where date = '2026-03-10'" \
 		'14|walking:30;physio:15||ibuprofen:400mg' || return
-	wait_for '8 h night \+ 6 h more = 14 h; rest clock counts the 6 h' || return
+	wait_for '8 h night \+ 6 h more: rest clock \+7 h \(less for activity\)' || return
 	keys u
 	wait_for 'undone' || return
 	wait_sql "select count(*) from days where date = '2026-03-10'" 0 || return
+	quit_and_check
+}
+
+# The line under the rest hours says what the day adds to the rest clock,
+# the same number the clock shows: 14 h is 6 of 16 waking hours, +9 h.
+t_rest_explanation_agrees_with_the_clock() {
+	rw log --rest 14
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	wait_for '8 h night \+ 6 h more: rest clock \+9 h$' || return
+	wait_for 'Rest clock 9 h of the 48 h' || return
+	rw log --activity walking:15
+	wait_for '8 h night \+ 6 h more: rest clock \+8 h \(less for activity\)' || return
+	wait_for 'Rest clock 8 h of the 48 h' || return
+	rw log --activity walking:45
+	wait_for '8 h night \+ 6 h more: active enough, no rest clock' || return
+	wait_for 'Rest clock 0 h of the 48 h' || return
+	quit_and_check
+}
+
+# What to do is wrapped whole when rows are free (it was cut at two rows
+# with three blank rows under it).
+t_what_to_do_is_never_cut_while_rows_are_free() {
+	rw log --date 2026-03-09 --rest 24 --pain 8
+	rw log --date 2026-03-10 --rest 24 --pain 8
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	wait_for 'What to do: plan to be up' || return
+	expect_match "$(screen | tr -s '\n ' '  ')" 'pain this severe, talk with a doctor or physiotherapist about pain relief and staying active\.'
+	expect_no_match "$(screen)" '…' "text cut on Today"
+	quit_and_check
+}
+
+# A day not logged yet after a red-flag day: that red flag still leads.
+t_red_flag_leads_an_unlogged_today() {
+	rw log --date 2026-03-09 --rest 20 --symptom saddle-numbness
+	TUI_W=80 TUI_H=24 tui_start
+	tui_ready || return
+	wait_for 'not logged: any edit below logs it' || return
+	expect_match "$(screen | sed -n 2p)" '^ EMERGENCY: saddle-numbness'
 	quit_and_check
 }
 
