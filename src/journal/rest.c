@@ -195,7 +195,8 @@ int journal_up(struct journal *j, int64_t at, rw_day *day, struct rw_error *e)
 					   when, clock_format_local(open.down_at, what, sizeof what)));
 	if (at - open.down_at > 86400)
 		return jn_rollback(j, rw_fail(e, RW_EDATA,
-					   "--at: a stretch of lying down is at most 24 h (down since %s)",
+					   "a stretch of lying down is at most 24 h and this one began %s: "
+					   "give the time you got up (restwatch up --at TIME)",
 					   clock_format_local(open.down_at, what, sizeof what)));
 	if ((r = jn_stmt(j, S_STRETCH_OVERLAP, &s, e)))
 		return jn_rollback(j, r);

@@ -99,7 +99,7 @@ t_refusals_change_nothing() {
 	expect_rc 65 "up in the future"
 	at 2026-03-11T09:00 up
 	expect_rc 65 "a stretch over 24 h"
-	expect_match "$ERR" 'at most 24 h'
+	expect_match "$ERR" 'at most 24 h and this one began 2026-03-10 08:00: give the time you got up \(restwatch up --at TIME\)'
 	at 2026-03-10T09:00 down --at nonsense
 	expect_rc 65
 	expect_match "$ERR" "^restwatch: --at: 'nonsense' is not a time"
