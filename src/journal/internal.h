@@ -161,6 +161,8 @@ int jn_rollback(struct journal *j, int code);
 bool jn_stored_number(sqlite3_stmt *s, int col);
 int jn_row_entry(struct journal *j, sqlite3_stmt *s, int col, rw_day day, struct entry *en,
 		 struct rw_error *e);
+int jn_row_entry_again(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
+		       struct entry *en, struct rw_error *e);
 int jn_row_proj(struct journal *j, sqlite3_stmt *s, int col, rw_day day, struct engine_proj *p,
 		struct rw_error *e);
 void jn_bind_proj(sqlite3_stmt *s, const struct engine_proj *p);

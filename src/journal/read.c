@@ -120,6 +120,7 @@ int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
 		return 0;
 	if (!(en = malloc(sizeof *en)))
 		return rw_fail(e, RW_ENOMEM, "out of memory");
+	entry_init(en, from);
 	if ((r = jn_days_agree(j, from, to, e)) || (r = jn_stmt(j, S_EACH, &s, e))) {
 		free(en);
 		return r;
@@ -138,7 +139,7 @@ int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
 		if ((r = jn_row_proj(j, s, EACH_PROJ, day, &proj, e)))
 			break;
 		if (logged && !(flags & JOURNAL_PROJ_ONLY)) {
-			if ((r = jn_row_entry(j, s, EACH_DAY, day, en, e)))
+			if ((r = jn_row_entry_again(j, s, EACH_DAY, day, en, e)))
 				break;
 		}
 		if ((r = fn(ctx, &proj, logged && !(flags & JOURNAL_PROJ_ONLY) ? en : NULL)))

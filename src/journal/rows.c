@@ -51,12 +51,31 @@ static int stored_types(sqlite3_stmt *s, int col, struct rw_error *pe)
 int jn_row_entry(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 		 struct entry *en, struct rw_error *e)
 {
+	entry_init(en, day);
+	return jn_row_entry_again(j, s, col, day, en, e);
+}
+
+/* The same into an entry already initialised once (a walk over many
+ * rows): only the counts and scalars are reset, not the arrays behind
+ * them, which the counts and the note's terminator make unread. */
+int jn_row_entry_again(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
+		       struct entry *en, struct rw_error *e)
+{
 	char date[DATE_BUFSZ];
 	struct rw_error pe = { 0, "" }; /* not e: its text is quoted into e */
 	double w;
 	int r;
 
-	entry_init(en, day);
+	en->day = day;
+	en->has_rest = false;
+	en->rest_hours = 0;
+	en->n_activities = 0;
+	en->pain = PAIN_UNSET;
+	en->n_symptoms = 0;
+	en->weight_dg = WEIGHT_UNSET;
+	en->note[0] = '\0';
+	en->n_meds = 0;
+	en->tracked_hours = 0;
 	if ((r = stored_types(s, col, &pe)))
 		goto out;
 	if (sqlite3_column_type(s, col + DC_REST) != SQLITE_NULL) {
