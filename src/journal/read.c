@@ -115,13 +115,12 @@ void journal_snapshot_end(struct journal *j)
  * delete a day without damaging the index (then the day reads as not
  * logged, as before).  This replaces a scan of the whole index before the
  * walk with what the walk reads anyway (docs/formats.md, damage). */
-static int each_agrees(struct journal *j, sqlite3_stmt *s, rw_day from, rw_day to,
-		       bool *checked, struct rw_error *e)
+static int each_agrees(struct journal *j, sqlite3_stmt *s, const char *date, rw_day from,
+		       rw_day to, bool *checked, struct rw_error *e)
 {
 	if (sqlite3_column_type(s, EACH_DAY_DATE) != SQLITE_NULL) {
 		const char *row = (const char *)sqlite3_column_text(s, EACH_ROW_DATE);
-		return row && strcmp(row, jn_col_text(s, EACH_DATE)) == 0 ? 0
-									    : jn_days_disagree(j, e);
+		return row && strcmp(row, date) == 0 ? 0 : jn_days_disagree(j, e);
 	}
 	if (*checked || sqlite3_column_int(s, EACH_PROJ + PC_LOGGED) == 0)
 		return 0;
@@ -151,12 +150,13 @@ int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
 	jn_bind_day(s, 2, to);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		rw_day day;
+		const char *date = jn_col_text(s, EACH_DATE);
 		bool logged = sqlite3_column_type(s, EACH_DAY_DATE) != SQLITE_NULL;
-		if ((r = each_agrees(j, s, from, to, &checked, e)))
+		if ((r = each_agrees(j, s, date, from, to, &checked, e)))
 			break;
 		if (!logged && (flags & JOURNAL_LOGGED_ONLY))
 			continue;
-		if (!jn_col_day(s, EACH_DATE, &day)) {
+		if (date_parse_iso(date, &day) != 0) {
 			r = rw_fail(e, RW_EIO, "%s: a stored date is damaged", j->path);
 			break;
 		}

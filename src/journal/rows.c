@@ -33,6 +33,28 @@ static bool stored_number(const struct day_cols *d, int c)
 	       ((d->type[c] == SQLITE_INTEGER || d->type[c] == SQLITE_FLOAT) && isfinite(d->num[c]));
 }
 
+/* Whether the bytes bytes of t are UTF-8 with no NUL among them (one
+ * pass for strlen(t) == bytes and utf8_valid(t); ASCII without a call). */
+static bool text_valid(const char *t, int bytes)
+{
+	int i = 0;
+
+	while (i < bytes) {
+		unsigned char c = (unsigned char)t[i];
+		size_t n;
+		if (c == 0)
+			return false;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (!(n = utf8_seq(t + i)))
+			return false;
+		i += (int)n;
+	}
+	return true;
+}
+
 static int stored_types(sqlite3_stmt *s, int col, struct day_cols *d, struct rw_error *pe)
 {
 	static const int num_col[3] = { DC_REST, DC_WEIGHT, DC_TRACKED };
@@ -64,7 +86,7 @@ static int stored_types(sqlite3_stmt *s, int col, struct day_cols *d, struct rw_
 			return rw_fail(pe, RW_EIO, "%s is not text", text_name[i]);
 		d->text[c] = jn_col_text(s, col + c);
 		d->bytes[c] = sqlite3_column_bytes(s, col + c);
-		if (strlen(d->text[c]) != (size_t)d->bytes[c] || !utf8_valid(d->text[c]))
+		if (!text_valid(d->text[c], d->bytes[c]))
 			return rw_fail(pe, RW_EIO, "%s is not valid UTF-8 text", text_name[i]);
 	}
 	return 0;
