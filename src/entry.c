@@ -511,10 +511,15 @@ char *entry_format_symptoms(const struct entry *en, char *out, size_t n)
 	int i;
 	out[0] = '\0';
 	for (i = 0; i < en->n_symptoms && o < n; i++) {
-		int w = snprintf(out + o, n - o, "%s%s", i ? ";" : "", en->symptoms[i]);
-		if (w < 0)
-			break;
-		o += (size_t)w;
+		size_t k = strlen(en->symptoms[i]), sep = i > 0;
+		if (o + k + 2 > n) { /* it does not fit: snprintf's truncation */
+			int w = snprintf(out + o, n - o, "%s%s", i ? ";" : "", en->symptoms[i]);
+			o += w < 0 ? n : (size_t)w;
+			continue;
+		}
+		out[o] = ';'; /* the first symptom is copied over it */
+		memcpy(out + o + sep, en->symptoms[i], k + 1);
+		o += sep + k;
 	}
 	return out;
 }
@@ -554,7 +559,10 @@ char *entry_format_rest(double hours, char *out, size_t n)
 
 char *entry_format_weight(int weight_dg, char *out, size_t n)
 {
-	snprintf(out, n, "%d.%d", weight_dg / 10, weight_dg % 10);
+	if (weight_dg >= 0 && n >= 24) /* the same digits without printf */
+		fmt_scaled(out, weight_dg, 1);
+	else
+		snprintf(out, n, "%d.%d", weight_dg / 10, weight_dg % 10);
 	return out;
 }
 

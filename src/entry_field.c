@@ -109,6 +109,14 @@ static const char *pain_text(const struct entry *en, char *out, size_t n)
 {
 	if (en->pain == PAIN_UNSET)
 		return "";
+	if (en->pain >= 0 && en->pain < 100 && n >= 3) { /* 0-10: no printf per row */
+		char *p = out;
+		if (en->pain >= 10)
+			*p++ = (char)('0' + en->pain / 10);
+		*p++ = (char)('0' + en->pain % 10);
+		*p = '\0';
+		return out;
+	}
 	snprintf(out, n, "%d", en->pain);
 	return out;
 }

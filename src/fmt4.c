@@ -2,8 +2,9 @@
  *
  * v * 10000 is one rounding away from the exact product, so when its
  * fraction is not close to one half, rounding it gives the digits printf
- * gets from the exact binary value.  Near a half, a large or negative v,
- * or NaN, printf itself decides. */
+ * gets from the exact binary value.  That holds below 10^8, where the
+ * rounding is at most 2^-13, well inside the 10^-3 kept from one half.
+ * Near a half, a larger or negative v, or NaN, printf itself decides. */
 #include "fmt4.h"
 
 #include <math.h>
@@ -12,40 +13,39 @@
 
 size_t fmt4(char out[FMT4_MAX], double v)
 {
-	double s, whole, frac;
+	double s, frac;
 	uint64_t n, ip;
-	char tmp[24];
-	size_t len = 0, k = 0;
-	int d;
+	unsigned f;
+	size_t len = 0, k;
 
 	if (v == 0)
 		v = 0.0; /* -0.0 prints as 0.0000 */
-	if (!(v >= 0 && v < 1e12)) {
+	if (!(v >= 0 && v < 1e8)) { /* so v * 10000 < 2^40, within 2^-13 */
 		int w = snprintf(out, FMT4_MAX, "%.4f", v);
 		return w < 0 ? 0 : (size_t)w < FMT4_MAX ? (size_t)w : FMT4_MAX - 1;
 	}
 	s = v * 10000;
-	whole = floor(s);
-	frac = s - whole;
+	n = (uint64_t)s; /* floor(s): s is not negative and below 2^64 */
+	frac = s - (double)n;
 	if (fabs(frac - 0.5) < 1e-3) {
 		int w = snprintf(out, FMT4_MAX, "%.4f", v);
 		return w < 0 ? 0 : (size_t)w;
 	}
-	n = (uint64_t)whole + (frac > 0.5);
+	n += frac > 0.5;
 	ip = n / 10000;
-	do
-		tmp[k++] = (char)('0' + ip % 10);
-	while (ip /= 10);
-	while (k)
-		out[len++] = tmp[--k];
-	out[len++] = '.';
-	for (d = 3; d >= 0; d--) {
-		out[len + (size_t)d] = (char)('0' + n % 10);
-		n /= 10;
-	}
-	len += 4;
-	out[len] = '\0';
-	return len;
+	f = (unsigned)(n % 10000);
+	/* the whole part's digits, written from the last */
+	for (k = 1, n = ip; n >= 10; n /= 10)
+		k++;
+	for (len = k; k > 0; ip /= 10)
+		out[--k] = (char)('0' + ip % 10);
+	out[len] = '.';
+	out[len + 1] = (char)('0' + f / 1000);
+	out[len + 2] = (char)('0' + f / 100 % 10);
+	out[len + 3] = (char)('0' + f / 10 % 10);
+	out[len + 4] = (char)('0' + f % 10);
+	out[len + 5] = '\0';
+	return len + 5;
 }
 
 void fmt_scaled(char *out, long long v, int dec)

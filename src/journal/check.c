@@ -132,11 +132,15 @@ int jn_days_agree(struct journal *j, rw_day from, rw_day to, struct rw_error *e)
 	sqlite3_finalize(s);
 	if (rc != SQLITE_OK)
 		return jn_fail(j, rc, e);
-	if (bad)
-		return rw_fail(e, RW_EIO,
-			       "%s: the journal is damaged (the days table and its index disagree; see restwatch check); nothing was changed",
-			       j->path);
-	return 0;
+	return bad ? jn_days_disagree(j, e) : 0;
+}
+
+/* The error of a days table and index that disagree. */
+int jn_days_disagree(struct journal *j, struct rw_error *e)
+{
+	return rw_fail(e, RW_EIO,
+		       "%s: the journal is damaged (the days table and its index disagree; see restwatch check); nothing was changed",
+		       j->path);
 }
 
 /* Before a write to day: the index must find the day when its stored

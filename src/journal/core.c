@@ -27,7 +27,9 @@ static const char *const stmt_sql[S_COUNT] = {
 		       ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
 		       "?15, ?16, ?17, ?18, ?19, ?20)",
 	[S_TRIM_PROJ] = "DELETE FROM projections WHERE date < ?1 OR date > ?2",
-	[S_EACH] = "SELECT p.date, " PROJ_SELECT ", d.date, " DAY_COLS PROJ_FROM
+	[S_EACH] = "SELECT p.date, " PROJ_SELECT ", d.date, d.rest_hours, d.activities, d.pain, "
+		   "d.symptoms, d.weight_kg, d.note, d.medications, d.tracked_hours, t.date"
+		   PROJ_FROM " LEFT JOIN days t NOT INDEXED ON t.rowid = d.rowid"
 		   " WHERE p.date BETWEEN ?1 AND ?2 ORDER BY p.date",
 	[S_SETTINGS] = "SELECT key, value FROM settings",
 	[S_SET_SETTING] = "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",

@@ -98,15 +98,16 @@ enum {
 	PC_BED = PC_LOSS + LOSS_COUNT * BAND_COUNT, PC_URGENCY, PC_WATCH, PC_PAIN_DAYS,
 	PC_GAP, PC_SINCE_CLOT, PC_REST, PC_COUNT
 };
-/* S_EACH: the date, the projection, then the day's date and DAY_COLS. */
-enum { EACH_DATE = 0, EACH_PROJ = 1, EACH_DAY_DATE = EACH_PROJ + PC_COUNT,
-       EACH_DAY = EACH_DAY_DATE + 1 };
 #define PROJ_FROM " FROM projections p LEFT JOIN days d ON d.date = p.date"
 
 /* DAY_COLS, relative to the first (S_GET_DAY, S_CHANGE_DAYS, S_EACH). */
 enum {
 	DC_REST, DC_ACTS, DC_PAIN, DC_SYMS, DC_WEIGHT, DC_NOTE, DC_MEDS, DC_TRACKED, DC_COUNT
 };
+/* S_EACH: the date, the projection, then the day's date (as its index
+ * has it), DAY_COLS, and the date in the row the index led to. */
+enum { EACH_DATE = 0, EACH_PROJ = 1, EACH_DAY_DATE = EACH_PROJ + PC_COUNT,
+       EACH_DAY = EACH_DAY_DATE + 1, EACH_ROW_DATE = EACH_DAY + DC_COUNT };
 /* S_DAYS_FROM: what the engine reads of a day. */
 enum { DF_DATE, DF_REST, DF_ACTS, DF_SYMS, DF_PAIN, DF_TRACKED };
 /* S_SETTINGS and S_CHANGE_SETTINGS. */
@@ -161,6 +162,8 @@ int jn_rollback(struct journal *j, int code);
 bool jn_stored_number(sqlite3_stmt *s, int col);
 int jn_row_entry(struct journal *j, sqlite3_stmt *s, int col, rw_day day, struct entry *en,
 		 struct rw_error *e);
+int jn_row_entry_again(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
+		       struct entry *en, struct rw_error *e);
 int jn_row_proj(struct journal *j, sqlite3_stmt *s, int col, rw_day day, struct engine_proj *p,
 		struct rw_error *e);
 void jn_bind_proj(sqlite3_stmt *s, const struct engine_proj *p);
@@ -203,6 +206,7 @@ int jn_read_header(const char *path, struct header *h, struct rw_error *e);
 
 /* check.c */
 int jn_days_agree(struct journal *j, rw_day from, rw_day to, struct rw_error *e);
+int jn_days_disagree(struct journal *j, struct rw_error *e);
 int jn_day_agrees(struct journal *j, rw_day day, bool found, struct rw_error *e);
 int jn_schema_exact(struct journal *j, int version, struct rw_error *e);
 

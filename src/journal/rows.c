@@ -19,29 +19,74 @@ bool jn_stored_number(sqlite3_stmt *s, int col)
 	       ((t == SQLITE_INTEGER || t == SQLITE_FLOAT) && isfinite(sqlite3_column_double(s, col)));
 }
 
-static int stored_types(sqlite3_stmt *s, int col, struct rw_error *pe)
+/* The eight day columns of one row, each asked of SQLite once. */
+struct day_cols {
+	int type[DC_COUNT];
+	double num[DC_COUNT];       /* the numbers' values, 0 when NULL */
+	const char *text[DC_COUNT]; /* the texts, "" when NULL */
+	int bytes[DC_COUNT];
+};
+
+static bool stored_number(const struct day_cols *d, int c)
 {
+	return d->type[c] == SQLITE_NULL ||
+	       ((d->type[c] == SQLITE_INTEGER || d->type[c] == SQLITE_FLOAT) && isfinite(d->num[c]));
+}
+
+/* Whether the bytes bytes of t are UTF-8 with no NUL among them (one
+ * pass for strlen(t) == bytes and utf8_valid(t); ASCII without a call). */
+static bool text_valid(const char *t, int bytes)
+{
+	int i = 0;
+
+	while (i < bytes) {
+		unsigned char c = (unsigned char)t[i];
+		size_t n;
+		if (c == 0)
+			return false;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (!(n = utf8_seq(t + i)))
+			return false;
+		i += (int)n;
+	}
+	return true;
+}
+
+static int stored_types(sqlite3_stmt *s, int col, struct day_cols *d, struct rw_error *pe)
+{
+	static const int num_col[3] = { DC_REST, DC_WEIGHT, DC_TRACKED };
 	static const int text_col[4] = { DC_ACTS, DC_SYMS, DC_NOTE, DC_MEDS };
 	static const char *const text_name[4] = { "activities", "symptoms", "note", "medications" };
 	int i;
 
-	if (!jn_stored_number(s, col + DC_REST))
+	for (i = 0; i < DC_COUNT; i++)
+		d->type[i] = sqlite3_column_type(s, col + i);
+	for (i = 0; i < 3; i++) {
+		int c = num_col[i], t = d->type[c];
+		d->num[c] = t == SQLITE_INTEGER || t == SQLITE_FLOAT ? sqlite3_column_double(s, col + c) : 0;
+	}
+	if (!stored_number(d, DC_REST))
 		return rw_fail(pe, RW_EIO, "rest_hours is not a number");
-	if (sqlite3_column_type(s, col + DC_PAIN) != SQLITE_NULL &&
-	    sqlite3_column_type(s, col + DC_PAIN) != SQLITE_INTEGER)
+	if (d->type[DC_PAIN] != SQLITE_NULL && d->type[DC_PAIN] != SQLITE_INTEGER)
 		return rw_fail(pe, RW_EIO, "pain is not a whole number");
-	if (!jn_stored_number(s, col + DC_WEIGHT))
+	if (!stored_number(d, DC_WEIGHT))
 		return rw_fail(pe, RW_EIO, "weight_kg is not a number");
-	if (!jn_stored_number(s, col + DC_TRACKED))
+	if (!stored_number(d, DC_TRACKED))
 		return rw_fail(pe, RW_EIO, "tracked_hours is not a number");
 	for (i = 0; i < 4; i++) {
-		int c = col + text_col[i], t = sqlite3_column_type(s, c);
+		int c = text_col[i], t = d->type[c];
+		d->text[c] = "";
+		d->bytes[c] = 0;
 		if (t == SQLITE_NULL) /* a before-image of an older version */
 			continue;
 		if (t != SQLITE_TEXT)
 			return rw_fail(pe, RW_EIO, "%s is not text", text_name[i]);
-		if (strlen(jn_col_text(s, c)) != (size_t)sqlite3_column_bytes(s, c) ||
-		    !utf8_valid(jn_col_text(s, c)))
+		d->text[c] = jn_col_text(s, col + c);
+		d->bytes[c] = sqlite3_column_bytes(s, col + c);
+		if (!text_valid(d->text[c], d->bytes[c]))
 			return rw_fail(pe, RW_EIO, "%s is not valid UTF-8 text", text_name[i]);
 	}
 	return 0;
@@ -51,29 +96,49 @@ static int stored_types(sqlite3_stmt *s, int col, struct rw_error *pe)
 int jn_row_entry(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 		 struct entry *en, struct rw_error *e)
 {
+	entry_init(en, day);
+	return jn_row_entry_again(j, s, col, day, en, e);
+}
+
+/* The same into an entry already initialised once (a walk over many
+ * rows): only the counts and scalars are reset, not the arrays behind
+ * them, which the counts and the note's terminator make unread. */
+int jn_row_entry_again(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
+		       struct entry *en, struct rw_error *e)
+{
 	char date[DATE_BUFSZ];
 	struct rw_error pe = { 0, "" }; /* not e: its text is quoted into e */
+	struct day_cols d;
 	double w;
 	int r;
 
-	entry_init(en, day);
-	if ((r = stored_types(s, col, &pe)))
+	en->day = day;
+	en->has_rest = false;
+	en->rest_hours = 0;
+	en->n_activities = 0;
+	en->pain = PAIN_UNSET;
+	en->n_symptoms = 0;
+	en->weight_dg = WEIGHT_UNSET;
+	en->note[0] = '\0';
+	en->n_meds = 0;
+	en->tracked_hours = 0;
+	if ((r = stored_types(s, col, &d, &pe)))
 		goto out;
-	if (sqlite3_column_type(s, col + DC_REST) != SQLITE_NULL) {
+	if (d.type[DC_REST] != SQLITE_NULL) {
 		en->has_rest = true;
-		en->rest_hours = sqlite3_column_double(s, col + DC_REST);
+		en->rest_hours = d.num[DC_REST];
 	}
-	r = entry_parse_activities(jn_col_text(s, col + DC_ACTS), en, "activities", &pe);
-	if (r == 0 && sqlite3_column_type(s, col + DC_PAIN) != SQLITE_NULL)
+	r = entry_parse_activities(d.text[DC_ACTS], en, "activities", &pe);
+	if (r == 0 && d.type[DC_PAIN] != SQLITE_NULL)
 		en->pain = sqlite3_column_int(s, col + DC_PAIN);
 	if (r == 0)
-		r = entry_parse_symptoms(jn_col_text(s, col + DC_SYMS), en, "symptoms", &pe);
+		r = entry_parse_symptoms(d.text[DC_SYMS], en, "symptoms", &pe);
 	if (r == 0)
-		r = entry_parse_meds(jn_col_text(s, col + DC_MEDS), en, "medications", &pe);
+		r = entry_parse_meds(d.text[DC_MEDS], en, "medications", &pe);
 	/* NULL in a change image saved before schema 3: no medications, 0 h */
-	en->tracked_hours = sqlite3_column_double(s, col + DC_TRACKED);
-	if (r == 0 && sqlite3_column_type(s, col + DC_WEIGHT) != SQLITE_NULL) {
-		w = sqlite3_column_double(s, col + DC_WEIGHT);
+	en->tracked_hours = d.num[DC_TRACKED];
+	if (r == 0 && d.type[DC_WEIGHT] != SQLITE_NULL) {
+		w = d.num[DC_WEIGHT];
 		en->weight_dg = w >= WEIGHT_MIN_DG / 10.0 && w <= WEIGHT_MAX_DG / 10.0
 					? (int)lround(w * 10) : -1;
 	}
@@ -83,10 +148,10 @@ int jn_row_entry(struct journal *j, sqlite3_stmt *s, int col, rw_day day,
 		       en->pain < PAIN_UNSET || en->pain > 10 || en->weight_dg < 0 ||
 		       !(en->tracked_hours >= 0 && en->tracked_hours <= 24)))
 		r = rw_fail(&pe, RW_EIO, "a value is out of range");
-	if (r == 0 && (size_t)sqlite3_column_bytes(s, col + DC_NOTE) > NOTE_MAX)
+	if (r == 0 && (size_t)d.bytes[DC_NOTE] > NOTE_MAX)
 		r = rw_fail(&pe, RW_EIO, "note longer than %d bytes", NOTE_MAX);
 	if (r == 0)
-		memcpy(en->note, jn_col_text(s, col + DC_NOTE), (size_t)sqlite3_column_bytes(s, col + DC_NOTE) + 1);
+		memcpy(en->note, d.text[DC_NOTE], (size_t)d.bytes[DC_NOTE] + 1);
 out:
 	if (r)
 		return rw_fail(e, RW_EIO, "%s: the stored day %s is damaged (%s)", j->path,

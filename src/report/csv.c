@@ -73,6 +73,9 @@ static char *put_str(char *p, const char *s)
 	return p + n;
 }
 
+/* Append a string literal, its length known at compile time. */
+#define PUT_LIT(p, lit) (memcpy((p), (lit), sizeof(lit) - 1), (p) + sizeof(lit) - 1)
+
 /* A non-negative integer in decimal. */
 static char *put_uint(char *p, unsigned long v)
 {
@@ -115,8 +118,8 @@ static int row(void *ctx, const struct engine_proj *pr, const struct entry *en)
 	p = put_num4(p, pr->loss_days);
 	*p++ = ',';
 	p = put_str(p, engine_level_name(pr->level));
-	p = put_str(p, pr->clot_risk ? ",true" : ",false");
-	p = put_str(p, pr->red_flag ? ",true" : ",false");
+	p = pr->clot_risk ? PUT_LIT(p, ",true") : PUT_LIT(p, ",false");
+	p = pr->red_flag ? PUT_LIT(p, ",true") : PUT_LIT(p, ",false");
 	for (x = 0; x < LOSS_COUNT; x++)
 		for (b = 0; b < BAND_COUNT; b++)
 			p = put_num4(p, pr->loss[x][b]);
@@ -124,7 +127,7 @@ static int row(void *ctx, const struct engine_proj *pr, const struct entry *en)
 	p = put_uint(p, (unsigned long)(pr->bed_days > 0 ? pr->bed_days : 0));
 	*p++ = ',';
 	p = put_str(p, engine_urgency_name(pr->urgency));
-	p = put_str(p, pr->clot_watch ? ",true," : ",false,");
+	p = pr->clot_watch ? PUT_LIT(p, ",true,") : PUT_LIT(p, ",false,");
 	p = put_uint(p, (unsigned long)(pr->pain_days > 0 ? pr->pain_days : 0));
 	*p++ = '\r';
 	*p++ = '\n';
