@@ -19,7 +19,7 @@ $(BENCH_LIB): $(BENCH_DIR)/%: bench/%.c $(BUILD)/librestwatch.a
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/librestwatch.a $(PKG_LIBS) -lm
 
 # Process tools: libc only (forkpty is in libutil).
-$(BENCH_TOOLS): $(BENCH_DIR)/%: bench/%.c
+$(BENCH_TOOLS): $(BENCH_DIR)/%: bench/%.c bench/ptyopt.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -lutil
 

@@ -33,6 +33,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ptyopt.h"
+
 /* How long a key may take to draw anything at all. */
 #define FIRST_BYTE_MS 3000
 /* Bytes closer than this belong to one frame. */
@@ -143,9 +145,7 @@ static long long until_quiet(struct term *tm, long quiet_ms, long long deadline_
 
 int main(int argc, char **argv)
 {
-	const char *marker = NULL, *keys = NULL;
-	long quiet_ms = 150, timeout_ms = 60000;
-	struct winsize ws = { .ws_row = 30, .ws_col = 100 };
+	struct pty_opts o = { NULL, NULL, 150, 60000, { .ws_row = 30, .ws_col = 100 } };
 	struct term tm = { 0 };
 	long long max_us = -1, max_settle = -1, deadline, burst;
 	char *list, *tok, *save = NULL;
@@ -153,34 +153,10 @@ int main(int argc, char **argv)
 	int i;
 
 	setenv("TERM", "xterm-256color", 1);
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--")) {
-			i++;
-			break;
-		}
-		if (i + 1 >= argc)
-			usage();
-		if (!strcmp(a, "-m"))
-			marker = argv[++i];
-		else if (!strcmp(a, "-q"))
-			quiet_ms = atol(argv[++i]);
-		else if (!strcmp(a, "-t"))
-			timeout_ms = atol(argv[++i]);
-		else if (!strcmp(a, "-k"))
-			keys = argv[++i];
-		else if (!strcmp(a, "-s")) {
-			unsigned c, r;
-			if (sscanf(argv[++i], "%ux%u", &c, &r) != 2 || !c || !r)
-				usage();
-			ws.ws_col = (unsigned short)c;
-			ws.ws_row = (unsigned short)r;
-		} else if (!strcmp(a, "-e")) {
-			if (putenv(argv[++i]) != 0)
-				usage();
-		} else
-			usage();
-	}
+	i = pty_options(argc, argv, &o, usage);
+	const char *marker = o.marker, *keys = o.keys;
+	long quiet_ms = o.quiet_ms, timeout_ms = o.timeout_ms;
+	struct winsize ws = o.ws;
 	if (i >= argc || !keys || !marker)
 		usage();
 	unsetenv("COLUMNS");

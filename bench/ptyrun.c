@@ -39,6 +39,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ptyopt.h"
+
 static struct timespec t0;
 
 static long long now_us(void)
@@ -58,9 +60,7 @@ _Noreturn static void usage(void)
 
 int main(int argc, char **argv)
 {
-	const char *marker = NULL, *keys = "q";
-	long quiet_ms = 200, timeout_ms = 5000;
-	struct winsize ws = { .ws_row = 30, .ws_col = 100 };
+	struct pty_opts o = { NULL, "q", 200, 5000, { .ws_row = 30, .ws_col = 100 } };
 	char *buf = NULL;
 	size_t len = 0, cap = 0, mlen = 0;
 	long long frame_us = -1, last_byte_us = -1, exit_us = -1;
@@ -69,34 +69,10 @@ int main(int argc, char **argv)
 	pid_t pid;
 
 	setenv("TERM", "xterm-256color", 1);
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--")) {
-			i++;
-			break;
-		}
-		if (i + 1 >= argc)
-			usage();
-		if (!strcmp(a, "-m"))
-			marker = argv[++i];
-		else if (!strcmp(a, "-q"))
-			quiet_ms = atol(argv[++i]);
-		else if (!strcmp(a, "-t"))
-			timeout_ms = atol(argv[++i]);
-		else if (!strcmp(a, "-k"))
-			keys = argv[++i];
-		else if (!strcmp(a, "-s")) {
-			unsigned c, r;
-			if (sscanf(argv[++i], "%ux%u", &c, &r) != 2 || !c || !r)
-				usage();
-			ws.ws_col = (unsigned short)c;
-			ws.ws_row = (unsigned short)r;
-		} else if (!strcmp(a, "-e")) {
-			if (putenv(argv[++i]) != 0)
-				usage();
-		} else
-			usage();
-	}
+	i = pty_options(argc, argv, &o, usage);
+	const char *marker = o.marker, *keys = o.keys;
+	long quiet_ms = o.quiet_ms, timeout_ms = o.timeout_ms;
+	struct winsize ws = o.ws;
 	if (i >= argc)
 		usage();
 	if (marker)
