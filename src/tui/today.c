@@ -246,8 +246,8 @@ static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 {
 	static const enum tui_role roles[3] = { ROLE_NORMAL, ROLE_HEAD, ROLE_WARN };
 	const struct engine_proj *p = st->has_proj ? &st->proj : NULL;
-	char what[512], date[DATE_BUFSZ], text[400], num[32], todo[240], note[240];
-	const char *texts[3] = { what, todo, NULL };
+	char what[512], date[DATE_BUFSZ], text[400], num[32], what_to_do[240], note[240];
+	const char *texts[3] = { what, what_to_do, NULL };
 
 	if (rows < 1)
 		return 0;
@@ -259,7 +259,7 @@ static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 			 st->day - l->day == 1 ? "" : "s",
 			 advice_hours(l->rest_clock_hours, t->params.threshold_hours, num, sizeof num));
 		advice_what(l, &t->params, what, sizeof what);
-		snprintf(todo, sizeof todo, "This day is not logged yet: log its rest hours with r.");
+		snprintf(what_to_do, sizeof what_to_do, "This day is not logged yet: log its rest hours with r.");
 		return draw_level_texts(t, y, w, rows, tui_level_banner(l->level), text, texts,
 					(const enum tui_role[3]){ ROLE_NORMAL, ROLE_NORMAL, ROLE_NORMAL });
 	}
@@ -276,11 +276,11 @@ static int draw_level(struct tui *t, struct today *st, int y, int w, int rows)
 	/* On a red-flag day the block at the top is what to do: the level's
 	 * everyday advice (walk, stay active) would contradict it. */
 	if (p->red_flag) {
-		snprintf(todo, sizeof todo, "What to do: the red flag at the top comes first.");
+		snprintf(what_to_do, sizeof what_to_do, "What to do: the red flag at the top comes first.");
 	} else {
 		char does[200];
 		advice_todo_for(p, st->found ? &st->en : NULL, &t->params, does, sizeof does);
-		snprintf(todo, sizeof todo, "What to do: %s.", does);
+		snprintf(what_to_do, sizeof what_to_do, "What to do: %s.", does);
 	}
 	if (!st->found) {
 		/* docs/model.md, the gap hold */
