@@ -40,14 +40,6 @@
 /* Bytes closer than this belong to one frame. */
 #define BURST_GAP_MS 10
 
-static struct timespec t0;
-
-static long long now_us(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long long)(t.tv_sec - t0.tv_sec) * 1000000 + (t.tv_nsec - t0.tv_nsec) / 1000;
-}
 
 _Noreturn static void usage(void)
 {

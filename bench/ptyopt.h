@@ -1,7 +1,8 @@
 /* ptyopt.h - the options that bench/ptyrun.c and bench/keylat.c share:
  * -m MARKER -q QUIET_MS -t TIMEOUT_MS -k KEYS -s COLSxROWS -e VAR=VALUE,
  * then "--" and the command.  Each program keeps its own defaults and
- * usage(); this returns the index of the command's first word. */
+ * usage(); pty_options returns the index of the command's first word.
+ * Also their clock: microseconds since t0 (set at the start). */
 #ifndef RESTWATCH_BENCH_PTYOPT_H
 #define RESTWATCH_BENCH_PTYOPT_H
 
@@ -9,6 +10,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
+
+static struct timespec t0;
+
+static long long now_us(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)(t.tv_sec - t0.tv_sec) * 1000000 + (t.tv_nsec - t0.tv_nsec) / 1000;
+}
 
 struct pty_opts {
 	const char *marker, *keys;

@@ -41,14 +41,6 @@
 
 #include "ptyopt.h"
 
-static struct timespec t0;
-
-static long long now_us(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long long)(t.tv_sec - t0.tv_sec) * 1000000 + (t.tv_nsec - t0.tv_nsec) / 1000;
-}
 
 _Noreturn static void usage(void)
 {
