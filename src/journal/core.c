@@ -27,10 +27,14 @@ static const char *const stmt_sql[S_COUNT] = {
 		       ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
 		       "?15, ?16, ?17, ?18, ?19, ?20)",
 	[S_TRIM_PROJ] = "DELETE FROM projections WHERE date < ?1 OR date > ?2",
-	[S_EACH] = "SELECT p.date, " PROJ_SELECT ", d.date, d.rest_hours, d.activities, d.pain, "
-		   "d.symptoms, d.weight_kg, d.note, d.medications, d.tracked_hours, t.date"
-		   PROJ_FROM " LEFT JOIN days t NOT INDEXED ON t.rowid = d.rowid"
-		   " WHERE p.date BETWEEN ?1 AND ?2 ORDER BY p.date",
+	/* journal_each merges these two walks in date order: each is a scan of
+	 * one b-tree, where a join would seek the days index once a day. */
+	[S_EACH_PROJ] = "SELECT p.date, " PROJ_SELECT_STORED ", NULL FROM projections p"
+			" WHERE p.date BETWEEN ?1 AND ?2 ORDER BY p.date",
+	[S_EACH_DAY] = "SELECT d.date, d.rest_hours, d.activities, d.pain, d.symptoms, d.weight_kg, "
+		       "d.note, d.medications, d.tracked_hours, t.date FROM days d"
+		       " LEFT JOIN days t NOT INDEXED ON t.rowid = d.rowid"
+		       " WHERE d.date BETWEEN ?1 AND ?2 ORDER BY d.date",
 	[S_SETTINGS] = "SELECT key, value FROM settings",
 	[S_SET_SETTING] = "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
 	/* The undo stack has positive ids, the newest highest; the redo stack
@@ -167,6 +171,8 @@ int jn_stmt(struct journal *j, enum stmt_id id, sqlite3_stmt **out, struct rw_er
 
 void jn_done(sqlite3_stmt *s)
 {
+	if (!s)
+		return;
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 }

@@ -39,7 +39,8 @@ enum stmt_id {
 	S_GET_PROJ,
 	S_PUT_PROJ,
 	S_TRIM_PROJ,
-	S_EACH,
+	S_EACH_PROJ,
+	S_EACH_DAY,
 	S_SETTINGS,
 	S_SET_SETTING,
 	S_NEW_CHANGE,
@@ -87,12 +88,12 @@ enum stmt_id {
 /* What row_proj reads: the stored columns and the day's rest hours, which
  * a projection shows but the days table holds.  PC_* name the columns
  * relative to the first; PC_COUNT columns in all. */
-#define PROJ_SELECT                                                                    \
+#define PROJ_SELECT_STORED                                                             \
 	"p.logged, p.activity_minutes, p.rest_clock_hours, p.loss_days, p.level, "    \
 	"p.clot_risk, p.red_flag, p.muscle_loss_low, p.muscle_loss_high, "            \
 	"p.cardio_loss_low, p.cardio_loss_high, p.bone_loss_low, p.bone_loss_high, " \
-	"p.bed_days, p.urgency, p.clot_watch, p.pain_days, p.gap_days, p.since_clot, " \
-	"d.rest_hours"
+	"p.bed_days, p.urgency, p.clot_watch, p.pain_days, p.gap_days, p.since_clot"
+#define PROJ_SELECT PROJ_SELECT_STORED ", d.rest_hours"
 enum {
 	PC_LOGGED, PC_ACT, PC_CLOCK, PC_LOSS_DAYS, PC_LEVEL, PC_CLOT, PC_RED, PC_LOSS,
 	PC_BED = PC_LOSS + LOSS_COUNT * BAND_COUNT, PC_URGENCY, PC_WATCH, PC_PAIN_DAYS,
@@ -100,14 +101,16 @@ enum {
 };
 #define PROJ_FROM " FROM projections p LEFT JOIN days d ON d.date = p.date"
 
-/* DAY_COLS, relative to the first (S_GET_DAY, S_CHANGE_DAYS, S_EACH). */
+/* DAY_COLS, relative to the first (S_GET_DAY, S_CHANGE_DAYS, S_EACH_DAY). */
 enum {
 	DC_REST, DC_ACTS, DC_PAIN, DC_SYMS, DC_WEIGHT, DC_NOTE, DC_MEDS, DC_TRACKED, DC_COUNT
 };
-/* S_EACH: the date, the projection, then the day's date (as its index
- * has it), DAY_COLS, and the date in the row the index led to. */
-enum { EACH_DATE = 0, EACH_PROJ = 1, EACH_DAY_DATE = EACH_PROJ + PC_COUNT,
-       EACH_DAY = EACH_DAY_DATE + 1, EACH_ROW_DATE = EACH_DAY + DC_COUNT };
+/* S_EACH_PROJ: the date and the projection (its rest hours NULL: the walk
+ * takes them from S_EACH_DAY). */
+enum { EP_DATE = 0, EP_PROJ = 1 };
+/* S_EACH_DAY: the day's date as its index has it, DAY_COLS, and the date
+ * in the row the index led to. */
+enum { ED_DATE = 0, ED_DAY = 1, ED_ROW_DATE = ED_DAY + DC_COUNT };
 /* S_DAYS_FROM: what the engine reads of a day. */
 enum { DF_DATE, DF_REST, DF_ACTS, DF_SYMS, DF_PAIN, DF_TRACKED };
 /* S_SETTINGS and S_CHANGE_SETTINGS. */

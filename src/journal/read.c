@@ -108,33 +108,73 @@ void journal_snapshot_end(struct journal *j)
 		jn_run_id(j, S_COMMIT, NULL);
 }
 
-/* Whether row s of S_EACH shows the days table and its index agreeing on
- * its date: the row the index led to holds that date, and a day the
- * projection says is logged was found.  A day not found is checked as
+/* The next day row of d (S_EACH_DAY) whose date is not before date: *row
+ * is false when none is left.  A day without a projection (damage the
+ * engine's recompute repairs) is passed over, as a join would. */
+static int each_day_at(struct journal *j, sqlite3_stmt *d, const char *date, bool *row,
+		       struct rw_error *e)
+{
+	int rc;
+
+	while (*row && strcmp(jn_col_text(d, ED_DATE), date) < 0) {
+		if ((rc = sqlite3_step(d)) != SQLITE_ROW && rc != SQLITE_DONE)
+			return jn_fail(j, rc, e);
+		*row = rc == SQLITE_ROW;
+	}
+	return 0;
+}
+
+/* Whether the days table and its index agree on the day of date: a day the
+ * index found (logged) must be the row the index led to, and a day the
+ * projection says is logged must be found.  A day not found is checked as
  * jn_days_agree checks [from, to] (once: *checked), since a hand edit can
  * delete a day without damaging the index (then the day reads as not
  * logged, as before).  This replaces a scan of the whole index before the
  * walk with what the walk reads anyway (docs/formats.md, damage). */
-static int each_agrees(struct journal *j, sqlite3_stmt *s, const char *date, rw_day from,
-		       rw_day to, bool *checked, struct rw_error *e)
+static int each_agrees(struct journal *j, sqlite3_stmt *p, sqlite3_stmt *d, bool logged,
+		       rw_day from, rw_day to, bool *checked, struct rw_error *e)
 {
-	if (sqlite3_column_type(s, EACH_DAY_DATE) != SQLITE_NULL) {
-		const char *row = (const char *)sqlite3_column_text(s, EACH_ROW_DATE);
-		return row && strcmp(row, date) == 0 ? 0 : jn_days_disagree(j, e);
+	if (logged) {
+		const char *row = (const char *)sqlite3_column_text(d, ED_ROW_DATE);
+		return row && strcmp(row, jn_col_text(d, ED_DATE)) == 0 ? 0 : jn_days_disagree(j, e);
 	}
-	if (*checked || sqlite3_column_int(s, EACH_PROJ + PC_LOGGED) == 0)
+	if (*checked || sqlite3_column_int(p, EP_PROJ + PC_LOGGED) == 0)
 		return 0;
 	*checked = true;
 	return jn_days_agree(j, from, to, e);
 }
 
+/* One day of the walk: the projection row of p with the day of d when
+ * logged, handed to fn. */
+static int each_one(struct journal *j, sqlite3_stmt *p, sqlite3_stmt *d, bool logged,
+		    unsigned flags, struct entry *en, journal_day_fn fn, void *ctx,
+		    struct rw_error *e)
+{
+	struct engine_proj proj;
+	rw_day day;
+	int r;
+
+	if (date_parse_iso(jn_col_text(p, EP_DATE), &day) != 0)
+		return rw_fail(e, RW_EIO, "%s: a stored date is damaged", j->path);
+	if ((r = jn_row_proj(j, p, EP_PROJ, day, &proj, e)))
+		return r;
+	if (logged && sqlite3_column_type(d, ED_DAY + DC_REST) != SQLITE_NULL) {
+		proj.has_rest = true;
+		proj.rest_hours = sqlite3_column_double(d, ED_DAY + DC_REST);
+	}
+	if (logged && !(flags & JOURNAL_PROJ_ONLY)) {
+		if ((r = jn_row_entry_again(j, d, ED_DAY, day, en, e)))
+			return r;
+	}
+	return fn(ctx, &proj, logged && !(flags & JOURNAL_PROJ_ONLY) ? en : NULL);
+}
+
 int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
 		 journal_day_fn fn, void *ctx, struct rw_error *e)
 {
-	sqlite3_stmt *s = NULL;
-	struct engine_proj proj;
+	sqlite3_stmt *p = NULL, *d = NULL;
 	struct entry *en;
-	bool checked = false;
+	bool checked = false, day_row;
 	int r, rc;
 
 	if (from > to)
@@ -142,36 +182,35 @@ int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
 	if (!(en = malloc(sizeof *en)))
 		return rw_fail(e, RW_ENOMEM, "out of memory");
 	entry_init(en, from);
-	if ((r = jn_stmt(j, S_EACH, &s, e))) {
+	if ((r = jn_stmt(j, S_EACH_PROJ, &p, e)) || (r = jn_stmt(j, S_EACH_DAY, &d, e))) {
+		jn_done(p);
 		free(en);
 		return r;
 	}
-	jn_bind_day(s, 1, from);
-	jn_bind_day(s, 2, to);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		rw_day day;
-		const char *date = jn_col_text(s, EACH_DATE);
-		bool logged = sqlite3_column_type(s, EACH_DAY_DATE) != SQLITE_NULL;
-		if ((r = each_agrees(j, s, date, from, to, &checked, e)))
+	jn_bind_day(p, 1, from);
+	jn_bind_day(p, 2, to);
+	jn_bind_day(d, 1, from);
+	jn_bind_day(d, 2, to);
+	rc = sqlite3_step(d);
+	day_row = rc == SQLITE_ROW;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		r = jn_fail(j, rc, e);
+	while (r == 0 && (rc = sqlite3_step(p)) == SQLITE_ROW) {
+		const char *date = jn_col_text(p, EP_DATE);
+		bool logged;
+		if ((r = each_day_at(j, d, date, &day_row, e)))
+			break;
+		logged = day_row && strcmp(jn_col_text(d, ED_DATE), date) == 0;
+		if ((r = each_agrees(j, p, d, logged, from, to, &checked, e)))
 			break;
 		if (!logged && (flags & JOURNAL_LOGGED_ONLY))
 			continue;
-		if (date_parse_iso(date, &day) != 0) {
-			r = rw_fail(e, RW_EIO, "%s: a stored date is damaged", j->path);
-			break;
-		}
-		if ((r = jn_row_proj(j, s, EACH_PROJ, day, &proj, e)))
-			break;
-		if (logged && !(flags & JOURNAL_PROJ_ONLY)) {
-			if ((r = jn_row_entry_again(j, s, EACH_DAY, day, en, e)))
-				break;
-		}
-		if ((r = fn(ctx, &proj, logged && !(flags & JOURNAL_PROJ_ONLY) ? en : NULL)))
-			break;
+		r = each_one(j, p, d, logged, flags, en, fn, ctx, e);
 	}
 	if (r == 0 && rc != SQLITE_DONE)
 		r = jn_fail(j, rc, e);
-	jn_done(s);
+	jn_done(p);
+	jn_done(d);
 	free(en);
 	return r;
 }
