@@ -319,8 +319,12 @@ int journal_check(struct journal *j, char *report, size_t n, struct rw_error *e)
 	report[0] = '\0';
 	if ((r = jn_read_begin(j, &started, e)))
 		return r;
-	if ((r = pragma_rows(j, "PRAGMA integrity_check", report, n, &problems, e)) == 0 &&
-	    problems == 0)
+	/* The pages are read as they are here: integrity_check names what a
+	 * damaged page holds, where every other command stops at it (pages.c). */
+	jn_pages_suspend(true);
+	r = pragma_rows(j, "PRAGMA integrity_check", report, n, &problems, e);
+	jn_pages_suspend(false);
+	if (r == 0 && problems == 0)
 		r = pragma_rows(j, "PRAGMA foreign_key_check", report, n, &problems, e);
 	if (r == 0 && problems == 0)
 		r = check_schema(j, report, n, &problems, e);

@@ -99,6 +99,8 @@ static const char *const stmt_sql[S_COUNT] = {
 int jn_fail(struct journal *j, int rc, struct rw_error *e)
 {
 	int prim = rc & 0xff, err;
+	unsigned page;
+	char why[80];
 	const char *msg = j && j->db ? sqlite3_errmsg(j->db) : sqlite3_errstr(rc);
 	const char *path = j && j->path ? j->path : "journal";
 
@@ -113,6 +115,10 @@ int jn_fail(struct journal *j, int rc, struct rw_error *e)
 		return rw_fail(e, RW_EIO,
 			       "%s: the journal is damaged (%s); nothing was changed", path, msg);
 	case SQLITE_IOERR:
+		if (rc == SQLITE_IOERR_DATA && (page = jn_pages_damaged(why, sizeof why)))
+			return rw_fail(e, RW_EIO,
+				       "%s: the journal is damaged (page %u: %s; see restwatch check); nothing was changed",
+				       path, page, why);
 		/* Say what the system said: a full disk, a file size limit... */
 		err = j && j->db ? sqlite3_system_errno(j->db) : 0;
 		if (err == 0 && rc == SQLITE_IOERR_WRITE) /* SQLite does not keep EFBIG's errno */

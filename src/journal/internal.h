@@ -208,6 +208,19 @@ int jn_undo_stretches(struct journal *j, sqlite3_int64 change, struct rw_error *
 int jn_read_header(const char *path, struct header *h, struct rw_error *e);
 
 /* check.c */
+/* vfs.c: the VFS that checks each b-tree page SQLite reads or writes (its
+ * name for sqlite3_open_v2; NULL when the default VFS must do). */
+const char *jn_pages_vfs(void);
+/* pages.c: what page 1 says (the 100-byte header, or page 1 whole); whether
+ * page pgno of size bytes is sound (full: its records and keys too, which
+ * an interior page always gets), noting it when not; check's switch to read
+ * damaged pages as they are; the damaged page a read or write refused with
+ * SQLITE_IOERR_DATA (0 when none; why says how). */
+void jn_page_header(const unsigned char *d, int amount);
+bool jn_page_sound(const unsigned char *d, unsigned size, uint32_t pgno, bool full);
+void jn_pages_suspend(bool off);
+unsigned jn_pages_damaged(char *why, size_t n);
+
 int jn_days_agree(struct journal *j, rw_day from, rw_day to, struct rw_error *e);
 int jn_days_disagree(struct journal *j, struct rw_error *e);
 int jn_day_agrees(struct journal *j, rw_day day, bool found, struct rw_error *e);

@@ -285,12 +285,13 @@ int journal_open(struct journal **out, const char *path, struct rw_error *e)
 		goto fail;
 	j->dev = st.st_dev;
 	j->ino = st.st_ino;
-	rc = sqlite3_open_v2(path, &j->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	rc = sqlite3_open_v2(path, &j->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+			     jn_pages_vfs());
 	if (rc != SQLITE_OK) {
 		sqlite3_close(j->db);
 		j->db = NULL;
 		rc = sqlite3_open_v2(path, &j->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-				     NULL);
+				     jn_pages_vfs());
 	}
 	if (rc != SQLITE_OK) {
 		r = jn_fail(j, rc, e);

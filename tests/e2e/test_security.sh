@@ -69,7 +69,7 @@ def args_at(text, start):
         cur.append(c); i += 1
     return args
 
-LIT = r'(?:"(?:[^"\\]|\\.)*"\s*|\b(?:DAY_COLS|PROJ_COLS|PROJ_SELECT|PROJ_FROM)\b\s*)+'
+LIT = r'(?:"(?:[^"\\]|\\.)*"\s*|\b(?:DAY_COLS|PROJ_COLS|PROJ_SELECT_STORED|PROJ_SELECT|PROJ_FROM)\b\s*)+'
 def is_literal(a):
     return re.fullmatch(LIT, a.strip()) is not None
 
@@ -92,7 +92,7 @@ for path in sorted(files):
     if not journal:
         continue
     # The macros spliced into statements must be literals themselves.
-    for name in ('DAY_COLS', 'PROJ_COLS', 'PROJ_SELECT', 'PROJ_FROM'):
+    for name in ('DAY_COLS', 'PROJ_COLS', 'PROJ_SELECT_STORED', 'PROJ_SELECT', 'PROJ_FROM'):
         m = re.search(r'#define\s+%s\s+((?:[^\n]*\\\n)*[^\n]*)' % name, text)
         if m:
             macros_seen.add(name)
@@ -147,7 +147,7 @@ for path in sorted(files):
             problem('%s:%d: %s runs the variable sql, not formatted from integers just above' % (rel, line, name))
         else:
             problem('%s:%d: %s runs %s, which is not constant SQL' % (rel, line, name, sql))
-for name in ('DAY_COLS', 'PROJ_COLS', 'PROJ_SELECT', 'PROJ_FROM'):
+for name in ('DAY_COLS', 'PROJ_COLS', 'PROJ_SELECT_STORED', 'PROJ_SELECT', 'PROJ_FROM'):
     if name not in macros_seen:
         problem('src/journal/: %s is not defined' % name)
 if tables != 1:
