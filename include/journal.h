@@ -184,5 +184,9 @@ int journal_backup(struct journal *j, const char *dest, struct rw_error *e);
  * stored projections equal to a full recompute.  Problems are written, one
  * per line, into report (n bytes); returns 0 when sound, RW_EIO when not. */
 int journal_check(struct journal *j, char *report, size_t n, struct rw_error *e);
+/* From now on the journals this process opens are read with damaged pages
+ * as they are (check lists the damage; every other command stops at it).
+ * Writes are still checked. */
+void journal_read_damage_as_is(void);
 
 #endif

@@ -10,7 +10,10 @@ static int cli_check(struct cli *c, struct cli_args *a, struct rw_error *e)
 	char report[4096];
 	int n, r;
 
-	if ((r = cli_positionals(a, args, 0, &n, NULL, NULL, e)) || (r = cli_journal(c, &j, e)))
+	if ((r = cli_positionals(a, args, 0, &n, NULL, NULL, e)))
+		return r;
+	journal_read_damage_as_is(); /* to list it, not to stop at it */
+	if ((r = cli_journal(c, &j, e)))
 		return r;
 	r = journal_check(j, report, sizeof report, e);
 	/* The journal's path in these lines is shown escaped, as in errors. */

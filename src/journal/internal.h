@@ -212,10 +212,11 @@ int jn_read_header(const char *path, struct header *h, struct rw_error *e);
  * name for sqlite3_open_v2; NULL when the default VFS must do). */
 const char *jn_pages_vfs(void);
 /* pages.c: what page 1 says (the 100-byte header, or page 1 whole); whether
- * page pgno of size bytes is sound (full: its records and keys too, which
- * an interior page always gets), noting it when not; check's switch to read
- * damaged pages as they are; the damaged page a read or write refused with
- * SQLITE_IOERR_DATA (0 when none; why says how). */
+ * page pgno of size bytes is sound (full, for a page written: its records
+ * and keys too, which an interior page always gets), noting it when not;
+ * check's switch to read damaged pages as they are (writes are checked
+ * still); the damaged page a read or write refused with SQLITE_IOERR_DATA
+ * (0 when none; why says how). */
 void jn_page_header(const unsigned char *d, int amount);
 bool jn_page_sound(const unsigned char *d, unsigned size, uint32_t pgno, bool full);
 void jn_pages_suspend(bool off);

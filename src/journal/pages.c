@@ -11,7 +11,8 @@
  * damage that grows.  vfs.c runs these checks on the pages a write puts
  * out (all of them) and on the pages SQLite reads (the shape of a leaf;
  * everything of an interior page, which leads every seek).
- * docs/formats.md, "Damage", gives the measured cost.
+ * docs/formats.md, "Damage", says what is checked; README, Reliability,
+ * what it costs.
  */
 #include "internal.h"
 
@@ -25,7 +26,7 @@
 static struct {
 	unsigned reserved;
 	bool autovacuum;
-	int off;                 /* pages_suspend() depth: check reads nothing */
+	int off;                 /* > 0: pages read are not checked (check) */
 	unsigned damaged;        /* the last damaged page found, 0 when none */
 	char why[80];
 } g;
@@ -352,7 +353,7 @@ void jn_page_header(const unsigned char *d, int amount)
 
 bool jn_page_sound(const unsigned char *d, unsigned size, uint32_t pgno, bool full)
 {
-	if (g.off || page_sound(d, size, pgno, full))
+	if ((g.off && !full) || page_sound(d, size, pgno, full))
 		return true;
 	g.damaged = pgno;
 	return false;
@@ -361,6 +362,11 @@ bool jn_page_sound(const unsigned char *d, unsigned size, uint32_t pgno, bool fu
 void jn_pages_suspend(bool off)
 {
 	g.off += off ? 1 : -1;
+}
+
+void journal_read_damage_as_is(void)
+{
+	g.off++;
 }
 
 unsigned jn_pages_damaged(char *why, size_t n)

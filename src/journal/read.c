@@ -130,7 +130,7 @@ static int each_day_at(struct journal *j, sqlite3_stmt *d, const char *date, boo
  * jn_days_agree checks [from, to] (once: *checked), since a hand edit can
  * delete a day without damaging the index (then the day reads as not
  * logged, as before).  This replaces a scan of the whole index before the
- * walk with what the walk reads anyway (docs/formats.md, damage). */
+ * walk with what the walk reads anyway (docs/formats.md, "Damage"). */
 static int each_agrees(struct journal *j, sqlite3_stmt *p, sqlite3_stmt *d, bool logged,
 		       rw_day from, rw_day to, bool *checked, struct rw_error *e)
 {

@@ -39,11 +39,22 @@ static bool frame_page(sqlite3_int64 at, int amount)
 	return at >= WAL_HDR + FRAME_HDR && (at - WAL_HDR - FRAME_HDR) % (amount + FRAME_HDR) == 0;
 }
 
+/* The page number in the header of the WAL frame whose page is at at (a
+ * page rewritten in a frame of the same transaction comes without its
+ * header); 0 when it cannot be read. */
+static uint32_t frame_pgno(struct pfile *f, sqlite3_int64 at)
+{
+	unsigned char fh[FRAME_HDR];
+
+	if (f->real->pMethods->xRead(f->real, fh, FRAME_HDR, at - FRAME_HDR) != SQLITE_OK)
+		return 0;
+	return get4(fh);
+}
+
 static int p_read(sqlite3_file *pf, void *buf, int amount, sqlite3_int64 at)
 {
 	struct pfile *f = (struct pfile *)pf;
 	int rc = f->real->pMethods->xRead(f->real, buf, amount, at);
-	unsigned char fh[FRAME_HDR];
 	uint32_t pgno = 0;
 
 	if (rc != SQLITE_OK)
@@ -54,9 +65,8 @@ static int p_read(sqlite3_file *pf, void *buf, int amount, sqlite3_int64 at)
 		return SQLITE_OK;
 	if (f->kind == SQLITE_OPEN_MAIN_DB && at % amount == 0)
 		pgno = (uint32_t)(at / amount) + 1;
-	else if (f->kind == SQLITE_OPEN_WAL && frame_page(at, amount) &&
-		 f->real->pMethods->xRead(f->real, fh, FRAME_HDR, at - FRAME_HDR) == SQLITE_OK)
-		pgno = get4(fh);
+	else if (f->kind == SQLITE_OPEN_WAL && frame_page(at, amount))
+		pgno = frame_pgno(f, at); /* 0: left to SQLite's own checks */
 	if (pgno == 1)
 		jn_page_header(buf, amount);
 	return pgno == 0 || jn_page_sound(buf, (unsigned)amount, pgno, false) ? SQLITE_OK
@@ -74,9 +84,8 @@ static int p_write(sqlite3_file *pf, const void *buf, int amount, sqlite3_int64 
 	} else if (page_sized(amount)) {
 		if (f->kind == SQLITE_OPEN_MAIN_DB && at % amount == 0)
 			pgno = (uint32_t)(at / amount) + 1;
-		else if (f->kind == SQLITE_OPEN_WAL && frame_page(at, amount) &&
-			 at == f->frame + FRAME_HDR)
-			pgno = f->frame_pgno;
+		else if (f->kind == SQLITE_OPEN_WAL && frame_page(at, amount))
+			pgno = at == f->frame + FRAME_HDR ? f->frame_pgno : frame_pgno(f, at);
 	}
 	if (pgno == 1)
 		jn_page_header(buf, amount);
@@ -89,8 +98,7 @@ static int p_write(sqlite3_file *pf, const void *buf, int amount, sqlite3_int64 
 #define REAL(pf) (((struct pfile *)(pf))->real)
 static int p_close(sqlite3_file *pf)
 {
-	int rc = REAL(pf)->pMethods ? REAL(pf)->pMethods->xClose(REAL(pf)) : SQLITE_OK;
-	return rc;
+	return REAL(pf)->pMethods->xClose(REAL(pf));
 }
 static int p_truncate(sqlite3_file *pf, sqlite3_int64 size)
 {

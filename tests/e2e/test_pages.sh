@@ -124,6 +124,22 @@ t_check_still_reads_a_damaged_page() {
 	expect_match "$ERR" "the journal has [0-9]+ problems?" "check's error"
 }
 
+# The settings are read when the journal opens: check still gets past them
+# to list the damage, where status stops.
+t_check_lists_damage_in_a_page_read_at_open() {
+	journal
+	local p
+	p=$(leaf settings)
+	cells "$p" "c[3] = c[2]"
+	rw status
+	expect_rc 74 status
+	expect_match "$ERR" "page $p: two cells overlap" "status's error"
+	rw check
+	expect_rc 74 check
+	expect_match "$OUT" "Multiple uses for byte [0-9]+ of page $p" "check's report"
+	expect_no_match "$ERR" "see restwatch check" "check's error"
+}
+
 # Interior and leaf pages of every kind, and notes on overflow pages (an
 # undo image of a note over 1,000 bytes spills from change_days' page):
 # every command passes and the journal stays sound.
