@@ -31,8 +31,10 @@ static const char *const stmt_sql[S_COUNT] = {
 	 * one b-tree, where a join would seek the days index once a day. */
 	[S_EACH_PROJ] = "SELECT p.date, " PROJ_SELECT_STORED ", NULL FROM projections p"
 			" WHERE p.date BETWEEN ?1 AND ?2 ORDER BY p.date",
-	[S_EACH_DAY] = "SELECT d.date, d.rest_hours, d.activities, d.pain, d.symptoms, d.weight_kg, "
-		       "d.note, d.medications, d.tracked_hours, t.date FROM days d"
+	/* The day's columns come from the row the index entry leads to (t),
+	 * one seek a day, the index giving only the date and the rowid. */
+	[S_EACH_DAY] = "SELECT d.date, t.rest_hours, t.activities, t.pain, t.symptoms, t.weight_kg, "
+		       "t.note, t.medications, t.tracked_hours, t.date FROM days d"
 		       " LEFT JOIN days t NOT INDEXED ON t.rowid = d.rowid"
 		       " WHERE d.date BETWEEN ?1 AND ?2 ORDER BY d.date",
 	[S_SETTINGS] = "SELECT key, value FROM settings",
