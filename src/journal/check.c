@@ -113,24 +113,17 @@ static int schema_diff(struct journal *j, int version, char *what, size_t n,
  * lead to a table row of that date (one seek per day in range). */
 int jn_days_agree(struct journal *j, rw_day from, rw_day to, struct rw_error *e)
 {
-	static const char q[] =
-		"SELECT count(*) FROM days AS i INDEXED BY sqlite_autoindex_days_1 "
-		"WHERE i.date BETWEEN ?1 AND ?2 "
-		"AND i.date IS NOT (SELECT t.date FROM days AS t NOT INDEXED WHERE t.rowid = i.rowid)";
 	sqlite3_stmt *s = NULL;
-	int rc, bad = 0;
+	int r, rc, bad = 0;
 
-	if ((rc = sqlite3_prepare_v3(j->db, q, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL)) ==
-	    SQLITE_OK) {
-		jn_bind_day(s, 1, from);
-		jn_bind_day(s, 2, to);
-		if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			bad = sqlite3_column_int(s, ONE_COL);
-			rc = SQLITE_OK;
-		}
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_OK)
+	if ((r = jn_stmt(j, S_DAYS_AGREE, &s, e)))
+		return r;
+	jn_bind_day(s, 1, from);
+	jn_bind_day(s, 2, to);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		bad = sqlite3_column_int(s, ONE_COL);
+	jn_done(s);
+	if (rc != SQLITE_ROW)
 		return jn_fail(j, rc, e);
 	return bad ? jn_days_disagree(j, e) : 0;
 }

@@ -37,6 +37,11 @@ static const char *const stmt_sql[S_COUNT] = {
 		       "t.note, t.medications, t.tracked_hours, t.date FROM days d"
 		       " LEFT JOIN days t NOT INDEXED ON t.rowid = d.rowid"
 		       " WHERE d.date BETWEEN ?1 AND ?2 ORDER BY d.date",
+	/* The index entries of days ?1..?2 that do not lead to a row of their
+	 * date (check.c, jn_days_agree). */
+	[S_DAYS_AGREE] = "SELECT count(*) FROM days AS i INDEXED BY sqlite_autoindex_days_1 "
+			 "WHERE i.date BETWEEN ?1 AND ?2 AND i.date IS NOT "
+			 "(SELECT t.date FROM days AS t NOT INDEXED WHERE t.rowid = i.rowid)",
 	[S_SETTINGS] = "SELECT key, value FROM settings",
 	[S_SET_SETTING] = "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
 	/* The undo stack has positive ids, the newest highest; the redo stack

@@ -41,6 +41,7 @@ enum stmt_id {
 	S_TRIM_PROJ,
 	S_EACH_PROJ,
 	S_EACH_DAY,
+	S_DAYS_AGREE,
 	S_SETTINGS,
 	S_SET_SETTING,
 	S_NEW_CHANGE,
@@ -216,11 +217,13 @@ const char *jn_pages_vfs(void);
  * and keys too, which an interior page always gets), noting it when not;
  * check's switch to read damaged pages as they are (writes are checked
  * still); the damaged page a read or write refused with SQLITE_IOERR_DATA
- * (0 when none; why says how). */
+ * (0 when none; why says how); whether the journal is in WAL mode, as its
+ * page 1 says. */
 void jn_page_header(const unsigned char *d, int amount);
 bool jn_page_sound(const unsigned char *d, unsigned size, uint32_t pgno, bool full);
 void jn_pages_suspend(bool off);
 unsigned jn_pages_damaged(char *why, size_t n);
+bool jn_pages_wal(void);
 
 int jn_days_agree(struct journal *j, rw_day from, rw_day to, struct rw_error *e);
 int jn_days_disagree(struct journal *j, struct rw_error *e);

@@ -26,6 +26,7 @@
 static struct {
 	unsigned reserved;
 	bool autovacuum;
+	bool wal;                /* in WAL mode (header bytes 18-19 are 2) */
 	int off;                 /* > 0: pages read are not checked (check) */
 	unsigned damaged;        /* the last damaged page found, 0 when none */
 	char why[80];
@@ -348,6 +349,7 @@ void jn_page_header(const unsigned char *d, int amount)
 	if (amount >= 100 && memcmp(d, "SQLite format 3", 16) == 0) {
 		g.reserved = d[20];
 		g.autovacuum = get4(d + 52) != 0;
+		g.wal = d[18] == 2 && d[19] == 2;
 	}
 }
 
@@ -362,6 +364,11 @@ bool jn_page_sound(const unsigned char *d, unsigned size, uint32_t pgno, bool fu
 void jn_pages_suspend(bool off)
 {
 	g.off += off ? 1 : -1;
+}
+
+bool jn_pages_wal(void)
+{
+	return g.wal;
 }
 
 void journal_read_damage_as_is(void)

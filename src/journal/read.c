@@ -169,6 +169,29 @@ static int each_one(struct journal *j, sqlite3_stmt *p, sqlite3_stmt *d, bool lo
 	return fn(ctx, &proj, logged && !(flags & JOURNAL_PROJ_ONLY) ? en : NULL);
 }
 
+/* The walk of one day (log's line, the day before a report): the
+ * statements that read one row, which a command has prepared already,
+ * not the two walks. */
+static int each_single(struct journal *j, rw_day day, unsigned flags, journal_day_fn fn,
+		       void *ctx, struct rw_error *e)
+{
+	struct engine_proj proj;
+	struct entry *en;
+	bool have, found = false;
+	int r;
+
+	if ((r = jn_get_proj(j, day, &proj, &have, e)) || !have ||
+	    (r = jn_days_agree(j, day, day, e)))
+		return r;
+	if (!(en = malloc(sizeof *en)))
+		return rw_fail(e, RW_ENOMEM, "out of memory");
+	r = jn_get_entry(j, day, en, &found, e);
+	if (r == 0 && (found || !(flags & JOURNAL_LOGGED_ONLY)))
+		r = fn(ctx, &proj, found && !(flags & JOURNAL_PROJ_ONLY) ? en : NULL);
+	free(en);
+	return r;
+}
+
 int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
 		 journal_day_fn fn, void *ctx, struct rw_error *e)
 {
@@ -179,6 +202,8 @@ int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
 
 	if (from > to)
 		return 0;
+	if (from == to)
+		return each_single(j, from, flags, fn, ctx, e);
 	if (!(en = malloc(sizeof *en)))
 		return rw_fail(e, RW_ENOMEM, "out of memory");
 	entry_init(en, from);

@@ -82,7 +82,9 @@ static int p_write(sqlite3_file *pf, const void *buf, int amount, sqlite3_int64 
 		f->frame = at;
 		f->frame_pgno = get4(buf);
 	} else if (page_sized(amount)) {
-		if (f->kind == SQLITE_OPEN_MAIN_DB && at % amount == 0)
+		/* In WAL mode the journal itself is written only by checkpoints,
+		 * which copy pages checked as they went into the WAL. */
+		if (f->kind == SQLITE_OPEN_MAIN_DB && at % amount == 0 && !jn_pages_wal())
 			pgno = (uint32_t)(at / amount) + 1;
 		else if (f->kind == SQLITE_OPEN_WAL && frame_page(at, amount))
 			pgno = at == f->frame + FRAME_HDR ? f->frame_pgno : frame_pgno(f, at);
