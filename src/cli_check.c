@@ -31,6 +31,8 @@ const struct cli_command cli_cmd_check = {
 	.about = "the journal's integrity check; exit 0 only when sound",
 	.help = "Runs SQLite's integrity and foreign-key checks, validates every stored day\n"
 		"and setting (none missing, no unknown key), and compares the stored\n"
-		"projections with a full recompute (none outside the logged days).\n",
+		"projections with a full recompute (none outside the logged days).\n"
+		"A damaged page, which stops every other command, is read as it is here\n"
+		"so that its damage is listed.\n",
 	.run = cli_check,
 };

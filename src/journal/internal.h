@@ -8,7 +8,8 @@
  * the projections), undo.c (the change history, undo and redo), describe.c
  * (how they name a change), rest.c (timed rest), file.c (where the journal
  * lives, its header), open.c (create, migrate, convert to auto-vacuum),
- * backup.c and check.c.
+ * backup.c, check.c, pages.c (whether a b-tree page is sound) and vfs.c
+ * (the VFS that checks each page SQLite reads or writes).
  */
 #ifndef RESTWATCH_JOURNAL_INTERNAL_H
 #define RESTWATCH_JOURNAL_INTERNAL_H
