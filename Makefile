@@ -157,10 +157,13 @@ test: deps
 # libFuzzer targets (tests/fuzz/fuzz_*.c, clang) built into build-fuzz/, each
 # run for FUZZ_SECONDS on its seed corpus (tests/fuzz/corpus/TARGET/; what
 # the fuzzer finds goes to build-fuzz/corpus/, crashes to build-fuzz/artifacts/).
-# fuzz-smoke: 5 s each, part of make test when clang has libFuzzer.
+# fuzz-smoke: 5 s each, part of make test when clang has libFuzzer.  The
+# damage fuzz runs DAMAGE_SECONDS (default FUZZ_SECONDS) or DAMAGE_RUNS runs
+# from DAMAGE_SEED (tests/fuzz/damage).
 FUZZ_SECONDS ?= 60
 DAMAGE_SEED ?=
 DAMAGE_RUNS ?=
+DAMAGE_SECONDS ?=
 FUZZ_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
 	-fno-sanitize-recover=all
 FUZZ_BIN = $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
@@ -171,13 +174,15 @@ FUZZ_LDFLAGS_fuzz_csv_writer := -Wl,--wrap=journal_each -Wl,--wrap=journal_impor
 fuzz: deps
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CI= CFLAGS='$(FUZZ_CFLAGS)' fuzz-build
 	@BUILD=build-fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run
-	@BUILD=build-fuzz DAMAGE_SECONDS=$(FUZZ_SECONDS) DAMAGE_SEED=$(DAMAGE_SEED) \
-		DAMAGE_RUNS=$(DAMAGE_RUNS) bash tests/fuzz/damage
+	@BUILD=build-fuzz DAMAGE_SECONDS=$(or $(DAMAGE_SECONDS),$(FUZZ_SECONDS)) \
+		DAMAGE_SEED=$(DAMAGE_SEED) DAMAGE_RUNS=$(DAMAGE_RUNS) bash tests/fuzz/damage
 
-# make test's smoke: the damage cases fixed (seed 1, its first 80 runs), so
-# that CI is repeatable; make fuzz draws new ones each time.
+# make test's smoke: the damage cases fixed (seed 1, its first 80 runs, with
+# time enough for all 80 on a slow machine), so that CI is repeatable; make
+# fuzz draws new ones each time.
 fuzz-smoke:
-	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=5 DAMAGE_SEED=1 DAMAGE_RUNS=80
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=5 DAMAGE_SECONDS=120 DAMAGE_SEED=1 \
+		DAMAGE_RUNS=80
 
 # The program itself under ASan+UBSan for the damage fuzz (tests/fuzz/damage:
 # random bytes flipped in a real journal, every command run on it).
