@@ -223,6 +223,10 @@ const char *jn_pages_vfs(void);
 void jn_page_header(const unsigned char *d, int amount);
 bool jn_page_sound(const unsigned char *d, unsigned size, uint32_t pgno, bool full);
 void jn_pages_suspend(bool off);
+/* No page checked at all while on: the VACUUM that converts a journal to
+ * auto-vacuum writes pointer-map pages before page 1 says there are any,
+ * rebuilding a file integrity_check has just found sound. */
+void jn_pages_unchecked(bool on);
 unsigned jn_pages_damaged(char *why, size_t n);
 bool jn_pages_wal(void);
 

@@ -209,8 +209,10 @@ static void convert_to_incremental(struct journal *j, const struct header *h)
 	if (h->largest_root != 0 || sqlite3_db_readonly(j->db, "main") != 0 ||
 	    auto_vacuum_mode(j->db) != 0 || !sound(j->db))
 		return;
+	jn_pages_unchecked(true);
 	if (exec(j->db, "PRAGMA auto_vacuum = INCREMENTAL; VACUUM") != SQLITE_OK)
 		exec(j->db, "PRAGMA auto_vacuum = NONE");
+	jn_pages_unchecked(false);
 }
 
 /* An empty regular file at path (mktemp's, or a sqlite3 shell's that made

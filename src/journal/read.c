@@ -3,6 +3,7 @@
  */
 #include "internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,18 +109,26 @@ void journal_snapshot_end(struct journal *j)
 		jn_run_id(j, S_COMMIT, NULL);
 }
 
-/* The next day row of d (S_EACH_DAY) whose date is not before date: *row
- * is false when none is left.  A day without a projection (damage the
- * engine's recompute repairs) is passed over, as a join would. */
+/* Move d (S_EACH_DAY) to its first row whose date is not before date; *row
+ * is false when none is left.  Each row passed over (*used false: not the
+ * day of a projection) must still lead to the row of its date and must not
+ * repeat the day last used (*last): a day without a projection (damage the
+ * engine's recompute repairs) is passed over, as a join would, but a
+ * second index entry for one day is the index disagreeing with its table. */
 static int each_day_at(struct journal *j, sqlite3_stmt *d, const char *date, bool *row,
-		       struct rw_error *e)
+		       bool *used, char last[DATE_BUFSZ], struct rw_error *e)
 {
 	int rc;
 
 	while (*row && strcmp(jn_col_text(d, ED_DATE), date) < 0) {
+		const char *at = jn_col_text(d, ED_DATE);
+		if (!*used && (strcmp(at, last) == 0 || !sqlite3_column_text(d, ED_ROW_DATE) ||
+			       strcmp(jn_col_text(d, ED_ROW_DATE), at) != 0))
+			return jn_days_disagree(j, e);
 		if ((rc = sqlite3_step(d)) != SQLITE_ROW && rc != SQLITE_DONE)
 			return jn_fail(j, rc, e);
 		*row = rc == SQLITE_ROW;
+		*used = false;
 	}
 	return 0;
 }
@@ -177,16 +186,20 @@ static int each_single(struct journal *j, rw_day day, unsigned flags, journal_da
 {
 	struct engine_proj proj;
 	struct entry *en;
-	bool have, found = false;
+	bool have = false, found = false, started;
 	int r;
 
-	if ((r = jn_get_proj(j, day, &proj, &have, e)) || !have ||
-	    (r = jn_days_agree(j, day, day, e)))
-		return r;
 	if (!(en = malloc(sizeof *en)))
 		return rw_fail(e, RW_ENOMEM, "out of memory");
-	r = jn_get_entry(j, day, en, &found, e);
-	if (r == 0 && (found || !(flags & JOURNAL_LOGGED_ONLY)))
+	if ((r = jn_read_begin(j, &started, e))) {
+		free(en);
+		return r;
+	}
+	if ((r = jn_get_proj(j, day, &proj, &have, e)) == 0 && have &&
+	    (r = jn_days_agree(j, day, day, e)) == 0)
+		r = jn_get_entry(j, day, en, &found, e);
+	if ((r = jn_read_end(j, started, r)) == 0 && have &&
+	    (found || !(flags & JOURNAL_LOGGED_ONLY)))
 		r = fn(ctx, &proj, found && !(flags & JOURNAL_PROJ_ONLY) ? en : NULL);
 	free(en);
 	return r;
@@ -197,7 +210,8 @@ int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
 {
 	sqlite3_stmt *p = NULL, *d = NULL;
 	struct entry *en;
-	bool checked = false, day_row;
+	char last[DATE_BUFSZ] = "";
+	bool checked = false, day_row, used = false, started;
 	int r, rc;
 
 	if (from > to)
@@ -207,10 +221,15 @@ int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
 	if (!(en = malloc(sizeof *en)))
 		return rw_fail(e, RW_ENOMEM, "out of memory");
 	entry_init(en, from);
+	/* the two walks see one state of the journal */
+	if ((r = jn_read_begin(j, &started, e))) {
+		free(en);
+		return r;
+	}
 	if ((r = jn_stmt(j, S_EACH_PROJ, &p, e)) || (r = jn_stmt(j, S_EACH_DAY, &d, e))) {
 		jn_done(p);
 		free(en);
-		return r;
+		return jn_read_end(j, started, r);
 	}
 	jn_bind_day(p, 1, from);
 	jn_bind_day(p, 2, to);
@@ -223,11 +242,15 @@ int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
 	while (r == 0 && (rc = sqlite3_step(p)) == SQLITE_ROW) {
 		const char *date = jn_col_text(p, EP_DATE);
 		bool logged;
-		if ((r = each_day_at(j, d, date, &day_row, e)))
+		if ((r = each_day_at(j, d, date, &day_row, &used, last, e)))
 			break;
 		logged = day_row && strcmp(jn_col_text(d, ED_DATE), date) == 0;
 		if ((r = each_agrees(j, p, d, logged, from, to, &checked, e)))
 			break;
+		if (logged) {
+			used = true;
+			snprintf(last, sizeof last, "%s", date);
+		}
 		if (!logged && (flags & JOURNAL_LOGGED_ONLY))
 			continue;
 		r = each_one(j, p, d, logged, flags, en, fn, ctx, e);
@@ -237,7 +260,7 @@ int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
 	jn_done(p);
 	jn_done(d);
 	free(en);
-	return r;
+	return jn_read_end(j, started, r);
 }
 
 int journal_version(struct journal *j, uint64_t *version, struct rw_error *e)

@@ -161,6 +161,22 @@ t_v1_journal_converts_to_incremental_vacuum_and_shrinks() {
 	expect_eq "$(v1_days "$DB")" "$(v1_days "$FIXTURE")" "the version-1 days after the undo"
 }
 
+# A version-1 journal of over 822 pages (4 MB): the VACUUM that converts it
+# writes pointer-map pages before page 1 says the file has any, and the page
+# checks must not take them for damaged b-tree pages (the conversion then
+# failed without a word and ran again at every open).
+t_a_large_v1_journal_converts() {
+	fresh_copy
+	sql "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 39999)
+	     INSERT INTO days (date, rest_hours, note)
+	     SELECT date('1901-01-01', '+' || i || ' days'), 8, printf('%.100c', 'x') FROM n"
+	sql 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	[ "$(sql 'PRAGMA page_count')" -gt 822 ] || fail "the journal has only $(sql 'PRAGMA page_count') pages"
+	rw status
+	expect_eq "$(sql 'PRAGMA auto_vacuum')" 2 "incremental auto-vacuum after the first run ($ERR)"
+	expect_eq "$(sql 'PRAGMA integrity_check')" ok "integrity_check"
+}
+
 # A damaged journal is not converted: VACUUM would rebuild the index from
 # the table and so hide the damage check must report.
 t_damaged_v1_journal_is_not_converted() {
