@@ -3,7 +3,6 @@
  */
 #include "internal.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -248,8 +247,11 @@ int journal_each(struct journal *j, rw_day from, rw_day to, unsigned flags,
 		if ((r = each_agrees(j, p, d, logged, from, to, &checked, e)))
 			break;
 		if (logged) {
+			size_t n = strlen(date);
 			used = true;
-			snprintf(last, sizeof last, "%s", date);
+			n = n < DATE_BUFSZ ? n : DATE_BUFSZ - 1;
+			memcpy(last, date, n);
+			last[n] = '\0';
 		}
 		if (!logged && (flags & JOURNAL_LOGGED_ONLY))
 			continue;
