@@ -201,6 +201,26 @@ struct report_run {
 	void *state;              /* state_size zeroed bytes, freed after end */
 };
 
+/* The sections of a text, markdown or html report after its heading, in
+ * this order, each written by the format: the summary, the warnings by
+ * episode, the episodes, the charts (a format without them leaves charts
+ * NULL), then the weeks of a long span. */
+struct report_sections {
+	const char *none; /* all there is for a period with no day logged */
+	void (*summary)(FILE *f, const struct report_summary *s);
+	void (*warnings)(FILE *f, const struct report_summary *s);
+	void (*episodes)(FILE *f, const struct report_summary *s);
+	int (*charts)(struct report_run *run, struct rw_error *e);
+	int (*weeks)(FILE *f, struct journal *j, const struct report_summary *s,
+		     struct rw_error *e);
+};
+
+/* Write the sections of run->s to run->f, and walk the days (run->walk)
+ * only when a day was logged: the caller writes the days' heading when
+ * run->walk is left set. */
+int report_sections(struct report_run *run, const struct report_sections *sec,
+		    struct rw_error *e);
+
 struct report_format {
 	const char *name;  /* --format's argument */
 	const char *ext;   /* a file name's extension */

@@ -191,12 +191,31 @@ static int weeks(FILE *f, struct journal *j, const struct report_summary *s,
 	return r;
 }
 
-/* The document up to the days' table: summary and warnings, then charts
- * from a second pass over the days (the summary was the first). */
-static int begin(struct report_run *run, struct rw_error *e)
+/* The charts, from a second pass over the days (the summary was the first). */
+static int charts(struct report_run *run, struct rw_error *e)
 {
 	const struct report_summary *s = run->s;
 	struct html_bins *b = run->state;
+	int r;
+
+	if ((r = html_bins_init(b, s->days, e)) ||
+	    (r = journal_each(run->j, s->first, s->last, 0, html_bins_day, b, e)))
+		return r;
+	html_bins_flush(b);
+	if (b->cols)
+		html_charts(run->f, b, s);
+	return 0;
+}
+
+static const struct report_sections sections = {
+	.none = "<p>No days logged in this period.</p>\n", .summary = summary,
+	.warnings = warnings, .episodes = episodes, .charts = charts, .weeks = weeks,
+};
+
+/* The document up to the days' table: summary, warnings, episodes, charts. */
+static int begin(struct report_run *run, struct rw_error *e)
+{
+	const struct report_summary *s = run->s;
 	FILE *f = run->f;
 	char period[64];
 	int r;
@@ -221,23 +240,7 @@ static int begin(struct report_run *run, struct rw_error *e)
 	fprintf(f, "<p class=\"period\">%s</p>\n<p class=\"notice\">", period);
 	html_esc(f, advice_disclaimer);
 	fputs("</p>\n</header>\n<main>\n", f);
-	run->walk = !s->empty;
-	if (s->empty) {
-		fputs("<p>No days logged in this period.</p>\n", f);
-		return 0;
-	}
-	summary(f, s);
-	warnings(f, s);
-	episodes(f, s);
-
-	if ((r = html_bins_init(b, s->days, e)) ||
-	    (r = journal_each(run->j, s->first, s->last, 0, html_bins_day, b, e)))
-		return r;
-	html_bins_flush(b);
-	if (b->cols)
-		html_charts(f, b, s);
-
-	if (s->long_span && (r = weeks(f, run->j, s, e)))
+	if ((r = report_sections(run, &sections, e)) || !run->walk)
 		return r;
 	fprintf(f, "<section id=\"days\">\n<h2>Days%s</h2>\n", s->long_span ? " (the last 28)" : "");
 	fputs("<p>Losses are percent, low" DASH "high band; symptoms in bold are red flags.</p>\n"

@@ -180,12 +180,18 @@ static int weeks(FILE *f, struct journal *j, const struct report_summary *s,
 	return report_each_week(j, s->first, s->last, week_row, f, e);
 }
 
+static const struct report_sections sections = {
+	.none = "No days logged in this period.\n", .summary = summary, .warnings = warnings,
+	.episodes = episodes, .weeks = weeks,
+};
+
 /* Title and notice, summary, warnings, up to the days' table head. */
 static int begin(struct report_run *run, struct rw_error *e)
 {
 	const struct report_summary *s = run->s;
 	FILE *f = run->f;
 	char period[64];
+	int r;
 
 	fputs("# restwatch history report\n\n", f);
 	if (run->o->name) {
@@ -196,19 +202,8 @@ static int begin(struct report_run *run, struct rw_error *e)
 	fprintf(f, "**Period:** %s\n\n> ", report_period_text(s, period, sizeof period));
 	md_text(f, advice_disclaimer);
 	fputs("\n\n", f);
-	run->walk = !s->empty;
-	if (s->empty) {
-		fputs("No days logged in this period.\n", f);
-		return 0;
-	}
-	summary(f, s);
-	warnings(f, s);
-	episodes(f, s);
-	if (s->long_span) {
-		int r = weeks(f, run->j, s, e);
-		if (r)
-			return r;
-	}
+	if ((r = report_sections(run, &sections, e)) || !run->walk)
+		return r;
 	fprintf(f, "\n## Days%s\n\n", s->long_span ? " (the last 28)" : "");
 	fputs("Losses are percent, low" DASH "high band; **bold** symptoms are red flags.\n\n"
 	      "| Date | Day | Rest h | Activity min | Pain | Rest clock h | Level | Muscle % "

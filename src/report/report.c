@@ -369,6 +369,25 @@ void report_summary_lines(const struct report_summary *s, const char *dash,
 	meds_text(s, out[8].text, sizeof out[8].text);
 }
 
+int report_sections(struct report_run *run, const struct report_sections *sec,
+		    struct rw_error *e)
+{
+	const struct report_summary *s = run->s;
+	int r;
+
+	run->walk = !s->empty;
+	if (s->empty) {
+		fputs(sec->none, run->f);
+		return 0;
+	}
+	sec->summary(run->f, s);
+	sec->warnings(run->f, s);
+	sec->episodes(run->f, s);
+	if (sec->charts && (r = sec->charts(run, e)))
+		return r;
+	return s->long_span ? sec->weeks(run->f, run->j, s, e) : 0;
+}
+
 /* The days walked unless begin says otherwise: the days the summary
  * covers, or for a format without one (CSV) the requested range. */
 static void default_walk(struct report_run *run)

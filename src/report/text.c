@@ -316,12 +316,18 @@ static int day_row(void *ctx, const struct engine_proj *p, const struct entry *e
 	return 0;
 }
 
+static const struct report_sections sections = {
+	.none = "No days logged in this period.\n", .summary = summary, .warnings = warnings,
+	.episodes = episodes, .weeks = weeks,
+};
+
 /* Title and notice, summary, warnings, up to the days' table head. */
 static int begin(struct report_run *run, struct rw_error *e)
 {
 	const struct report_summary *s = run->s;
 	FILE *f = run->f;
 	char period[64];
+	int r;
 
 	fprintf(f, "restwatch history report, %s\n", report_period_text(s, period, sizeof period));
 	if (run->o->name) {
@@ -330,19 +336,8 @@ static int begin(struct report_run *run, struct rw_error *e)
 	}
 	wrap(f, advice_disclaimer, 0, 0, WIDTH);
 	putc('\n', f);
-	run->walk = !s->empty;
-	if (s->empty) {
-		fputs("No days logged in this period.\n", f);
-		return 0;
-	}
-	summary(f, s);
-	warnings(f, s);
-	episodes(f, s);
-	if (s->long_span) {
-		int r = weeks(f, run->j, s, e);
-		if (r)
-			return r;
-	}
+	if ((r = report_sections(run, &sections, e)) || !run->walk)
+		return r;
 	table_head(f, s);
 	run->from = report_days_from(s);
 	return 0;
