@@ -397,7 +397,7 @@ void jn_pages_unchecked(bool on)
 
 void journal_read_damage_as_is(void)
 {
-	g.off++;
+	jn_pages_suspend(true);
 }
 
 unsigned jn_pages_damaged(char *why, size_t n)

@@ -39,36 +39,47 @@ static bool frame_page(sqlite3_int64 at, int amount)
 	return at >= WAL_HDR + FRAME_HDR && (at - WAL_HDR - FRAME_HDR) % (amount + FRAME_HDR) == 0;
 }
 
-/* The page number in the header of the WAL frame whose page is at at (a
- * page rewritten in a frame of the same transaction comes without its
- * header); 0 when it cannot be read. */
-static uint32_t frame_pgno(struct pfile *f, sqlite3_int64 at)
+/* The number of the page whose amount bytes are at at: in the journal from
+ * the offset, in the WAL from its frame's header (the one just written, or
+ * read back: a page rewritten in a frame of the same transaction comes
+ * without its header); 0 when it is not a whole page, or the header cannot
+ * be read (then SQLite's own checks stand). */
+static uint32_t page_at(struct pfile *f, sqlite3_int64 at, int amount)
 {
 	unsigned char fh[FRAME_HDR];
 
+	if (!page_sized(amount))
+		return 0;
+	if (f->kind == SQLITE_OPEN_MAIN_DB)
+		return at % amount == 0 ? (uint32_t)(at / amount) + 1 : 0;
+	if (f->kind != SQLITE_OPEN_WAL || !frame_page(at, amount))
+		return 0;
+	if (at == f->frame + FRAME_HDR)
+		return f->frame_pgno;
 	if (f->real->pMethods->xRead(f->real, fh, FRAME_HDR, at - FRAME_HDR) != SQLITE_OK)
 		return 0;
 	return get4(fh);
+}
+
+/* Page 1, or the 100-byte header SQLite reads first, says what every page
+ * is (pages.c). */
+static void note_header(struct pfile *f, const void *buf, int amount, sqlite3_int64 at,
+			uint32_t pgno)
+{
+	if (pgno == 1 || (f->kind == SQLITE_OPEN_MAIN_DB && at == 0))
+		jn_page_header(buf, amount);
 }
 
 static int p_read(sqlite3_file *pf, void *buf, int amount, sqlite3_int64 at)
 {
 	struct pfile *f = (struct pfile *)pf;
 	int rc = f->real->pMethods->xRead(f->real, buf, amount, at);
-	uint32_t pgno = 0;
+	uint32_t pgno;
 
 	if (rc != SQLITE_OK)
 		return rc;
-	if (f->kind == SQLITE_OPEN_MAIN_DB && at == 0)
-		jn_page_header(buf, amount);
-	if (!page_sized(amount))
-		return SQLITE_OK;
-	if (f->kind == SQLITE_OPEN_MAIN_DB && at % amount == 0)
-		pgno = (uint32_t)(at / amount) + 1;
-	else if (f->kind == SQLITE_OPEN_WAL && frame_page(at, amount))
-		pgno = frame_pgno(f, at); /* 0: left to SQLite's own checks */
-	if (pgno == 1)
-		jn_page_header(buf, amount);
+	pgno = page_at(f, at, amount);
+	note_header(f, buf, amount, at, pgno);
 	return pgno == 0 || jn_page_sound(buf, (unsigned)amount, pgno, false) ? SQLITE_OK
 									      : SQLITE_IOERR_DATA;
 }
@@ -76,22 +87,18 @@ static int p_read(sqlite3_file *pf, void *buf, int amount, sqlite3_int64 at)
 static int p_write(sqlite3_file *pf, const void *buf, int amount, sqlite3_int64 at)
 {
 	struct pfile *f = (struct pfile *)pf;
-	uint32_t pgno = 0;
+	uint32_t pgno;
 
 	if (f->kind == SQLITE_OPEN_WAL && amount == FRAME_HDR) {
 		f->frame = at;
 		f->frame_pgno = get4(buf);
-	} else if (page_sized(amount)) {
-		/* In WAL mode the journal itself is written only by checkpoints,
-		 * which copy pages checked as they went into the WAL. */
-		if (f->kind == SQLITE_OPEN_MAIN_DB && at % amount == 0 && !jn_pages_wal())
-			pgno = (uint32_t)(at / amount) + 1;
-		else if (f->kind == SQLITE_OPEN_WAL && frame_page(at, amount))
-			pgno = at == f->frame + FRAME_HDR ? f->frame_pgno : frame_pgno(f, at);
 	}
-	if (pgno == 1)
-		jn_page_header(buf, amount);
-	if (pgno && !jn_page_sound(buf, (unsigned)amount, pgno, true))
+	pgno = page_at(f, at, amount);
+	note_header(f, buf, amount, at, pgno);
+	/* In WAL mode the journal itself is written only by checkpoints,
+	 * which copy pages checked as they went into the WAL. */
+	if (pgno && !(f->kind == SQLITE_OPEN_MAIN_DB && jn_pages_wal()) &&
+	    !jn_page_sound(buf, (unsigned)amount, pgno, true))
 		return SQLITE_IOERR_DATA;
 	return f->real->pMethods->xWrite(f->real, buf, amount, at);
 }
