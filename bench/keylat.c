@@ -146,17 +146,14 @@ int main(int argc, char **argv)
 
 	setenv("TERM", "xterm-256color", 1);
 	i = pty_options(argc, argv, &o, usage);
-	const char *marker = o.marker, *keys = o.keys;
-	long quiet_ms = o.quiet_ms, timeout_ms = o.timeout_ms;
-	struct winsize ws = o.ws;
-	if (i >= argc || !keys || !marker)
+	if (i >= argc || !o.keys || !o.marker)
 		usage();
 	unsetenv("COLUMNS");
 	unsetenv("LINES");
 	fflush(NULL);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	deadline = (long long)timeout_ms * 1000;
-	tm.pid = forkpty(&tm.master, NULL, NULL, &ws);
+	deadline = (long long)o.timeout_ms * 1000;
+	tm.pid = forkpty(&tm.master, NULL, NULL, &o.ws);
 	if (tm.pid < 0) {
 		perror("keylat: forkpty");
 		return 70;
@@ -167,15 +164,15 @@ int main(int argc, char **argv)
 		_exit(127);
 	}
 	/* the first frame: the marker, then quiet */
-	while (!(tm.buf && strstr(tm.buf, marker))) {
+	while (!(tm.buf && strstr(tm.buf, o.marker))) {
 		if (now_us() >= deadline || read_some(&tm, 100) < 0) {
 			fprintf(stderr, "keylat: no first frame\n");
 			kill(tm.pid, SIGKILL);
 			return 1;
 		}
 	}
-	until_quiet(&tm, quiet_ms, deadline, &bytes, &burst);
-	list = strdup(keys);
+	until_quiet(&tm, o.quiet_ms, deadline, &bytes, &burst);
+	list = strdup(o.keys);
 	for (tok = strtok_r(list, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
 		const char *b = key_bytes(tok);
 		long long sent, last;
@@ -183,11 +180,11 @@ int main(int argc, char **argv)
 			fprintf(stderr, "keylat: unknown key %s\n", tok);
 			return 64;
 		}
-		until_quiet(&tm, quiet_ms, deadline, &bytes, &burst); /* what was still coming */
+		until_quiet(&tm, o.quiet_ms, deadline, &bytes, &burst); /* what was still coming */
 		sent = now_us();
 		if (write(tm.master, b, strlen(b)) < 0)
 			break;
-		last = until_quiet(&tm, quiet_ms, deadline, &bytes, &burst);
+		last = until_quiet(&tm, o.quiet_ms, deadline, &bytes, &burst);
 		printf("key %s %lld %lld %zu\n", tok, burst >= 0 ? burst - sent : -1,
 		       last >= 0 ? last - sent : -1, bytes);
 		if (burst >= 0 && burst - sent > max_us)

@@ -62,20 +62,17 @@ int main(int argc, char **argv)
 
 	setenv("TERM", "xterm-256color", 1);
 	i = pty_options(argc, argv, &o, usage);
-	const char *marker = o.marker, *keys = o.keys;
-	long quiet_ms = o.quiet_ms, timeout_ms = o.timeout_ms;
-	struct winsize ws = o.ws;
 	if (i >= argc)
 		usage();
-	if (marker)
-		mlen = strlen(marker);
+	if (o.marker)
+		mlen = strlen(o.marker);
 	/* COLUMNS/LINES would override the pty's size in curses. */
 	unsetenv("COLUMNS");
 	unsetenv("LINES");
 
 	fflush(NULL);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	pid = forkpty(&master, NULL, NULL, &ws);
+	pid = forkpty(&master, NULL, NULL, &o.ws);
 	if (pid < 0) {
 		perror("ptyrun: forkpty");
 		return 70;
@@ -89,7 +86,7 @@ int main(int argc, char **argv)
 	for (;;) {
 		struct pollfd pfd = { .fd = master, .events = POLLIN };
 		long long t = now_us();
-		long wait_ms = timeout_ms - t / 1000;
+		long wait_ms = o.timeout_ms - t / 1000;
 		int n;
 
 		if (!exited) {
@@ -101,11 +98,11 @@ int main(int argc, char **argv)
 		}
 		if (exited && eof)
 			break;
-		if (!marker && !found && last_byte_us >= 0 &&
-		    t - last_byte_us >= quiet_ms * 1000) {
+		if (!o.marker && !found && last_byte_us >= 0 &&
+		    t - last_byte_us >= o.quiet_ms * 1000) {
 			found = 1;
 			frame_us = last_byte_us;
-			if (!exited && write(master, keys, strlen(keys)) < 0)
+			if (!exited && write(master, o.keys, strlen(o.keys)) < 0)
 				break;
 		}
 		if (wait_ms <= 0) {
@@ -113,11 +110,11 @@ int main(int argc, char **argv)
 				break;
 			kill(pid, termsent ? SIGKILL : SIGTERM);
 			termsent = 1;
-			timeout_ms += 500;
+			o.timeout_ms += 500;
 			continue;
 		}
-		if (!marker && !found && last_byte_us >= 0) {
-			long q = quiet_ms - (t - last_byte_us) / 1000;
+		if (!o.marker && !found && last_byte_us >= 0) {
+			long q = o.quiet_ms - (t - last_byte_us) / 1000;
 			if (q < wait_ms)
 				wait_ms = q > 0 ? q : 0;
 		}
@@ -142,12 +139,12 @@ int main(int argc, char **argv)
 				}
 			}
 			memcpy(buf + len, chunk, (size_t)r);
-			if (marker && !found) {
+			if (o.marker && !found) {
 				size_t from = len >= mlen ? len - mlen + 1 : 0;
-				if (memmem(buf + from, len + (size_t)r - from, marker, mlen)) {
+				if (memmem(buf + from, len + (size_t)r - from, o.marker, mlen)) {
 					found = 1;
 					frame_us = last_byte_us;
-					if (!exited && write(master, keys, strlen(keys)) < 0)
+					if (!exited && write(master, o.keys, strlen(o.keys)) < 0)
 						eof = 1;
 				}
 			}
