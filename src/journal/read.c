@@ -194,9 +194,8 @@ static int each_single(struct journal *j, rw_day day, unsigned flags, journal_da
 		free(en);
 		return r;
 	}
-	if ((r = jn_get_proj(j, day, &proj, &have, e)) == 0 && have &&
-	    (r = jn_days_agree(j, day, day, e)) == 0)
-		r = jn_get_entry(j, day, en, &found, e);
+	if ((r = jn_get_proj(j, day, &proj, &have, e)) == 0 && have)
+		r = journal_get_entry(j, day, en, &found, e);
 	if ((r = jn_read_end(j, started, r)) == 0 && have &&
 	    (found || !(flags & JOURNAL_LOGGED_ONLY)))
 		r = fn(ctx, &proj, found && !(flags & JOURNAL_PROJ_ONLY) ? en : NULL);
